@@ -1,0 +1,149 @@
+"""The ``plan`` command: thin Typer commands that call the library, print, and exit.
+
+Exit status: 0 success, 1 the plan has problems (or ``--check`` found stale outputs),
+2 the command line itself is wrong, 3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from .errors import PlanError, PlanInvalid
+
+
+class Exit(IntEnum):
+    OK = 0
+    FAILED_OR_CHANGED = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+app = typer.Typer(
+    name="plan",
+    help="Compile an ethics and anti-corruption plan (plan.yaml) into its official documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+PlanArgument = Annotated[
+    Path,
+    typer.Argument(help="The plan file.", show_default=True),
+]
+
+
+def _fail(error: PlanError) -> NoReturn:
+    """Print a library error for a person (one problem per line) and exit 1."""
+    print(str(error), file=sys.stderr)
+    if isinstance(error, PlanInvalid):
+        count = len(error.problems)
+        noun = "problem" if count == 1 else "problems"
+        print(f"{count} {noun} found; nothing was written", file=sys.stderr)
+    raise typer.Exit(Exit.FAILED_OR_CHANGED)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"anticorrupt-plan {version('anticorrupt-plan')}")
+        raise typer.Exit(Exit.OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Compile an ethics and anti-corruption plan (plan.yaml) into its official documents."""
+
+
+def _formats(value: str) -> list[str]:
+    from .build import FORMATS
+
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise typer.BadParameter(f"choose one or more of {', '.join(FORMATS)}, comma-separated")
+    return names
+
+
+@app.command()
+def build(
+    plan: PlanArgument = Path("plan.yaml"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the documents.")] = Path(
+        "out"
+    ),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md.")
+    ] = "md",
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 if an output is missing or out of date."
+        ),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(help="Use the templates in this folder instead of the built-in ones."),
+    ] = None,
+) -> None:
+    """Validate PLAN and write its documents to OUT (default: out/)."""
+    from .build import build as build_plan
+
+    formats = _formats(format)
+    try:
+        result = build_plan(plan, out_dir=out, formats=formats, check=check, templates=templates)
+    except PlanError as error:
+        _fail(error)
+    if check:
+        for path, reason in result.stale:
+            print(f"{path}: {reason}; run 'plan build' to update it", file=sys.stderr)
+        if result.stale:
+            raise typer.Exit(Exit.FAILED_OR_CHANGED)
+        print(f"{plan}: documents in {out} are up to date")
+        return
+    for path in result.written:
+        print(f"wrote {path}")
+
+
+@app.command()
+def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
+    """Check PLAN against the schema and its rules, without writing anything."""
+    from .validate import read_plan
+
+    try:
+        valid = read_plan(plan)
+    except PlanError as error:
+        _fail(error)
+    goals = valid.plan.goals
+    measures = sum(len(goal.measures) for goal in goals)
+    print(f"{plan}: valid ({len(goals)} goals, {measures} measures)")
+
+
+@app.command()
+def schema() -> None:
+    """Print the plan file's JSON Schema (for editor completion and checking)."""
+    from .schema import json_schema
+
+    sys.stdout.write(json_schema())
+
+
+def main() -> None:
+    """Entry point of the ``plan`` console script."""
+    try:
+        app()
+    except Exception as error:  # a bug: say so in one line rather than with a traceback
+        print(
+            f"plan: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in anticorrupt-plan; please report it with the plan file.",
+            file=sys.stderr,
+        )
+        sys.exit(Exit.INTERNAL)

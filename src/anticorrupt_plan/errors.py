@@ -1,0 +1,125 @@
+"""Every error a user can cause, each carrying where in which file it happened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# A place in the plan's data: mapping keys and list indices from the top of the document.
+DataPath = tuple[str | int, ...]
+
+
+def format_path(path: DataPath) -> str:
+    """Render a data path the way a reader writes it: ``goals[0].measures[1].targets``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "(plan)"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based line and column in a named file."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class PlanError(Exception):
+    """Root of every error the library raises for something the user can fix."""
+
+
+class LocatedError(PlanError):
+    """One problem at one place: printed as ``file:line:col: path: message``."""
+
+    def __init__(self, *, location: Location, path: DataPath, message: str) -> None:
+        self.location = location
+        self.path = path
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.location}: {format_path(self.path)}: {self.message}"
+
+
+class YamlSyntaxError(LocatedError):
+    """The file is not well-formed YAML."""
+
+    def __init__(self, *, location: Location, problem: str) -> None:
+        super().__init__(location=location, path=(), message=f"YAML syntax: {problem}")
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class DuplicateKeyError(LocatedError):
+    def __init__(self, *, location: Location, path: DataPath, key: str, first: Location) -> None:
+        super().__init__(
+            location=location,
+            path=path,
+            message=f"duplicate key {key!r}; it is already set at line {first.line}",
+        )
+
+
+class UnknownKeyError(LocatedError):
+    def __init__(
+        self, *, location: Location, path: DataPath, key: str, suggestion: str | None
+    ) -> None:
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        super().__init__(location=location, path=path, message=f"unknown key {key!r}{hint}")
+
+
+class AliasError(LocatedError):
+    def __init__(self, *, location: Location, path: DataPath) -> None:
+        super().__init__(
+            location=location,
+            path=path,
+            message="YAML anchors and aliases (&name, *name) are not allowed in a plan; "
+            "write the value out in full",
+        )
+
+
+class TagError(LocatedError):
+    def __init__(self, *, location: Location, path: DataPath, tag: str) -> None:
+        super().__init__(
+            location=location,
+            path=path,
+            message=f"YAML tag {tag!r} is not allowed in a plan; remove it",
+        )
+
+
+class SchemaError(LocatedError):
+    """A value that does not fit the plan's schema or its rules."""
+
+
+class PlanInvalid(PlanError):
+    """All the problems found in one plan file, reported together."""
+
+    def __init__(self, problems: Iterable[LocatedError]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.location, str(p)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class PlanFileError(PlanError):
+    """The plan file cannot be read at all (missing, unreadable, not text)."""
+
+    def __init__(self, *, file: str, reason: str) -> None:
+        self.file = file
+        self.reason = reason
+        super().__init__(f"{file}: {reason}")
+
+
+class OutputError(PlanError):
+    """An output cannot be written where it was asked for."""
+
+    def __init__(self, *, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

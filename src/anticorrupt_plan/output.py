@@ -1,0 +1,71 @@
+"""Put built documents on disk safely: all-or-nothing per file, and a check that writes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
+
+    The bytes go to a temporary file beside the target, reach the disk, and then replace
+    the target in one rename; a failure at any point leaves the previous file untouched.
+    """
+    if path.is_dir():
+        raise OutputError(path=str(path), reason="is a directory; cannot write a document there")
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(path=str(path), reason=f"cannot write: {error.strerror}") from error
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.chmod(0o666 & ~_umask())
+        temporary.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise OutputError(path=str(path), reason=f"cannot write: {error.strerror}") from error
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it; put it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def ensure_directory(directory: Path) -> None:
+    """Create the output folder (and its parents) unless it exists."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(path=str(directory), reason="exists and is not a folder")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(path=str(directory), reason=f"cannot create: {error.strerror}") from error
+
+
+def stale_outputs(outputs: Mapping[Path, bytes]) -> list[tuple[Path, str]]:
+    """Which of ``outputs`` on disk are missing or differ from the given bytes, and how."""
+    stale: list[tuple[Path, str]] = []
+    for path, data in sorted(outputs.items()):
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            stale.append((path, "missing"))
+            continue
+        except OSError as error:
+            stale.append((path, f"unreadable ({error.strerror})"))
+            continue
+        if current != data:
+            stale.append((path, "out of date"))
+    return stale

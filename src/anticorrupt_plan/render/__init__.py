@@ -1,0 +1,1 @@
+"""One renderer per output format, each fed by the same PlanView."""

@@ -1,0 +1,70 @@
+"""Thai writing conventions as pure functions: digits, Buddhist-Era dates, character clusters."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+
+BE_OFFSET = 543  # Buddhist Era = Christian Era + 543
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+
+THAI_MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+
+
+def thai_digits(text: str) -> str:
+    """Write every Arabic digit of ``text`` as a Thai digit."""
+    return text.translate(_TO_THAI)
+
+
+def arabic_digits(text: str) -> str:
+    """Write every Thai digit of ``text`` as an Arabic digit."""
+    return text.translate(_TO_ARABIC)
+
+
+def be_year(date: datetime.date) -> int:
+    return date.year + BE_OFFSET
+
+
+def ce_year(be: int) -> int:
+    return be - BE_OFFSET
+
+
+def long_date(date: datetime.date) -> str:
+    """The date as announcements write it: ``วันที่ 18 เดือน ตุลาคม พ.ศ. 2561`` (Arabic digits)."""
+    return f"วันที่ {date.day} เดือน {THAI_MONTHS[date.month - 1]} พ.ศ. {be_year(date)}"
+
+
+def is_mark(char: str) -> bool:
+    """True for a character that sits on the one before it (Thai vowels above/below, tone marks)."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def clusters(text: str) -> list[str]:
+    """Split ``text`` into character clusters: a base character with the marks that sit on it.
+
+    Thai writes no spaces between words, so comparisons of Thai text go by cluster: a changed
+    tone mark is one changed cluster, and a cut never falls between a letter and its vowel.
+    """
+    result: list[str] = []
+    for char in text:
+        if result and is_mark(char):
+            result[-1] += char
+        else:
+            result.append(char)
+    return result

@@ -1,0 +1,217 @@
+"""Turn a plan file into a validated Plan, or into every located problem it has."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import (
+    AliasError,
+    DataPath,
+    LocatedError,
+    PlanFileError,
+    PlanInvalid,
+    SchemaError,
+    UnknownKeyError,
+)
+from .loader import Document, load
+from .model import Plan, rule_violations
+
+
+@dataclass(frozen=True)
+class ValidPlan:
+    """A plan that passed every schema rule, with the document it came from."""
+
+    document: Document
+    plan: Plan
+
+
+def read_plan(path: Path, *, display_name: str | None = None) -> ValidPlan:
+    """Read and validate the plan file at ``path``; errors name it ``display_name``."""
+    name = display_name or str(path)
+    return parse_plan(read_text(path, display_name=name), file=name)
+
+
+def read_text(path: Path, *, display_name: str) -> str:
+    """The file's text, decoded as UTF-8 (a byte-order mark is allowed and dropped)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(file=display_name, reason="no such file") from None
+    except IsADirectoryError:
+        raise PlanFileError(file=display_name, reason="is a directory, not a plan file") from None
+    except OSError as error:
+        raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PlanFileError(
+            file=display_name, reason=f"not UTF-8 text (byte {error.start + 1} cannot be decoded)"
+        ) from None
+
+
+def parse_plan(text: str, *, file: str) -> ValidPlan:
+    """Validate plan YAML ``text``; raise PlanInvalid listing every problem."""
+    document = load(text, file=file)
+    if document.data is None and not document.problems:
+        raise PlanInvalid(
+            [
+                SchemaError(
+                    location=document.value_location(()),
+                    path=(),
+                    message="the file is empty; a plan starts with 'schema_version: 1'",
+                )
+            ]
+        )
+    try:
+        plan = Plan.model_validate(document.data)
+    except ValidationError as error:
+        # An alias was read as an empty value: that emptiness need not be reported too.
+        refused = [p.path for p in document.problems if isinstance(p, AliasError)]
+        problems = [
+            problem
+            for problem in _schema_problems(error, document)
+            if not any(problem.path[: len(path)] == path for path in refused)
+        ]
+        raise PlanInvalid([*document.problems, *problems]) from None
+    if document.problems:
+        raise PlanInvalid(document.problems)
+    violations = [
+        SchemaError(
+            location=document.key_location(path) if at_key else document.value_location(path),
+            path=path,
+            message=message,
+        )
+        for path, message, at_key in rule_violations(plan)
+    ]
+    if violations:
+        raise PlanInvalid(violations)
+    return ValidPlan(document=document, plan=plan)
+
+
+def _schema_problems(error: ValidationError, document: Document) -> list[LocatedError]:
+    problems: list[LocatedError] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        at_key = bool(loc) and loc[-1] == "[key]"
+        path: DataPath = tuple(p for p in loc if p != "[key]")
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            problems.append(
+                UnknownKeyError(
+                    location=document.key_location(path),
+                    path=path,
+                    key=key,
+                    suggestion=_suggest(key, path[:-1]),
+                )
+            )
+            continue
+        if kind == "missing":
+            location = document.key_location(path[:-1])
+        elif at_key:
+            location = document.key_location(path)
+        else:
+            location = document.value_location(path)
+        message = _message(kind, item, path)
+        problems.append(SchemaError(location=location, path=path, message=message))
+    return problems
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _message(kind: str, item: Any, path: DataPath) -> str:
+    found = _describe(item.get("input"))
+    ctx = item.get("ctx") or {}
+    if kind == "missing":
+        return f"required, but missing; add '{path[-1]}:'"
+    if kind == "string_type":
+        if item.get("input") is None:
+            return "is empty; write the text, or remove the key if it is optional"
+        return f"expected text, found {found}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if not path:
+            return (
+                "a plan is a mapping of keys (schema_version, organization, fiscal_years, ...); "
+                f"this file holds {found}"
+            )
+        return f"expected a mapping of keys and values, found {found}"
+    if kind == "list_type":
+        return f"expected a list (one item per line, starting with '- '), found {found}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number such as 2562, found {found}"
+    if kind == "literal_error" and path == ("schema_version",):
+        return (
+            f"this version of anticorrupt-plan reads schema_version 1, found {found}; "
+            "write 'schema_version: 1' or upgrade the tool"
+        )
+    if kind in ("literal_error", "enum"):
+        return f"must be one of {ctx.get('expected', '')}; found {found}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length', 1)} item"
+    if kind == "string_pattern_mismatch":
+        return f"{found} is not a valid id: use letters, digits, '-', '_' and '.'"
+    return str(item["msg"])
+
+
+def _suggest(key: str, parent: DataPath) -> str | None:
+    """The field the user most likely meant, by spelling or by the Thai term it stands for."""
+    fields = _model_at(parent)
+    if fields is None:
+        return None
+    names = list(fields.model_fields)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    for name, info in fields.model_fields.items():
+        if info.description and key.strip() and key.strip() in info.description:
+            return name
+    return None
+
+
+def _model_at(path: DataPath) -> type[BaseModel] | None:
+    """The model class that validates the value at ``path``, if that value is a model."""
+    annotation: Any = Plan
+    for part in path:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(part))
+            if field is None:
+                return None
+            annotation = field.annotation
+        else:  # a list or a dict: step to the type of its items
+            args = get_args(annotation)
+            if not args:
+                return None
+            annotation = args[-1]
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``Annotated[...]`` and ``X | None`` down to the type inside."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            inner = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = inner[0]
+        else:
+            return annotation
