@@ -177,8 +177,11 @@ def _suggest(key: str, parent: DataPath) -> str | None:
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     if close:
         return close[0]
-    for name, info in fields.model_fields.items():
-        if info.description and key.strip() and key.strip() in info.description:
+    term = key.strip()
+    if term.isascii():
+        return None
+    for name, info in fields.model_fields.items():  # a Thai term, e.g. "เป้าประสงค์หลัก"
+        if info.description and term in info.description:
             return name
     return None
 
