@@ -136,7 +136,7 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
     problem = (error.problem or error.context or "not valid YAML").strip()
     if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
         problem = _TAB
-    elif problem == "mapping values are not allowed here":
+    elif problem.startswith("mapping values are not allowed"):
         problem = _COLON
     elif error.context and error.problem:
         problem = f"{problem} ({error.context})"
@@ -262,8 +262,8 @@ class _Builder:
     def _key(self, event: Any, events: Iterator[Any], path: DataPath) -> str | None:
         if isinstance(event, yaml.ScalarEvent) and event.anchor is None:
             value = _scalar(event)
-            if value is not None:
-                return str(value)
+            if value:
+                return value
             message = "a key cannot be empty"
         elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             self.problems.append(AliasError(location=self._where(event), path=path))

@@ -107,8 +107,8 @@ def _parse_be_date(value: Any) -> Any:
     if not match:
         raise PydanticCustomError(
             "be_date_format",
-            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value!r}",
-            {"value": value},
+            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}",
+            {"value": repr(value)},
         )
     year, month, day = (int(part) for part in match.groups())
     _check_be_year(year)
@@ -134,15 +134,11 @@ BEDate = Annotated[
     ),
 ]
 
-StableId = Annotated[
-    str,
-    Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
-        max_length=64,
-        description="รหัสอ้างอิง (an optional stable id, letters, digits, '-', '_' or '.', "
-        "so that a revision comparison follows this item when it is moved or renumbered)",
-    ),
-]
+StableId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+_ID_DESCRIPTION = (
+    "รหัสอ้างอิง (an optional stable id: letters, digits, '-', '_' or '.', so that a revision "
+    "comparison follows this item when it is moved or renumbered)"
+)
 
 
 def _version_input(value: Any) -> Any:
@@ -194,11 +190,11 @@ class Organization(_Model):
             if value and value.startswith(prefix) and value != prefix:
                 raise PydanticCustomError(
                     "redundant_prefix",
-                    "write the {field} without {prefix!r}; the documents add it: {rest!r}",
+                    "write the {field} without {prefix}; the documents add it: {rest}",
                     {
                         "field": info.field_name,
-                        "prefix": prefix,
-                        "rest": value[len(prefix) :].strip(),
+                        "prefix": repr(prefix),
+                        "rest": repr(value[len(prefix) :].strip()),
                     },
                 )
         return value
@@ -289,7 +285,7 @@ class Row(_Model):
 
 
 class Measure(_Model):
-    id: StableId | None = None
+    id: StableId | None = Field(default=None, description=_ID_DESCRIPTION)
     title: Text = Field(description="มาตรการ (the measure)")
     rows: list[Row] = Field(
         min_length=1, description="แถวของตาราง (the table rows under this measure)"
@@ -297,7 +293,7 @@ class Measure(_Model):
 
 
 class Goal(_Model):
-    id: StableId | None = None
+    id: StableId | None = Field(default=None, description=_ID_DESCRIPTION)
     goal: Text = Field(description="เป้าประสงค์หลัก (main goal)")
     strategy: Text = Field(description="ยุทธศาสตร์ (the strategy serving this goal)")
     strategy_indicator: Text = Field(description="ตัวชี้วัดยุทธศาสตร์ (strategy indicator)")

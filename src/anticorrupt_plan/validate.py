@@ -118,7 +118,7 @@ def _schema_problems(error: ValidationError, document: Document) -> list[Located
             location = document.key_location(path)
         else:
             location = document.value_location(path)
-        message = _message(kind, item, path)
+        message = _message(kind, item, path, at_key=at_key)
         problems.append(SchemaError(location=location, path=path, message=message))
     return problems
 
@@ -134,7 +134,7 @@ def _describe(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _message(kind: str, item: Any, path: DataPath) -> str:
+def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
     found = _describe(item.get("input"))
     ctx = item.get("ctx") or {}
     if kind == "missing":
@@ -152,6 +152,11 @@ def _message(kind: str, item: Any, path: DataPath) -> str:
         return f"expected a mapping of keys and values, found {found}"
     if kind == "list_type":
         return f"expected a list (one item per line, starting with '- '), found {found}"
+    if at_key and kind == "int_parsing":
+        return (
+            f"{found} is not a fiscal year; write each target under its B.E. year, "
+            "e.g. '2562: ร้อยละ 80' (check the indentation)"
+        )
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"expected a whole number such as 2562, found {found}"
     if kind == "literal_error" and path == ("schema_version",):

@@ -1,0 +1,196 @@
+"""The plan command as a user meets it: through Typer's runner and as the installed program."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from anticorrupt_plan.cli import Exit, app
+
+from .conftest import PLAN_PATH, dump, minimal_plan
+
+runner = CliRunner()
+
+
+def test_build_writes_into_out_and_says_what_it_wrote(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(PLAN_PATH), "--out", str(tmp_path), "--format", "md"])
+
+    assert result.exit_code == Exit.OK
+    assert result.stdout == f"wrote {tmp_path / 'plan.md'}\n"
+    assert (tmp_path / "plan.md").is_file()
+
+
+def test_build_defaults_to_plan_yaml_and_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(PLAN_PATH, tmp_path / "plan.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    result = runner.invoke(app, ["build", "--format", "md"])
+
+    assert result.exit_code == Exit.OK
+    assert (tmp_path / "out" / "plan.md").is_file()
+
+
+def test_check_reports_stale_outputs_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["build", str(PLAN_PATH), "--out", str(out), "--format", "md"]
+
+    missing = runner.invoke(app, [*args, "--check"])
+    runner.invoke(app, args)
+    fresh = runner.invoke(app, [*args, "--check"])
+    (out / "plan.md").write_text("edited by hand\n", encoding="utf-8")
+    stale = runner.invoke(app, [*args, "--check"])
+
+    assert missing.exit_code == Exit.FAILED_OR_CHANGED
+    assert f"{out / 'plan.md'}: missing" in missing.stderr
+    assert fresh.exit_code == Exit.OK
+    assert stale.exit_code == Exit.FAILED_OR_CHANGED
+    assert f"{out / 'plan.md'}: out of date" in stale.stderr
+    assert (out / "plan.md").read_text(encoding="utf-8") == "edited by hand\n"
+
+
+def test_check_on_a_missing_output_folder_creates_nothing(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["build", str(PLAN_PATH), "--out", str(tmp_path / "out"), "--check"]
+    )
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_prints_a_summary() -> None:
+    result = runner.invoke(app, ["validate", str(PLAN_PATH)])
+
+    assert result.exit_code == Exit.OK
+    assert result.stdout == f"{PLAN_PATH}: valid (3 goals, 8 measures)\n"
+
+
+def test_schema_prints_json_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+
+    assert result.exit_code == Exit.OK
+    assert json.loads(result.stdout)["title"] == "Plan"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "--format", "pdf"],
+        ["build", "--format", ""],
+        ["build", "--no-such-option"],
+        ["no-such-command"],
+        ["validate", "a.yaml", "b.yaml"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert runner.invoke(app, args).exit_code == Exit.USAGE
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+
+    assert result.exit_code == Exit.OK
+    assert result.stdout.startswith("anticorrupt-plan ")
+
+
+# The malformed inputs a new user makes; each must give one located line per problem and exit 1.
+MALFORMED = {
+    "yaml syntax error": ("schema_version: 1\ntitle: [unclosed\n", ["plan.yaml:3:1: YAML syntax"]),
+    "misspelled key": (
+        dump(minimal_plan()).replace("tactic:", "tatic:"),
+        ["goals[0].tatic: unknown key 'tatic'; did you mean 'tactic'?"],
+    ),
+    "missing year target": (
+        dump(minimal_plan()).replace("        2567: ร้อยละ 90\n", ""),
+        ["targets: no target for fiscal year 2567"],
+    ),
+    "extra year target": (
+        dump(minimal_plan()).replace(
+            "        2567: ร้อยละ 90\n", "        2567: ร้อยละ 90\n        2568: x\n"
+        ),
+        ["targets.2568: 2568 is not one of the plan's fiscal years"],
+    ),
+    "duplicate key": (
+        dump(minimal_plan()) + "title: again\n",
+        ["title: duplicate key 'title'; it is already set at line"],
+    ),
+    "tab indentation": (
+        dump(minimal_plan()).replace("  name:", "\tname:"),
+        ["YAML syntax: a tab character"],
+    ),
+    "empty file": ("", ["plan.yaml:1:1: (plan): the file is empty"]),
+    "key indented into the targets": (
+        dump(minimal_plan()).replace("      project:", "        project:"),
+        ["targets.project: 'project' is not a fiscal year; write each target under its"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_malformed_plans_get_located_errors_and_exit_1(case: str, tmp_path: Path) -> None:
+    text, expected = MALFORMED[case]
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "anticorrupt_plan", "build", "plan.yaml", "--out", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == Exit.FAILED_OR_CHANGED
+    assert "Traceback" not in result.stderr
+    problem_lines = result.stderr.splitlines()[:-1]
+    assert problem_lines and all(line.startswith("plan.yaml:") for line in problem_lines)
+    for fragment in expected:
+        assert fragment in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_installed_plan_command_runs() -> None:
+    plan = shutil.which("plan", path=str(Path(sys.executable).parent))
+    assert plan is not None, "the 'plan' console script is not installed beside this Python"
+
+    result = subprocess.run(
+        [plan, "validate", str(PLAN_PATH)], capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode == Exit.OK
+    assert "valid (3 goals, 8 measures)" in result.stdout
+
+
+def test_missing_plan_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "anticorrupt_plan", "validate", "nope.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+    assert result.returncode == Exit.FAILED_OR_CHANGED
+    assert result.stderr == "nope.yaml: no such file\n"
+
+
+def test_internal_errors_are_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from anticorrupt_plan import cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+
+    with pytest.raises(SystemExit) as raised:
+        cli.main()
+
+    assert raised.value.code == Exit.INTERNAL

@@ -1,0 +1,152 @@
+"""The loader: YAML text to plain data, with positions, and refusals of what a plan never needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from anticorrupt_plan.errors import (
+    AliasError,
+    DuplicateKeyError,
+    PlanInvalid,
+    SchemaError,
+    TagError,
+    YamlSyntaxError,
+)
+from anticorrupt_plan.loader import MAX_DEPTH, Span, load
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a: no", "no"),  # YAML 1.1 would say False
+        ("a: on", "on"),
+        ("a: 0o12", "0o12"),  # YAML 1.1 would say 10
+        ("a: 2561-10-18", "2561-10-18"),  # YAML 1.1 would say a date
+        ("a: 1.5", "1.5"),
+        ("a: 2562", "2562"),
+        ("a: 'null'", "null"),
+        ('a: "~"', "~"),
+        ("a: !!str 12", "12"),
+        ("a:", None),
+        ("a: ~", None),
+        ("a: null", None),
+    ],
+)
+def test_every_scalar_is_text_except_plain_nulls(source: str, expected: str | None) -> None:
+    assert load(source, file="p.yaml").data == {"a": expected}
+
+
+def test_records_where_each_key_and_value_starts_counting_thai_characters() -> None:
+    source = 'org:\n  name: ทุ่งทอง\n  list:\n    - ทุ่ง\n    - "ทอง"\n'
+
+    document = load(source, file="p.yaml")
+
+    assert document.keys[("org", "name")] == Span(2, 3, 2, 7, None)
+    assert document.values[("org", "name")] == Span(2, 9, 2, 16, None)
+    assert document.values[("org", "list", 1)].style == '"'
+    assert (
+        document.values[("org", "list", 1)].line,
+        document.values[("org", "list", 1)].column,
+    ) == (5, 7)
+
+
+def test_location_falls_back_to_the_nearest_ancestor() -> None:
+    document = load("goals:\n  - goal: x\n", file="p.yaml")
+
+    assert str(document.value_location(("goals", 0, "measures", 3))) == "p.yaml:2:5"
+    assert str(document.key_location(("goals", 0, "goal"))) == "p.yaml:2:5"
+
+
+def test_duplicate_key_is_reported_with_both_lines_and_first_value_kept() -> None:
+    document = load("a: 1\nb: 2\na: 3\n", file="p.yaml")
+
+    assert document.data == {"a": "1", "b": "2"}
+    [problem] = document.problems
+    assert isinstance(problem, DuplicateKeyError)
+    assert str(problem) == "p.yaml:3:1: a: duplicate key 'a'; it is already set at line 1"
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [
+        ("a: &x 1\nb: *x\n", ["p.yaml:1:4", "p.yaml:2:4"]),
+        ("a: &x [1]\n", ["p.yaml:1:4"]),
+    ],
+)
+def test_anchors_and_aliases_are_refused(source: str, where: list[str]) -> None:
+    problems = load(source, file="p.yaml").problems
+
+    assert all(isinstance(p, AliasError) for p in problems)
+    assert [str(p.location) for p in problems] == where
+
+
+def test_alias_bomb_is_refused_without_expanding_it() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+
+    problems = load("\n".join(lines), file="p.yaml").problems
+
+    assert len(problems) == 1 + 9 * 10  # every anchor and every alias, each once
+    assert all(isinstance(p, AliasError) for p in problems)
+
+
+def test_python_tags_are_refused_with_their_location() -> None:
+    [problem] = load("a: 1\nb: !!python/object:os.system x\n", file="p.yaml").problems
+
+    assert isinstance(problem, TagError)
+    assert str(problem.location) == "p.yaml:2:4"
+    assert "python/object" in str(problem)
+
+
+def test_a_second_document_is_refused() -> None:
+    [problem] = load("a: 1\n---\nb: 2\n", file="p.yaml").problems
+
+    assert isinstance(problem, SchemaError)
+    assert problem.location.line == 2
+
+
+def test_nesting_beyond_the_limit_is_refused_not_recursed() -> None:
+    deep = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5)
+
+    problems = load(deep, file="p.yaml").problems
+
+    assert len(problems) == 1
+    assert "nested more than" in str(problems[0])
+
+
+def test_complex_and_empty_keys_are_refused() -> None:
+    problems = load("? [a, b]\n: 1\n'': 2\n", file="p.yaml").problems
+
+    assert [p.message for p in problems] == [
+        "a key must be plain text, not a list or mapping",
+        "a key cannot be empty",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "where", "words"),
+    [
+        ("a:\n\tb: 1\n", "p.yaml:2:1", "tab character"),
+        ("a: [1, 2\n", "p.yaml:2:1", "expected ','"),
+        ("a: b: c\n", "p.yaml:1:5", "unexpected ':'"),
+        ('a: "open\n', "p.yaml:2:1", "found unexpected end of stream"),
+        ("a: 1\n b: 2\n", "p.yaml:2:3", "unexpected ':'"),
+    ],
+)
+def test_syntax_errors_are_located_and_worded_for_people(
+    source: str, where: str, words: str
+) -> None:
+    with pytest.raises(PlanInvalid) as raised:
+        load(source, file="p.yaml")
+
+    [problem] = raised.value.problems
+    assert isinstance(problem, YamlSyntaxError)
+    assert str(problem.location) == where
+    assert words in problem.message
+
+
+def test_control_character_in_the_file_is_a_located_syntax_error() -> None:
+    with pytest.raises(PlanInvalid) as raised:
+        load("a: ok\nb: bad\x07\n", file="p.yaml")
+
+    assert str(raised.value.problems[0].location) == "p.yaml:2:7"

@@ -1,0 +1,50 @@
+"""Thai writing helpers: digits both ways, B.E. dates, character clusters."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from anticorrupt_plan.thai import arabic_digits, be_year, ce_year, clusters, long_date, thai_digits
+
+
+@pytest.mark.parametrize(
+    ("arabic", "thai"),
+    [("2562 - 2564", "๒๕๖๒ - ๒๕๖๔"), ("ร้อยละ 80", "ร้อยละ ๘๐"), ("no digits", "no digits")],
+)
+def test_digits_convert_both_ways(arabic: str, thai: str) -> None:
+    assert thai_digits(arabic) == thai
+    assert arabic_digits(thai) == arabic
+
+
+def test_buddhist_era_is_christian_era_plus_543() -> None:
+    assert be_year(datetime.date(2018, 10, 18)) == 2561
+    assert ce_year(2561) == 2018
+
+
+@pytest.mark.parametrize(
+    ("date", "text"),
+    [
+        (datetime.date(2018, 10, 18), "วันที่ 18 เดือน ตุลาคม พ.ศ. 2561"),
+        (datetime.date(2020, 1, 1), "วันที่ 1 เดือน มกราคม พ.ศ. 2563"),
+        (datetime.date(2021, 12, 31), "วันที่ 31 เดือน ธันวาคม พ.ศ. 2564"),
+    ],
+)
+def test_long_date_is_written_as_announcements_write_it(date: datetime.date, text: str) -> None:
+    assert long_date(date) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ทุ่งทอง", ["ทุ่", "ง", "ท", "อ", "ง"]),
+        ("ที่", ["ที่"]),
+        ("น้ำ", ["น้", "ำ"]),  # sara am is a spacing vowel, a cluster of its own
+        ("a\u0301b", ["a\u0301", "b"]),
+        ("", []),
+    ],
+)
+def test_clusters_keep_marks_on_their_base_letter(text: str, expected: list[str]) -> None:
+    assert clusters(text) == expected
+    assert "".join(clusters(text)) == text

@@ -1,0 +1,326 @@
+"""Validation: every schema rule gives one located, readable problem, all reported in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from anticorrupt_plan.errors import PlanFileError, PlanInvalid
+from anticorrupt_plan.validate import parse_plan, read_plan
+
+from .conftest import PLAN_PATH, dump, minimal_plan
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(PlanInvalid) as raised:
+        parse_plan(text, file="plan.yaml")
+    return [str(problem) for problem in raised.value.problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line of ``text`` containing ``needle``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_repository_plan_is_valid() -> None:
+    valid = read_plan(PLAN_PATH)
+
+    assert valid.plan.organization.full_name == "องค์การบริหารส่วนตำบลทุ่งทอง"
+    assert sum(len(goal.measures) for goal in valid.plan.goals) == 8
+
+
+def test_minimal_plan_is_valid() -> None:
+    assert parse_plan(dump(minimal_plan()), file="plan.yaml").plan.fiscal_years.years == (
+        2566,
+        2567,
+    )
+
+
+def test_unknown_key_suggests_the_near_miss_at_the_key() -> None:
+    data = minimal_plan()
+    data["organization"]["provnce"] = data["organization"].pop("province")
+    text = dump(data)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, 'organization:')}:1: organization.province: required, "
+        "but missing; add 'province:'",
+        f"plan.yaml:{line_of(text, 'provnce')}:3: organization.provnce: unknown key 'provnce'; "
+        "did you mean 'province'?",
+    ]
+
+
+def test_unknown_thai_key_suggests_the_field_for_that_term() -> None:
+    data = minimal_plan()
+    data["goals"][0]["กลยุทธ์หลัก"] = data["goals"][0].pop("tactic")
+    text = dump(data)
+
+    assert problems_of(text)[-1] == (
+        f"plan.yaml:{line_of(text, 'กลยุทธ์หลัก:')}:3: goals[0].กลยุทธ์หลัก: unknown key "
+        "'กลยุทธ์หลัก'; did you mean 'tactic'?"
+    )
+
+
+def test_unknown_key_without_a_near_miss_gets_no_suggestion() -> None:
+    data = minimal_plan()
+    data["zzz"] = "x"
+
+    assert problems_of(dump(data))[-1].endswith("zzz: unknown key 'zzz'")
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n"])
+def test_blank_text_is_an_error(blank: str) -> None:
+    data = minimal_plan()
+    data["title"] = blank
+    text = dump(data)
+
+    [problem] = problems_of(text)
+    assert problem.startswith(f"plan.yaml:{line_of(text, 'title:')}:")
+    assert problem.endswith(
+        (
+            "title: text must not be blank",
+            "title: is empty; write the text, or remove the key if it is optional",
+        )
+    )
+
+
+def test_empty_value_for_a_required_text_says_it_is_empty() -> None:
+    text = dump(minimal_plan()).replace("title: แผน", "title: #")
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, 'title:')}:7: title: is empty; write the text, or remove the "
+        "key if it is optional"
+    ]
+
+
+def test_control_character_is_located_and_named() -> None:
+    data = minimal_plan()
+    data["goals"][0]["measures"][0]["rows"][0]["steps"][1] = "ขั้น\x0bที่สอง"
+    text = dump(data)
+
+    [problem] = problems_of(text)
+    assert problem.startswith(f"plan.yaml:{line_of(text, 'ที่สอง')}:")
+    assert "goals[0].measures[0].rows[0].steps[1]: contains the control character U+000B" in problem
+
+
+def test_missing_target_year_points_at_the_targets() -> None:
+    data = minimal_plan()
+    del data["goals"][0]["measures"][0]["rows"][0]["targets"][2567]
+    text = dump(data)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, '2566:')}:9: goals[0].measures[0].rows[0].targets: "
+        "no target for fiscal year 2567; each year 2566-2567 needs one"
+    ]
+
+
+def test_extra_target_year_points_at_its_key() -> None:
+    data = minimal_plan()
+    data["goals"][0]["measures"][0]["rows"][0]["targets"][2570] = "ร้อยละ 100"
+    text = dump(data)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, '2570:')}:9: goals[0].measures[0].rows[0].targets.2570: "
+        "2570 is not one of the plan's fiscal years (2566-2567)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "message"),
+    [
+        (2567, 2566, "fiscal_years.last: the last fiscal year 2566 is before the first 2567"),
+        (2560, 2575, "fiscal_years.last: 16 fiscal years; a plan covers at most 10"),
+        (
+            2019,
+            2021,
+            "fiscal_years.first: 2019 looks like a Christian-Era year; plans use the "
+            "Buddhist Era (C.E. + 543 = 2562)",
+        ),
+        (
+            2562,
+            99999,
+            "fiscal_years.last: 99999 is not a plausible Buddhist-Era year (expected 2400-2800)",
+        ),
+        (2562, "2564b", "fiscal_years.last: expected a whole number such as 2562, found '2564b'"),
+    ],
+)
+def test_fiscal_years_must_be_a_plausible_be_range(first: Any, last: Any, message: str) -> None:
+    data = minimal_plan()
+    data["fiscal_years"] = {"first": first, "last": last}
+
+    assert any(problem.endswith(message) for problem in problems_of(dump(data)))
+
+
+def test_fiscal_years_may_be_written_in_thai_digits() -> None:
+    data = minimal_plan()
+    data["fiscal_years"] = {"first": "๒๕๖๖", "last": "๒๕๖๗"}
+
+    assert parse_plan(dump(data), file="plan.yaml").plan.fiscal_years.years == (2566, 2567)
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2565-02-30", "2565-02-30 is not a real calendar date"),
+        (
+            "18/10/2561",
+            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found '18/10/2561'",
+        ),
+        ("2018-10-18", "2018 looks like a Christian-Era year"),
+    ],
+)
+def test_dates_are_real_be_calendar_dates(date: str, message: str) -> None:
+    data = minimal_plan()
+    data["announcement"]["date"] = date
+    text = dump(data)
+
+    [problem] = problems_of(text)
+    assert problem.startswith(f"plan.yaml:{line_of(text, 'date:')}:9: announcement.date: ")
+    assert message in problem
+
+
+def test_leap_day_follows_the_christian_era_year() -> None:
+    data = minimal_plan()
+    data["announcement"]["date"] = "2563-02-29"  # 2020 was a leap year
+
+    plan = parse_plan(dump(data), file="plan.yaml").plan
+    assert plan.announcement.date.isoformat() == "2020-02-29"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "องค์การบริหารส่วนตำบลทดสอบ", "write the name without 'องค์การบริหารส่วนตำบล'"),
+        ("district", "อำเภอเมือง", "write the district without 'อำเภอ'"),
+        ("province", "จังหวัดกาญจนบุรี", "write the province without 'จังหวัด'"),
+    ],
+)
+def test_organization_parts_are_written_without_the_word_the_documents_add(
+    field: str, value: str, message: str
+) -> None:
+    data = minimal_plan()
+    data["organization"][field] = value
+
+    [problem] = problems_of(dump(data))
+    assert f"organization.{field}: {message}" in problem
+
+
+def test_organization_kind_must_be_a_known_kind() -> None:
+    data = minimal_plan()
+    data["organization"]["kind"] = "อบต."
+
+    [problem] = problems_of(dump(data))
+    assert "organization.kind: must be one of 'องค์การบริหารส่วนตำบล', 'เทศบาลตำบล'" in problem
+
+
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (2, "schema_version: this version of anticorrupt-plan reads schema_version 1, found '2'"),
+        ("one", "schema_version: this version of anticorrupt-plan reads schema_version 1"),
+    ],
+)
+def test_schema_version_must_be_one(version: Any, message: str) -> None:
+    data = minimal_plan()
+    data["schema_version"] = version
+    text = dump(data)
+
+    [problem] = problems_of(text)
+    assert problem.startswith(f"plan.yaml:{line_of(text, 'schema_version')}:17: {message}")
+
+
+def test_wrong_shapes_are_named() -> None:
+    data = minimal_plan()
+    data["rationale"] = "one paragraph, not a list"
+    data["title"] = ["a", "list"]
+    data["organization"] = "ทุ่งทอง"
+
+    problems = problems_of(dump(data))
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "organization: expected a mapping of keys and values, found 'ทุ่งทอง'",
+        "title: expected text, found a list",
+        "rationale: expected a list (one item per line, starting with '- '), found "
+        "'one paragraph, not a list'",
+    ]
+
+
+def test_lists_that_need_items_say_so() -> None:
+    data = minimal_plan()
+    data["goals"][0]["measures"] = []
+
+    [problem] = problems_of(dump(data))
+    assert problem.endswith("goals[0].measures: needs at least 1 item")
+
+
+def test_duplicate_ids_are_errors() -> None:
+    data = minimal_plan()
+    data["goals"][0]["id"] = "same"
+    data["goals"][0]["measures"][0]["id"] = "same"
+
+    [problem] = problems_of(dump(data))
+    assert problem.endswith("goals[0].measures[0].id: id 'same' is already used by goals[0].id")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "plan.yaml:1:1: (plan): the file is empty; a plan starts with 'schema_version: 1'"),
+        ("# only a comment\n", "plan.yaml:1:1: (plan): the file is empty"),
+        ("- a\n- b\n", "plan.yaml:1:1: (plan): a plan is a mapping of keys"),
+        ("just some text\n", "plan.yaml:1:1: (plan): a plan is a mapping of keys"),
+    ],
+)
+def test_files_that_hold_no_plan(text: str, message: str) -> None:
+    [problem] = problems_of(text)
+    assert problem.startswith(message)
+
+
+def test_all_problems_are_reported_in_one_run_in_file_order() -> None:
+    data = minimal_plan()
+    data["title"] = ""
+    data["announcement"]["date"] = "2565-13-01"
+    data["goals"][0]["tactc"] = data["goals"][0].pop("tactic")
+    text = dump(data)
+
+    problems = problems_of(text)
+    lines = [int(p.split(":")[1]) for p in problems]
+    assert len(problems) == 4  # blank title, bad date, missing tactic, unknown tactc
+    assert lines == sorted(lines)
+
+
+def test_duplicate_keys_and_schema_problems_come_together() -> None:
+    text = dump(minimal_plan()) + "title: again\nextra: 1\n"
+
+    problems = problems_of(text)
+    assert [p.split(": ", 2)[2] for p in problems] == [
+        "duplicate key 'title'; it is already set at line 16".replace(
+            "16", str(line_of(text, "title:"))
+        ),
+        "unknown key 'extra'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "no such file"),
+        (b"title: \xff\xfe bad\n", "not UTF-8 text (byte 8 cannot be decoded)"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes | None, reason: str) -> None:
+    path = tmp_path / "plan.yaml"
+    if content is not None:
+        path.write_bytes(content)
+
+    with pytest.raises(PlanFileError) as raised:
+        read_plan(path, display_name="plan.yaml")
+
+    assert str(raised.value) == f"plan.yaml: {reason}"
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + dump(minimal_plan()).encode())
+
+    assert read_plan(path).plan.title.startswith("แผน")
