@@ -1,0 +1,91 @@
+"""Templates are found in the source tree, in an installed wheel, or where the user says."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from anticorrupt_plan.cli import app
+from anticorrupt_plan.resources import template_dir
+
+from .conftest import PLAN_PATH, ROOT
+
+
+def test_source_tree_templates_are_found() -> None:
+    assert (template_dir() / "plan.md.j2").is_file()
+
+
+def test_an_override_folder_is_used_as_given(tmp_path: Path) -> None:
+    (tmp_path / "plan.md.j2").write_text("{{ view.organization }}\n", encoding="utf-8")
+
+    result = CliRunner().invoke(
+        app,
+        [
+            "build",
+            str(PLAN_PATH),
+            "--out",
+            str(tmp_path / "out"),
+            "-f",
+            "md",
+            "--templates",
+            str(tmp_path),
+        ],
+    )
+
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "plan.md").read_text(encoding="utf-8") == (
+        "องค์การบริหารส่วนตำบลทุ่งทอง\n"
+    )
+
+
+@pytest.mark.slow
+def test_a_non_editable_install_carries_the_templates(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = (tmp_path / "dist").glob("*.whl")
+    assert "anticorrupt_plan/templates/plan.md.j2" in zipfile.ZipFile(wheel).namelist()
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(tmp_path / "site"),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import anticorrupt_plan.resources as r; print(r.template_dir())"],
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == str(tmp_path / "site" / "anticorrupt_plan" / "templates")
