@@ -305,7 +305,21 @@ def test_duplicate_keys_and_schema_problems_come_together() -> None:
     ("content", "reason"),
     [
         (None, "no such file"),
-        (b"title: \xff\xfe bad\n", "not UTF-8 text (byte 8 cannot be decoded)"),
+        (b"title: \xff\xfe bad\n", "byte 8 is not UTF-8; save the file as UTF-8 text"),
+        (
+            "title: ทุ่งทอง\n".encode("cp874"),
+            "byte 8 is not UTF-8; the file looks like Thai Windows text (TIS-620/cp874). "
+            "Convert it to UTF-8, e.g. 'iconv -f CP874 -t UTF-8 plan.yaml > plan-utf8.yaml', "
+            "or in Notepad: Save As, Encoding: UTF-8",
+        ),
+        (
+            "title: ทุ่งทอง\n".encode("utf-16"),
+            "is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "contains NUL bytes: it is a binary file, not a plan",
+        ),
     ],
 )
 def test_unreadable_files(tmp_path: Path, content: bytes | None, reason: str) -> None:
@@ -324,3 +338,21 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + dump(minimal_plan()).encode())
 
     assert read_plan(path).plan.title.startswith("แผน")
+
+
+def test_oversized_files_are_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from anticorrupt_plan import validate
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("x" * 2048)
+    monkeypatch.setattr(validate, "MAX_PLAN_BYTES", 1024)
+
+    with pytest.raises(PlanFileError, match="a plan file is at most 0 MB"):
+        read_plan(path)
+
+
+def test_a_directory_is_not_a_plan(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="is a directory, not a plan file"):
+        read_plan(tmp_path)

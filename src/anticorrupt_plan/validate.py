@@ -37,9 +37,25 @@ def read_plan(path: Path, *, display_name: str | None = None) -> ValidPlan:
     return parse_plan(read_text(path, display_name=name), file=name)
 
 
+# A plan is tens of kilobytes; a generated 10,000-measure plan is about 20 MB. Anything
+# larger is a wrong file, and reading it whole would only waste memory.
+MAX_PLAN_BYTES = 64 * 1024 * 1024
+
+
 def read_text(path: Path, *, display_name: str) -> str:
-    """The file's text, decoded as UTF-8 (a byte-order mark is allowed and dropped)."""
+    """The file's text, decoded as UTF-8 (a byte-order mark is allowed and dropped).
+
+    Files in other encodings are refused with a message naming the likely encoding and how
+    to convert it, rather than converted silently: the plan in git should be UTF-8.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanFileError(
+                file=display_name,
+                reason=f"is {size / 1024 / 1024:.0f} MB; a plan file is at most "
+                f"{MAX_PLAN_BYTES // 1024 // 1024} MB",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise PlanFileError(file=display_name, reason="no such file") from None
@@ -47,12 +63,43 @@ def read_text(path: Path, *, display_name: str) -> str:
         raise PlanFileError(file=display_name, reason="is a directory, not a plan file") from None
     except OSError as error:
         raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
+    return decode(raw, display_name=display_name)
+
+
+def decode(raw: bytes, *, display_name: str) -> str:
+    """Plan bytes as text; other encodings and binary files get a message saying what to do."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise PlanFileError(
+            file=display_name,
+            reason="is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        )
+    if b"\x00" in raw:
+        raise PlanFileError(
+            file=display_name, reason="contains NUL bytes: it is a binary file, not a plan"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        where = f"byte {error.start + 1} is not UTF-8"
+    if _looks_like_thai_windows_text(raw):
         raise PlanFileError(
-            file=display_name, reason=f"not UTF-8 text (byte {error.start + 1} cannot be decoded)"
-        ) from None
+            file=display_name,
+            reason=f"{where}; the file looks like Thai Windows text (TIS-620/cp874). "
+            f"Convert it to UTF-8, e.g. 'iconv -f CP874 -t UTF-8 {display_name} > plan-utf8.yaml', "
+            "or in Notepad: Save As, Encoding: UTF-8",
+        )
+    raise PlanFileError(file=display_name, reason=f"{where}; save the file as UTF-8 text")
+
+
+def _looks_like_thai_windows_text(raw: bytes) -> bool:
+    """True when most of the non-ASCII bytes decode as Thai letters in cp874."""
+    try:
+        text = raw.decode("cp874")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    thai = [char for char in non_ascii if "\u0e00" <= char <= "\u0e7f"]
+    return bool(non_ascii) and len(thai) >= 0.9 * len(non_ascii)
 
 
 def parse_plan(text: str, *, file: str) -> ValidPlan:
