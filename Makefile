@@ -37,5 +37,9 @@ pytest: $(TEST_INSTALLED)
 golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py
 
+# The property and mutation fuzz tests with a long budget (make test runs them briefly).
+fuzz: $(TEST_INSTALLED)
+	$(BIN)/pytest tests/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

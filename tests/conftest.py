@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_PATH = ROOT / "plan.yaml"
@@ -79,3 +80,9 @@ def write_plan(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+# Property tests: a small fixed budget in `make test`, a long one in `make fuzz`.
+settings.register_profile("default", max_examples=60, deadline=None, derandomize=True)
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+settings.load_profile("default")

@@ -150,3 +150,10 @@ def test_control_character_in_the_file_is_a_located_syntax_error() -> None:
         load("a: ok\nb: bad\x07\n", file="p.yaml")
 
     assert str(raised.value.problems[0].location) == "p.yaml:2:7"
+
+
+def test_error_at_the_end_of_a_file_without_final_newline_points_at_its_last_line() -> None:
+    with pytest.raises(PlanInvalid) as raised:
+        load("a: 1\nb", file="p.yaml")
+
+    assert str(raised.value.problems[0].location) == "p.yaml:2:2"

@@ -9,6 +9,7 @@ schema decides what a text means (a year, a date), so ``no`` stays the word "no"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,6 +126,8 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return line, index - (before.rfind("\n") + 1) + 1
 
 
+# The characters YAML counts as line breaks when it numbers lines.
+_YAML_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _TAB = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
 _COLON = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
 
@@ -133,6 +136,9 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
     """The parser's complaint, reworded where PyYAML's wording puzzles a non-specialist."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    lines = _YAML_LINE_BREAK.split(text)
+    if line > len(lines):  # at the end of a file without a final newline: its last character
+        line, column = len(lines), len(lines[-1]) + 1
     problem = (error.problem or error.context or "not valid YAML").strip()
     if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
         problem = _TAB
