@@ -1,4 +1,5 @@
-"""Put built documents on disk safely: all-or-nothing per file, and a check that writes nothing."""
+"""Put built documents on disk safely (all-or-nothing per file, a check that writes nothing),
+and write zip archives whose bytes depend on their content alone."""
 
 from __future__ import annotations
 
