@@ -1,5 +1,4 @@
-"""Put built documents on disk safely (all-or-nothing per file, a check that writes nothing),
-and write zip archives whose bytes depend on their content alone."""
+"""Put built documents on disk safely, check them without writing, and zip them reproducibly."""
 
 from __future__ import annotations
 
