@@ -43,3 +43,8 @@ fuzz: $(TEST_INSTALLED)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+
+# Rewrite templates/reference.docx from tools/make_reference.py (after changing the script).
+.PHONY: reference
+reference: $(INSTALLED)
+	$(BIN)/python tools/make_reference.py templates/reference.docx

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PlanError
+from .errors import DataPath, ImageError, PlanError, PlanInvalid, SchemaError, SourceDateEpochError
 from .output import ensure_directory, stale_outputs, write_atomic
-from .present import present
+from .present import PlanView, present
 from .resources import template_dir
 from .validate import ValidPlan, read_plan
 
-FORMATS = ("md",)
+FORMATS = ("md", "docx")
 DEFAULT_FORMATS = FORMATS
 
 
@@ -36,8 +38,13 @@ def render(
     *,
     formats: Sequence[str] = DEFAULT_FORMATS,
     templates: Path | None = None,
+    base: Path | None = None,
 ) -> dict[str, bytes]:
-    """Each requested format's document as bytes, keyed by file extension."""
+    """Each requested format's document as bytes, keyed by file extension.
+
+    Files the plan names (the emblem) are found relative to ``base``, by default the
+    folder of the plan file.
+    """
     for name in formats:
         if name not in FORMATS:
             raise UnknownFormatError(name=name)
@@ -50,7 +57,61 @@ def render(
             view, templates=template_dir(templates), source_name=Path(valid.document.file).name
         )
         documents["md"] = text.encode("utf-8")
+    if "docx" in formats:
+        folder = base if base is not None else Path(valid.document.file).parent
+        documents["docx"] = _render_docx(valid, view, templates=templates, base=folder)
     return documents
+
+
+EMBLEM: DataPath = ("announcement", "emblem")
+
+
+def _render_docx(valid: ValidPlan, view: PlanView, *, templates: Path | None, base: Path) -> bytes:
+    from .render.docx import REFERENCE, render_docx  # python-docx only when a DOCX is asked for
+
+    name = valid.plan.announcement.emblem
+    emblem = None if name is None else _read_emblem(valid, base / name)
+    try:
+        return render_docx(
+            view,
+            reference=template_dir(templates) / REFERENCE,
+            emblem=emblem,
+            timestamp=document_time(view.issued),
+        )
+    except ImageError as error:
+        raise _emblem_problem(valid, f"{base / str(name)} {error.reason}") from error
+
+
+def _read_emblem(valid: ValidPlan, path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = f"no such file: {path}"
+    except IsADirectoryError:
+        reason = f"{path} is a folder; give the path of the image file"
+    except OSError as error:
+        reason = f"cannot read {path}: {error.strerror}"
+    raise _emblem_problem(valid, reason)
+
+
+def _emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
+    location = valid.document.value_location(EMBLEM)
+    return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
+
+
+def document_time(issued: datetime.date) -> datetime.datetime:
+    """When the documents say they were made: ``SOURCE_DATE_EPOCH`` if it is set, else the
+    announcement's date (at midnight UTC). Never the clock, so that builds are reproducible.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value:
+        return datetime.datetime.combine(issued, datetime.time(), tzinfo=datetime.UTC)
+    try:
+        if not (value.isascii() and value.isdigit()):
+            raise ValueError(value)
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SourceDateEpochError(value=value) from None
 
 
 def build(
@@ -68,7 +129,7 @@ def build(
     to render leaves every previous output as it was.
     """
     valid = read_plan(plan_path, display_name=display_name)
-    documents = render(valid, formats=formats, templates=templates)
+    documents = render(valid, formats=formats, templates=templates, base=plan_path.parent)
     stem = plan_path.stem
     outputs = {out_dir / f"{stem}.{extension}": data for extension, data in documents.items()}
     if check:

@@ -82,8 +82,8 @@ def build(
         "out"
     ),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md.")
-    ] = "md",
+        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md, docx.")
+    ] = "md,docx",
     check: Annotated[
         bool,
         typer.Option(

@@ -123,3 +123,30 @@ class OutputError(PlanError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class ReferenceDocumentError(PlanError):
+    """The reference document that the DOCX output is built on is missing or unusable."""
+
+    def __init__(self, *, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class ImageError(PlanError):
+    """An image given in the plan is not one a document can hold."""
+
+    def __init__(self, *, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class SourceDateEpochError(PlanError):
+    """SOURCE_DATE_EPOCH is set to something other than a count of seconds."""
+
+    def __init__(self, *, value: str) -> None:
+        super().__init__(
+            f"SOURCE_DATE_EPOCH is {value!r}; set it to a whole number of seconds since "
+            "1970-01-01 UTC, or unset it to date the documents by the announcement"
+        )

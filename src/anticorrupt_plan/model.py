@@ -245,6 +245,11 @@ class Announcement(_Model):
         description="วันที่ประกาศ (date of the announcement, B.E., YYYY-MM-DD), e.g. 2561-10-18"
     )
     signatory: Signatory = Field(description="ผู้ลงนาม (who signs the announcement)")
+    emblem: Text | None = Field(
+        default=None,
+        description="ตราครุฑ (the emblem printed 3 cm high at the top of the announcement: "
+        "a PNG or JPEG file, its path relative to the plan file); none is bundled",
+    )
 
 
 class NationalStrategy(_Model):
@@ -301,6 +306,50 @@ class Goal(_Model):
     measures: list[Measure] = Field(min_length=1, description="มาตรการ (measures)")
 
 
+# --- the page layout of the DOCX ---------------------------------------------------------------
+
+
+# Numbers are read like years: Thai digits as Arabic ones, surrounding spaces dropped.
+_number_input = _year_input
+
+Centimetres = Annotated[float, BeforeValidator(_number_input), Field(ge=0, le=5)]
+Points = Annotated[float, BeforeValidator(_number_input), Field(ge=8, le=72, multiple_of=0.5)]
+
+
+class Margins(_Model):
+    left: Centimetres | None = Field(
+        default=None, description="ขอบซ้าย (left margin, cm); 3 in the reference document"
+    )
+    right: Centimetres | None = Field(
+        default=None, description="ขอบขวา (right margin, cm); 2 in the reference document"
+    )
+    top: Centimetres | None = Field(
+        default=None, description="ขอบบน (top margin, cm); 2.5 in the reference document"
+    )
+    bottom: Centimetres | None = Field(
+        default=None, description="ขอบล่าง (bottom margin, cm); 2 in the reference document"
+    )
+
+
+class Layout(_Model):
+    """รูปแบบเอกสาร: what the plan sets over templates/reference.docx; left out, the
+    reference document decides."""
+
+    margins: Margins = Field(
+        default_factory=Margins, description="ระยะขอบกระดาษ (page margins in cm)"
+    )
+    font: Text | None = Field(
+        default=None,
+        description="แบบอักษร (font of all text, Thai and Latin); TH SarabunIT๙ in the "
+        "reference document",
+    )
+    font_size: Points | None = Field(
+        default=None,
+        description="ขนาดตัวอักษร (size of the text in points, in steps of 0.5; headings and "
+        "the cover keep their own sizes); 16 in the reference document",
+    )
+
+
 class Plan(_Model):
     """แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและป้องกันการทุจริต: the whole plan."""
 
@@ -335,6 +384,11 @@ class Plan(_Model):
     goals: list[Goal] = Field(
         min_length=1,
         description="เป้าประสงค์หลัก (the matrix: main goals with their strategies and measures)",
+    )
+    layout: Layout = Field(
+        default_factory=Layout,
+        description="รูปแบบเอกสาร (the DOCX's margins, font and size; what is left out comes "
+        "from templates/reference.docx)",
     )
 
     @property

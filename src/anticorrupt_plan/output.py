@@ -1,10 +1,12 @@
-"""Put built documents on disk safely: all-or-nothing per file, and a check that writes nothing."""
+"""Put built documents on disk safely, check them without writing, and zip them reproducibly."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -69,3 +71,32 @@ def stale_outputs(outputs: Mapping[Path, bytes]) -> list[tuple[Path, str]]:
         if current != data:
             stale.append((path, "out of date"))
     return stale
+
+
+# The earliest time a zip entry can carry; any fixed time would do, and this one is the
+# convention of reproducible-build tools.
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+
+
+def deterministic_zip(entries: Mapping[str, bytes]) -> bytes:
+    """A zip archive of ``entries`` whose bytes depend on nothing but the entries.
+
+    Entries are stored in name order, each with the same timestamp, permissions and
+    compression, so that the archive does not vary with the clock, the time zone or the
+    order in which a library happened to write its parts.
+    """
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whichever system builds it
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name], compresslevel=9)
+    return stream.getvalue()
+
+
+def rezip(data: bytes) -> bytes:
+    """The zip archive ``data`` rewritten by :func:`deterministic_zip`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return deterministic_zip({name: archive.read(name) for name in archive.namelist()})

@@ -7,6 +7,7 @@ date already written out as display text in the plan's chosen digits. Numbering
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -97,6 +98,27 @@ class MatrixView:
 
 
 @dataclass(frozen=True)
+class LayoutView:
+    """Page settings the plan gives; None leaves the reference document's setting."""
+
+    left_cm: float | None
+    right_cm: float | None
+    top_cm: float | None
+    bottom_cm: float | None
+    font: str | None
+    font_size_pt: float | None
+
+
+@dataclass(frozen=True)
+class PageNumberView:
+    """How page numbers read, from a part's second page on: ``- ๒ -``."""
+
+    before: str
+    after: str
+    thai_digits: bool
+
+
+@dataclass(frozen=True)
 class PlanView:
     """Everything the documents show, in reading order, as display text."""
 
@@ -106,6 +128,9 @@ class PlanView:
     cover: CoverView
     narrative: NarrativeView
     matrix: MatrixView
+    layout: LayoutView
+    page_numbers: PageNumberView
+    issued: datetime.date  # the announcement's date: the documents' own date in metadata
 
 
 def present(plan: Plan) -> PlanView:
@@ -215,4 +240,14 @@ def present(plan: Plan) -> PlanView:
         cover=cover,
         narrative=narrative,
         matrix=matrix,
+        layout=LayoutView(
+            left_cm=plan.layout.margins.left,
+            right_cm=plan.layout.margins.right,
+            top_cm=plan.layout.margins.top,
+            bottom_cm=plan.layout.margins.bottom,
+            font=plan.layout.font,
+            font_size_pt=plan.layout.font_size,
+        ),
+        page_numbers=PageNumberView(before="- ", after=" -", thai_digits=plan.digits == "thai"),
+        issued=plan.announcement.date,
     )

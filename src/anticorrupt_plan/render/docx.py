@@ -1,0 +1,387 @@
+"""Render a PlanView as a Word document built on the reference document; imports python-docx.
+
+The reference document (``templates/reference.docx``) gives the page set-up and every
+style; this module adds the text, in the styles named below, and the page layout of each
+part: the announcement, the cover and the narrative on A4 portrait pages, the matrix on
+landscape ones. Page numbers run from a part's second page. Raw XML is left to ``_oxml``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import struct
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.image.exceptions import (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
+from docx.opc.exceptions import PackageNotFoundError
+from docx.section import Section
+from docx.shared import Cm, Length
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+from ..errors import ImageError, ReferenceDocumentError
+from ..output import rezip
+from ..present import (
+    AnnouncementView,
+    CoverView,
+    LayoutView,
+    MatrixView,
+    MeasureView,
+    NarrativeView,
+    Numbered,
+    PageNumberView,
+    PlanView,
+    RowView,
+    TableHeader,
+)
+from ..thai import clusters
+from . import _oxml
+
+REFERENCE = "reference.docx"
+EMBLEM_HEIGHT = Cm(3)
+
+# The reference document's styles this renderer writes in (a clerk may restyle, not remove).
+EMBLEM = "Emblem"
+ANNOUNCEMENT_HEADING = "Announcement Heading"
+ANNOUNCEMENT_SUBJECT = "Announcement Subject"
+SEPARATOR = "Separator"
+BODY = "Body Text"
+DATE_LINE = "Date Line"
+SIGNATURE_NAME = "Signature Name"
+SIGNATURE = "Signature"
+COVER_TITLE = "Title"
+COVER_YEARS = "Subtitle"
+COVER_TEXT = "Cover Text"
+COVER_ORGANIZATION = "Cover Organization"
+HEADING = "Heading 1"
+SUBHEADING = "Heading 2"
+NUMBERED = "Numbered Item"
+LABELLED = "Labelled Item"
+GOAL_FIELD = "Goal Field"
+MEASURE_HEADING = "Measure Heading"
+TABLE = "Table Grid"
+TABLE_HEADING = "Table Heading"
+TABLE_TEXT = "Table Text"
+TABLE_TARGET = "Table Target"
+TABLE_STEP = "Table Step"
+PAGE_HEADER = "Header"
+LABEL = "Strong"
+STYLES = (
+    EMBLEM, ANNOUNCEMENT_HEADING, ANNOUNCEMENT_SUBJECT, SEPARATOR, BODY, DATE_LINE,
+    SIGNATURE_NAME, SIGNATURE, COVER_TITLE, COVER_YEARS, COVER_TEXT, COVER_ORGANIZATION,
+    HEADING, SUBHEADING, NUMBERED, LABELLED, GOAL_FIELD, MEASURE_HEADING, TABLE,
+    TABLE_HEADING, TABLE_TEXT, TABLE_TARGET, TABLE_STEP, PAGE_HEADER, LABEL,
+)  # fmt: skip
+
+# The narrowest a matrix column may be: a year's target ("ร้อยละ ๑๐๐") or a word of text
+# must fit on a line.
+MIN_YEAR_COLUMN = Cm(2.2)
+MIN_TEXT_COLUMN = Cm(3.3)
+
+
+def render_docx(
+    view: PlanView, *, reference: Path, emblem: bytes | None, timestamp: datetime.datetime
+) -> bytes:
+    """The plan as a .docx file's bytes, identical for identical arguments.
+
+    ``timestamp`` (UTC) becomes the document's created and modified dates; ``emblem`` is
+    the image file's content, printed at the top of the announcement.
+    """
+    document = _open(reference)
+    _oxml.clear_body(document)
+    _apply_layout(document, view.layout)
+
+    first = document.sections[0]
+    _orient(first, landscape=False)
+    _page_headers(first, view.page_numbers)
+    last = _announcement(document, view.announcement, emblem)
+
+    _oxml.end_section(document, last)
+    last = _cover(document, view.cover)
+
+    narrative = _oxml.end_section(document, last)
+    _oxml.number_pages(narrative, thai_digits=view.page_numbers.thai_digits, start=1)
+    last = _narrative(document, view.narrative)
+
+    matrix = _oxml.end_section(document, last)
+    _orient(matrix, landscape=True)
+    matrix.different_first_page_header_footer = False
+    _oxml.number_pages(matrix, thai_digits=view.page_numbers.thai_digits, start=None)
+    _matrix(document, view.matrix, width=_text_width(matrix))
+
+    _properties(document, view, timestamp)
+    stream = io.BytesIO()
+    document.save(stream)
+    return rezip(stream.getvalue())
+
+
+def _open(reference: Path) -> Document:
+    try:
+        document = docx.Document(str(reference))
+    # A part that is not XML fails in lxml with a SyntaxError subclass.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
+        reason = "not found" if not reference.is_file() else f"not a Word document ({error})"
+        raise ReferenceDocumentError(path=str(reference), reason=reason) from error
+    missing = [name for name in STYLES if name not in document.styles]
+    if missing:
+        raise ReferenceDocumentError(
+            path=str(reference),
+            reason=f"has no style named {', '.join(repr(name) for name in missing)}; "
+            "restore it, or start again from the reference document that comes with "
+            "anticorrupt-plan",
+        )
+    return document
+
+
+def _apply_layout(document: Document, layout: LayoutView) -> None:
+    """What the plan sets over the reference document: margins, font and size."""
+    section = document.sections[0]
+    margins = {
+        "left_margin": layout.left_cm,
+        "right_margin": layout.right_cm,
+        "top_margin": layout.top_cm,
+        "bottom_margin": layout.bottom_cm,
+    }
+    for name, value in margins.items():
+        if value is not None:
+            setattr(section, name, Cm(value))
+    if layout.font is not None:
+        _oxml.set_font(document, layout.font)
+    if layout.font_size_pt is not None:
+        _oxml.set_size(document, layout.font_size_pt)
+
+
+def _orient(section: Section, *, landscape: bool) -> None:
+    width, height = section.page_width, section.page_height
+    if width is not None and height is not None and (width > height) != landscape:
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+
+def _text_width(section: Section) -> int:
+    return int((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0))
+
+
+def _page_headers(section: Section, numbers: PageNumberView) -> None:
+    """Page numbers at the top centre of every page but a part's first: ``- ๒ -``.
+
+    Later sections continue these headers; a section that starts a part shows the
+    empty first-page header on its first page.
+    """
+    section.different_first_page_header_footer = True
+    _oxml.number_pages(section, thai_digits=numbers.thai_digits, start=None)
+    for header in (section.header, section.first_page_header):
+        header.is_linked_to_previous = True  # drop whatever header the reference had
+        header.is_linked_to_previous = False
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = PAGE_HEADER
+    paragraph.add_run(numbers.before)
+    _oxml.add_page_number(paragraph)
+    paragraph.add_run(numbers.after)
+
+
+def _announcement(
+    document: Document, announcement: AnnouncementView, emblem: bytes | None
+) -> Paragraph:
+    if emblem is not None:
+        run = document.add_paragraph(style=EMBLEM).add_run()
+        try:
+            run.add_picture(io.BytesIO(emblem), height=EMBLEM_HEIGHT)
+        # python-docx reads image headers itself; a damaged header can also fail while it
+        # unpacks numbers (struct.error) or decodes names (UnicodeDecodeError, a ValueError).
+        except (
+            UnrecognizedImageError,
+            UnexpectedEndOfFileError,
+            InvalidImageStreamError,
+            struct.error,
+            ValueError,
+        ) as e:
+            raise ImageError(
+                reason="is not an image a document can hold; use a PNG or JPEG file"
+            ) from e
+    document.add_paragraph(announcement.heading, style=ANNOUNCEMENT_HEADING)
+    document.add_paragraph(announcement.subject, style=ANNOUNCEMENT_SUBJECT)
+    document.add_paragraph(announcement.years_line, style=ANNOUNCEMENT_SUBJECT)
+    document.add_paragraph(style=SEPARATOR)
+    for text in announcement.body:
+        document.add_paragraph(text, style=BODY)
+    document.add_paragraph(announcement.date_line, style=DATE_LINE)
+    document.add_paragraph(announcement.signatory_name, style=SIGNATURE_NAME)
+    return document.add_paragraph(announcement.signatory_position, style=SIGNATURE)
+
+
+def _cover(document: Document, cover: CoverView) -> Paragraph:
+    document.add_paragraph(cover.title, style=COVER_TITLE)
+    document.add_paragraph(cover.years_line, style=COVER_YEARS)
+    document.add_paragraph(cover.of, style=COVER_TEXT)
+    document.add_paragraph(cover.organization, style=COVER_ORGANIZATION)
+    return document.add_paragraph(cover.place_line, style=COVER_ORGANIZATION)
+
+
+def _narrative(document: Document, narrative: NarrativeView) -> Paragraph:
+    document.add_paragraph(narrative.heading, style=HEADING)
+    document.add_paragraph(narrative.rationale_heading, style=SUBHEADING)
+    for text in narrative.rationale:
+        document.add_paragraph(text, style=BODY)
+    document.add_paragraph(narrative.strategy_intro, style=BODY)
+    for item in narrative.strategies:
+        _item(document, item, style=LABELLED)
+    document.add_paragraph(narrative.objectives_intro, style=BODY)
+    for item in narrative.objectives:
+        _item(document, item, style=NUMBERED)
+    last = document.add_paragraph(narrative.steps_heading, style=SUBHEADING)
+    for item in narrative.steps:
+        last = _item(document, item, style=NUMBERED)
+    return last
+
+
+def _item(document: Document, item: Numbered, *, style: str, bold: bool = False) -> Paragraph:
+    """``label<tab>text``: the style's hanging indent keeps the label apart from the text."""
+    paragraph = document.add_paragraph(style=style)
+    paragraph.add_run(item.label, style=LABEL if bold else None)
+    paragraph.add_run("\t")
+    paragraph.add_run(item.text)
+    return paragraph
+
+
+def _matrix(document: Document, matrix: MatrixView, *, width: int) -> None:
+    heading = document.add_paragraph(style=HEADING)
+    for index, line in enumerate(matrix.heading_lines):
+        if index:
+            heading.add_run().add_break()
+        heading.add_run(line)
+    widths = _column_widths(matrix, width)
+    for index, goal in enumerate(matrix.goals):
+        opening = _item(document, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
+        opening.paragraph_format.page_break_before = index > 0
+        for field in goal.fields:
+            _item(document, field, style=GOAL_FIELD, bold=True)
+        for measure in goal.measures:
+            _measure(document, matrix.header, measure, widths)
+
+
+def _measure(
+    document: Document, header: TableHeader, measure: MeasureView, widths: Sequence[int]
+) -> None:
+    _item(document, Numbered(measure.label, measure.title), style=MEASURE_HEADING, bold=True)
+    table = document.add_table(rows=2 + len(measure.rows), cols=len(widths))
+    table.style = TABLE
+    table.autofit = False
+    for column, column_width in zip(table.columns, widths, strict=True):
+        column.width = Length(column_width)
+    for table_row in table.rows:
+        for cell, column_width in zip(table_row.cells, widths, strict=True):
+            cell.width = Length(column_width)
+        _oxml.keep_together(table_row)
+    _header_rows(table, header, len(widths))
+    for table_row, row in zip(table.rows[2:], measure.rows, strict=True):
+        _body_row(table_row, row)
+
+
+def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
+    """Two header rows: the years under ``(๓)``, every other heading spanning both rows."""
+    for row in table.rows[:2]:
+        _oxml.repeat_as_header(row)
+    spans = {
+        0: header.objective,
+        1: header.indicator,
+        columns - 2: header.project,
+        columns - 1: header.steps,
+    }
+    for column, text in spans.items():
+        cell = table.cell(0, column).merge(table.cell(1, column))
+        _write(cell.paragraphs[0], text, TABLE_HEADING)
+    targets = table.cell(0, 2).merge(table.cell(0, 1 + len(header.years)))
+    _write(targets.paragraphs[0], header.targets, TABLE_HEADING)
+    for offset, year in enumerate(header.years):
+        _write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
+
+
+def _body_row(table_row: _Row, row: RowView) -> None:
+    cells = table_row.cells
+    _write(cells[0].paragraphs[0], row.objective, TABLE_TEXT)
+    _write(cells[1].paragraphs[0], row.indicator, TABLE_TEXT)
+    for cell, target in zip(cells[2:-2], row.targets, strict=True):
+        _write(cell.paragraphs[0], target, TABLE_TARGET)
+    _write(cells[-2].paragraphs[0], row.project, TABLE_TEXT)
+    steps = cells[-1]
+    steps.paragraphs[0].style = TABLE_STEP
+    for index, step in enumerate(row.steps):
+        paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
+        _write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
+
+
+def _write(paragraph: Paragraph, text: str, style: str) -> None:
+    paragraph.style = style
+    paragraph.add_run(text)
+
+
+def _column_widths(matrix: MatrixView, total: int) -> list[int]:
+    """Widths for the matrix's columns that share ``total`` by how much each column holds.
+
+    A row is as tall as its fullest cell, so a column's share grows with the text it holds
+    (counted in character clusters over the whole matrix), but more slowly than the text:
+    Thai breaks only between words, and a narrow column loses more of each line to that.
+    Each column keeps a minimum, and every table of the matrix gets the same widths.
+    """
+    years = len(matrix.header.years)
+    weights = [0] * (4 + years)
+    for goal in matrix.goals:
+        for measure in goal.measures:
+            for row in measure.rows:
+                steps = " ".join(f"{step.label} {step.text}" for step in row.steps)
+                texts = (row.objective, row.indicator, *row.targets, row.project, steps)
+                for column, text in enumerate(texts):
+                    weights[column] += len(clusters(text))
+    minimum = [MIN_TEXT_COLUMN] * 2 + [MIN_YEAR_COLUMN] * years + [MIN_TEXT_COLUMN] * 2
+    return _share(total, [weight**0.75 for weight in weights], minimum)
+
+
+def _share(total: int, weights: Sequence[float], minimum: Sequence[int]) -> list[int]:
+    """Split ``total`` in proportion to ``weights``, raising any share below its minimum.
+
+    Columns held at their minimum leave the rest to share the remainder, until no share
+    is short. When even the minimums do not fit, they shrink together.
+    """
+    if sum(minimum) >= total:
+        return _whole([total * low / sum(minimum) for low in minimum], total)
+    held: set[int] = set()
+    while True:
+        free = [i for i in range(len(weights)) if i not in held]
+        room = total - sum(minimum[i] for i in held)
+        weight = sum(max(weights[i], 1) for i in free)
+        shares = {i: room * max(weights[i], 1) / weight for i in free}
+        short = {i for i, share in shares.items() if share < minimum[i]}
+        if not short:
+            break
+        held |= short
+    return _whole([shares.get(i, minimum[i]) for i in range(len(weights))], total)
+
+
+def _whole(shares: Sequence[float], total: int) -> list[int]:
+    """Whole-number widths that add up to exactly ``total``; the last takes the remainder."""
+    widths = [int(share) for share in shares[:-1]]
+    return [*widths, total - sum(widths)]
+
+
+def _properties(document: Document, view: PlanView, timestamp: datetime.datetime) -> None:
+    """The file's metadata from the plan alone: nothing from the reference, no clock."""
+    _oxml.clear_core_properties(document)
+    properties = document.core_properties
+    properties.title = view.document_title
+    properties.author = view.organization
+    properties.last_modified_by = view.organization
+    properties.language = "th-TH"
+    properties.revision = 1
+    properties.created = timestamp
+    properties.modified = timestamp

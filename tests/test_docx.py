@@ -1,0 +1,610 @@
+"""The Word document: reopened with python-docx and checked part by part, down to the XML."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph
+
+from anticorrupt_plan.build import build, render
+from anticorrupt_plan.errors import DataPath, PlanInvalid, ReferenceDocumentError, format_path
+from anticorrupt_plan.present import PlanView, present
+from anticorrupt_plan.render.docx import _column_widths, _share
+from anticorrupt_plan.resources import template_dir
+from anticorrupt_plan.thai import THAI_DIGITS
+from anticorrupt_plan.validate import read_plan
+
+from .conftest import MINIMAL, PLAN_PATH, minimal_plan
+
+A4 = (21.0, 29.7)
+FONT = "TH SarabunIT๙"
+
+
+def png(width: int = 4, height: int = 6) -> bytes:
+    """A small, valid, all-black PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def open_docx(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def view() -> PlanView:
+    return present(read_plan(PLAN_PATH).plan)
+
+
+@pytest.fixture(scope="module")
+def document() -> Document:
+    return open_docx(render(read_plan(PLAN_PATH), formats=["docx"])["docx"])
+
+
+def section_paragraphs(document: Document, index: int) -> list[Paragraph]:
+    """The body paragraphs of one section, outside tables."""
+    section = document.sections[index]
+    return [item for item in section.iter_inner_content() if isinstance(item, Paragraph)]
+
+
+def texts(paragraphs: list[Paragraph]) -> list[str]:
+    return [paragraph.text for paragraph in paragraphs]
+
+
+# --- the text of every part -------------------------------------------------------------------
+
+
+def test_the_announcement_carries_every_line_in_order(document: Document, view: PlanView) -> None:
+    a = view.announcement
+
+    assert texts(section_paragraphs(document, 0)) == [
+        a.heading,
+        a.subject,
+        a.years_line,
+        "",  # the short separator line
+        *a.body,
+        a.date_line,
+        a.signatory_name,
+        a.signatory_position,
+    ]
+
+
+def test_the_cover_carries_title_years_and_organization(document: Document, view: PlanView) -> None:
+    c = view.cover
+
+    assert texts(section_paragraphs(document, 1)) == [
+        c.title,
+        c.years_line,
+        c.of,
+        c.organization,
+        c.place_line,
+    ]
+
+
+def test_the_narrative_numbers_its_lists_with_hanging_labels(
+    document: Document, view: PlanView
+) -> None:
+    n = view.narrative
+
+    def items(numbered: tuple[Any, ...]) -> list[str]:
+        return [f"{item.label}\t{item.text}" for item in numbered]
+
+    assert texts(section_paragraphs(document, 2)) == [
+        n.heading,
+        n.rationale_heading,
+        *n.rationale,
+        n.strategy_intro,
+        *items(n.strategies),
+        n.objectives_intro,
+        *items(n.objectives),
+        n.steps_heading,
+        *items(n.steps),
+    ]
+
+
+def test_the_matrix_has_a_header_block_per_goal_and_a_table_per_measure(
+    document: Document, view: PlanView
+) -> None:
+    m = view.matrix
+    expected = ["\n".join(m.heading_lines)]
+    for goal in m.goals:
+        expected.append(f"{goal.label}\t{goal.goal}")
+        expected += [f"{field.label}\t{field.text}" for field in goal.fields]
+        expected += [f"{measure.label}\t{measure.title}" for measure in goal.measures]
+
+    assert texts(section_paragraphs(document, 3)) == expected
+    assert len(document.tables) == sum(len(goal.measures) for goal in m.goals)
+
+
+def test_each_table_row_holds_the_row_of_its_measure(document: Document, view: PlanView) -> None:
+    rows = [row for goal in view.matrix.goals for measure in goal.measures for row in measure.rows]
+    body_rows = [row for table in document.tables for row in table.rows[2:]]
+
+    assert len(body_rows) == len(rows)
+    for table_row, row in zip(body_rows, rows, strict=True):
+        cells = table_row.cells
+        assert [cell.text for cell in cells[:-1]] == [
+            row.objective,
+            row.indicator,
+            *row.targets,
+            row.project,
+        ]
+        # One paragraph per step, its number hanging before the text.
+        assert texts(cells[-1].paragraphs) == [f"{s.label}\t{s.text}" for s in row.steps]
+
+
+def test_every_goal_after_the_first_starts_a_page(document: Document) -> None:
+    goals = [p for p in section_paragraphs(document, 3) if p.text.startswith("เป้าประสงค์หลักที่")]
+
+    assert [bool(p.paragraph_format.page_break_before) for p in goals] == [False, True, True]
+
+
+# --- Thai typography ----------------------------------------------------------------------------
+
+
+def run_property(document: Document, paragraph: Paragraph, run: Any, tag: str) -> Any:
+    """The element ``tag`` that decides a run's formatting: from the run, its character
+    style, the paragraph's style and the styles it is based on, or the document defaults."""
+    sources = [run._r.rPr]
+    if run.style is not None and run.style.element.rPr is not None:
+        sources.append(run.style.element.rPr)
+    style = paragraph.style
+    while style is not None:
+        sources.append(style.element.rPr)
+        style = style.base_style
+    sources.append(document.styles.element.find(qn("w:docDefaults")).find(f".//{qn('w:rPr')}"))
+    for source in sources:
+        if source is not None and source.find(qn(tag)) is not None:
+            return source.find(qn(tag))
+    return None
+
+
+def all_paragraphs(document: Document) -> list[Paragraph]:
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += cell.paragraphs
+    for section in document.sections:
+        paragraphs += section.header.paragraphs
+    return paragraphs
+
+
+def is_thai(text: str) -> bool:
+    return any("\u0e00" <= char <= "\u0e7f" for char in text)
+
+
+def test_every_thai_run_has_a_thai_font_and_size(document: Document) -> None:
+    thai_runs = [(p, r) for p in all_paragraphs(document) for r in p.runs if is_thai(r.text)]
+    fonts = {run_property(document, p, r, "w:rFonts").get(qn("w:cs")) for p, r in thai_runs}
+    sizes = {int(run_property(document, p, r, "w:szCs").get(qn("w:val"))) for p, r in thai_runs}
+    languages = {run_property(document, p, r, "w:lang").get(qn("w:bidi")) for p, r in thai_runs}
+
+    assert len(thai_runs) > 200
+    assert fonts == {FONT}
+    assert min(sizes) == 32  # half-points: 16 pt, and larger in headings and on the cover
+    assert languages == {"th-TH"}
+
+
+def test_bold_thai_text_is_bold_in_the_complex_script_slot(document: Document) -> None:
+    heading = section_paragraphs(document, 0)[0]
+    run = heading.runs[0]
+
+    assert run_property(document, heading, run, "w:b") is not None
+    assert run_property(document, heading, run, "w:bCs") is not None
+
+
+def test_no_run_is_marked_right_to_left(document: Document) -> None:
+    body = document.element.body
+    assert not body.findall(f".//{qn('w:rtl')}")
+
+
+def test_body_text_is_thai_justified_with_a_first_line_indent(document: Document) -> None:
+    style = document.styles["Body Text"]
+
+    assert style.element.pPr.find(qn("w:jc")).get(qn("w:val")) == "thaiDistribute"
+    assert round(style.paragraph_format.first_line_indent.cm, 2) == 2.5
+
+
+# --- pages and sections ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("index", "orientation"),
+    [
+        (0, WD_ORIENT.PORTRAIT),  # the announcement
+        (1, WD_ORIENT.PORTRAIT),  # the cover
+        (2, WD_ORIENT.PORTRAIT),  # the narrative
+        (3, WD_ORIENT.LANDSCAPE),  # the matrix
+    ],
+)
+def test_each_part_is_a_section_on_a4_in_its_orientation(
+    document: Document, index: int, orientation: WD_ORIENT
+) -> None:
+    section = document.sections[index]
+    size = (round(section.page_width.cm, 1), round(section.page_height.cm, 1))
+
+    assert len(document.sections) == 4
+    assert section.orientation == orientation
+    assert size == (A4 if orientation == WD_ORIENT.PORTRAIT else A4[::-1])
+    assert section.start_type == 2  # WD_SECTION.NEW_PAGE: each part starts a page
+
+
+def test_margins_come_from_the_reference_document(document: Document) -> None:
+    section = document.sections[0]
+    margins = (section.left_margin, section.right_margin, section.top_margin)
+
+    assert [round(m.cm, 2) for m in margins] == [3.0, 2.0, 2.5]
+    assert round(section.bottom_margin.cm, 2) == 2.0
+
+
+def page_number_format(section: Any) -> tuple[str | None, str | None]:
+    numbering = section._sectPr.find(qn("w:pgNumType"))
+    return numbering.get(qn("w:fmt")), numbering.get(qn("w:start"))
+
+
+def test_page_numbers_are_a_centred_page_field_in_thai_digits(document: Document) -> None:
+    header = document.sections[0].header
+    [paragraph] = header.paragraphs
+    instructions = [i.text for i in paragraph._p.iter(qn("w:instrText"))]
+
+    assert paragraph.text == "- " + " -"  # the number itself is the field's
+    assert [i.strip() for i in instructions] == ["PAGE"]
+    assert paragraph.style.name == "Header"
+    assert paragraph.alignment is None  # centred by its style
+    assert header.part.element.xpath("string(.//w:pStyle/@w:val)") == "Header"
+    assert page_number_format(document.sections[0]) == ("thaiNumbers", None)
+
+
+def test_no_part_shows_a_page_number_on_its_first_page(document: Document) -> None:
+    first_pages = [section.different_first_page_header_footer for section in document.sections]
+    first_header = document.sections[0].first_page_header
+
+    assert first_pages == [True, True, True, False]  # the matrix continues the narrative
+    assert not first_header.is_linked_to_previous
+    assert not list(first_header.part.element.iter(qn("w:instrText")))
+    assert [s.header.is_linked_to_previous for s in document.sections] == [False, True, True, True]
+
+
+def test_the_narrative_numbers_its_pages_from_one(document: Document) -> None:
+    assert page_number_format(document.sections[2]) == ("thaiNumbers", "1")
+    assert page_number_format(document.sections[3]) == ("thaiNumbers", None)
+
+
+def test_arabic_digit_plans_number_pages_in_arabic_digits(write_plan: Any) -> None:
+    data = minimal_plan()
+    data["digits"] = "arabic"
+    valid = read_plan(write_plan(data))
+
+    document = open_docx(render(valid, formats=["docx"])["docx"])
+
+    matrix_heading = section_paragraphs(document, 3)[0].text
+
+    assert {page_number_format(s)[0] for s in document.sections} == {"decimal"}
+    assert "2566 - 2567" in matrix_heading
+    assert not any(char in THAI_DIGITS for char in matrix_heading)
+
+
+# --- the matrix tables -----------------------------------------------------------------------
+
+
+def cell_properties(table: Any, row: int) -> list[Any]:
+    return [tc.tcPr for tc in table.rows[row]._tr.tc_lst]
+
+
+def test_the_table_header_merges_the_years_under_one_heading(
+    document: Document, view: PlanView
+) -> None:
+    table = document.tables[0]
+    years = len(view.matrix.header.years)
+    top, bottom = cell_properties(table, 0), cell_properties(table, 1)
+
+    def merge(tcPr: Any) -> str | None:
+        v_merge = tcPr.find(qn("w:vMerge"))
+        return None if v_merge is None else (v_merge.get(qn("w:val")) or "continue")
+
+    assert [tc.grid_span for tc in table.rows[0]._tr.tc_lst] == [1, 1, years, 1, 1]
+    assert [merge(tcPr) for tcPr in top] == ["restart", "restart", None, "restart", "restart"]
+    continued = ["continue", "continue", *([None] * years), "continue", "continue"]
+    assert [merge(tcPr) for tcPr in bottom] == continued
+    assert [c.text for c in table.rows[1].cells[2 : 2 + years]] == list(view.matrix.header.years)
+    assert table.cell(0, 2).text == view.matrix.header.targets
+
+
+def test_both_header_rows_repeat_on_every_page_and_no_row_breaks(document: Document) -> None:
+    for table in document.tables:
+        flags = [
+            (
+                tr.trPr.find(qn("w:tblHeader")) is not None,
+                tr.trPr.find(qn("w:cantSplit")) is not None,
+            )
+            for tr in table._tbl.tr_lst
+        ]
+        assert flags[:2] == [(True, True), (True, True)]
+        assert set(flags[2:]) == {(False, True)}
+
+
+def test_the_tables_fill_the_landscape_text_width(document: Document) -> None:
+    section = document.sections[3]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    for table in document.tables:
+        widths = [column.width for column in table.columns]
+        assert abs(sum(widths) - text_width) < Cm(0.01)
+        assert min(widths) >= Cm(2.1)
+
+
+@pytest.mark.parametrize(
+    ("total", "weights", "minimum", "expected"),
+    [
+        (100, [1, 1, 2], [0, 0, 0], [25, 25, 50]),
+        (100, [1, 1, 8], [20, 20, 20], [20, 20, 60]),  # the small ones are held at their minimum
+        (100, [0, 0, 0], [10, 10, 10], [33, 33, 34]),  # no text at all: equal shares
+        (20, [5, 1, 1], [10, 10, 20], [5, 5, 10]),  # minimums too wide: they shrink together
+    ],
+)
+def test_share_splits_a_width_by_weight_with_minimums(
+    total: int, weights: list[float], minimum: list[int], expected: list[int]
+) -> None:
+    assert _share(total, weights, minimum) == expected
+
+
+def test_the_steps_column_is_widest_for_the_real_plan(view: PlanView) -> None:
+    widths = _column_widths(view.matrix, int(Cm(24.7)))
+
+    assert sum(widths) == int(Cm(24.7))
+    assert max(widths) == widths[-1]
+
+
+# --- the emblem ---------------------------------------------------------------------------------
+
+
+def inline_pictures(document: Document) -> list[Any]:
+    return document.element.body.findall(f".//{qn('wp:inline')}")
+
+
+def test_no_emblem_means_no_picture(document: Document) -> None:
+    assert inline_pictures(document) == []
+
+
+def test_the_emblem_is_3_cm_high_and_centred_above_the_heading(
+    write_plan: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "garuda.png").write_bytes(png())
+    data = minimal_plan()
+    data["announcement"]["emblem"] = "images/garuda.png"
+
+    document = open_docx(render(read_plan(write_plan(data)), formats=["docx"])["docx"])
+    [inline] = inline_pictures(document)
+    first = section_paragraphs(document, 0)[0]
+
+    assert int(inline.extent.cy) == Cm(3)
+    assert int(inline.extent.cx) == Cm(2)  # the image's own proportions, 4 by 6
+    assert first._p.find(f".//{qn('wp:inline')}") is not None
+    assert first.style.name == "Emblem"
+    assert len(inline_pictures(document)) == 1  # the first page only
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file: "),
+        (b"", "is not an image a document can hold"),
+        (b"<svg></svg>", "is not an image a document can hold"),
+        (b"GIF89a\xf5w", "is not an image a document can hold"),  # a header cut short
+        (b"\x89PNG\r\n\x1a\n\xe0\n\x0f|\x85iX\x91Kf\x8b\x9f", "is not an image a document"),
+        ("folder", "is a folder"),
+    ],
+)
+def test_an_unusable_emblem_is_a_located_error_and_nothing_is_written(
+    write_plan: Any, tmp_path: Path, content: bytes | str | None, message: str
+) -> None:
+    image = tmp_path / "garuda.png"
+    if content == "folder":
+        image.mkdir()
+    elif isinstance(content, bytes):
+        image.write_bytes(content)
+    data = minimal_plan()
+    data["announcement"]["emblem"] = "garuda.png"
+    plan = write_plan(data)
+    out = tmp_path / "out"
+
+    with pytest.raises(PlanInvalid) as raised:
+        build(plan, out_dir=out)
+
+    [problem] = raised.value.problems
+    assert problem.path == ("announcement", "emblem")
+    assert (
+        problem.location.line
+        == plan.read_text(encoding="utf-8").splitlines().index("  emblem: garuda.png") + 1
+    )
+    assert message in problem.message
+    assert not out.exists()
+
+
+def test_markdown_alone_does_not_read_the_emblem(write_plan: Any) -> None:
+    data = minimal_plan()
+    data["announcement"]["emblem"] = "missing.png"
+
+    documents = render(read_plan(write_plan(data)), formats=["md"])
+
+    assert list(documents) == ["md"]
+
+
+# --- the plan's layout over the reference document -----------------------------------------------
+
+
+def test_layout_in_the_plan_overrides_margins_font_and_size(write_plan: Any) -> None:
+    data = minimal_plan()
+    data["layout"] = {
+        "margins": {"left": "๓.๕", "right": 1.5, "top": 2, "bottom": 1},
+        "font": "TH Sarabun New",
+        "font_size": 15,
+    }
+
+    document = open_docx(render(read_plan(write_plan(data)), formats=["docx"])["docx"])
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(f".//{qn('w:rPr')}")
+    fonts = defaults.find(qn("w:rFonts"))
+
+    for section in document.sections:
+        margins = [section.left_margin, section.right_margin, section.top_margin]
+        assert [round(m.cm, 2) for m in margins] == [3.5, 1.5, 2.0]
+        assert round(section.bottom_margin.cm, 2) == 1.0
+    assert {fonts.get(qn(slot)) for slot in ("w:ascii", "w:hAnsi", "w:cs")} == {"TH Sarabun New"}
+    assert defaults.find(qn("w:sz")).get(qn("w:val")) == "30"
+    assert defaults.find(qn("w:szCs")).get(qn("w:val")) == "30"
+
+
+def test_the_plan_font_replaces_fonts_that_styles_name(tmp_path: Path, write_plan: Any) -> None:
+    reference = docx.Document(str(template_dir() / "reference.docx"))
+    reference.styles["Title"].font.name = "Angsana New"
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    reference.save(str(templates / "reference.docx"))
+    data = minimal_plan()
+    data["layout"] = {"font": "TH Sarabun New"}
+
+    document = open_docx(
+        render(read_plan(write_plan(data)), formats=["docx"], templates=templates)["docx"]
+    )
+
+    assert document.styles["Title"].font.name == "TH Sarabun New"
+
+
+# --- the reference document -----------------------------------------------------------------
+
+
+def test_a_restyled_reference_document_is_used(tmp_path: Path, write_plan: Any) -> None:
+    reference = docx.Document(str(template_dir() / "reference.docx"))
+    reference.styles["Body Text"].paragraph_format.first_line_indent = Cm(1.25)
+    reference.sections[0].left_margin = Cm(2.5)
+    reference.save(str(tmp_path / "reference.docx"))
+
+    document = open_docx(
+        render(read_plan(write_plan(minimal_plan())), formats=["docx"], templates=tmp_path)["docx"]
+    )
+
+    assert round(document.styles["Body Text"].paragraph_format.first_line_indent.cm, 2) == 1.25
+    assert round(document.sections[0].left_margin.cm, 2) == 2.5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "reference.docx: not found"),
+        (b"not a zip file", "reference.docx: not a Word document"),
+        ("without-style", "has no style named 'Signature'"),
+    ],
+)
+def test_an_unusable_reference_document_is_reported(
+    tmp_path: Path, write_plan: Any, content: bytes | str | None, message: str
+) -> None:
+    target = tmp_path / "reference.docx"
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    elif content == "without-style":
+        reference = docx.Document(str(template_dir() / "reference.docx"))
+        style = reference.styles["Signature"].element
+        style.getparent().remove(style)
+        reference.save(str(target))
+
+    with pytest.raises(ReferenceDocumentError) as raised:
+        render(read_plan(write_plan(minimal_plan())), formats=["docx"], templates=tmp_path)
+
+    assert message in str(raised.value)
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+def test_core_properties_come_from_the_plan(document: Document, view: PlanView) -> None:
+    properties = document.core_properties
+
+    assert properties.title == view.document_title
+    assert properties.author == view.organization
+    assert properties.last_modified_by == view.organization
+    assert properties.created.isoformat() == "2018-10-18T00:00:00+00:00"
+    assert properties.modified == properties.created
+    assert properties.revision == 1
+    assert properties.comments == ""  # nothing carried over from the reference document
+
+
+# --- hazardous text ----------------------------------------------------------------------------
+
+NOT_TEXT = {("organization", "kind"), ("announcement", "date")}
+
+
+def text_fields(data: Any, path: DataPath = ()) -> list[DataPath]:
+    """The path of every text value in a plan's data."""
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in text_fields(value, (*path, key))]
+    if isinstance(data, list):
+        return [p for index, value in enumerate(data) for p in text_fields(value, (*path, index))]
+    return [path] if isinstance(data, str) and path not in NOT_TEXT else []
+
+
+def set_at(data: Any, path: DataPath, value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+@pytest.mark.parametrize("path", text_fields(MINIMAL), ids=format_path)
+def test_a_control_character_in_any_text_is_a_located_error_and_no_docx_is_written(
+    write_plan: Any, tmp_path: Path, path: DataPath
+) -> None:
+    data = minimal_plan()
+    set_at(data, path, "ข้อความ\x0bที่วางมา")  # a vertical tab, pasted from a word processor
+    out = tmp_path / "out"
+
+    with pytest.raises(PlanInvalid) as raised:
+        build(write_plan(data), out_dir=out)
+
+    [problem] = raised.value.problems
+    # A target's year is a key: the error's path names it as text, e.g. targets.2566.
+    expected = (*path[:-1], str(path[-1])) if path[-2:-1] == ("targets",) else path
+    assert problem.path == expected
+    assert "U+000B" in problem.message
+    assert problem.location.line > 1
+    assert not out.exists()
+
+
+HAZARDS = "ขั้นตอน & <ตาราง> \"ข้อความ\" 'อ้างอิง' 😀👍🏽 🇹🇭"
+
+
+def test_markup_characters_and_emoji_come_out_as_text(write_plan: Any) -> None:
+    data = minimal_plan()
+    data["title"] = HAZARDS
+    data["announcement"]["body"] = [HAZARDS]
+    data["goals"][0]["measures"][0]["rows"][0]["steps"] = [HAZARDS]
+    data["goals"][0]["measures"][0]["rows"][0]["targets"][2566] = "<b>&amp;</b>"
+
+    document = open_docx(render(read_plan(write_plan(data)), formats=["docx"])["docx"])
+    body = [p.text for p in document.paragraphs]
+    [table] = document.tables
+
+    assert HAZARDS in body  # the announcement's paragraph
+    assert any(text.startswith(HAZARDS) for text in body)  # the cover's title line
+    assert table.cell(2, 2).text == "<b>&amp;</b>"
+    assert table.cell(2, 5).text == f"๑.\t{HAZARDS}"
+    assert document.core_properties.title.startswith(HAZARDS)

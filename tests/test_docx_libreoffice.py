@@ -1,0 +1,200 @@
+"""The DOCX as LibreOffice lays it out: converted to PDF once, then read with poppler's tools.
+
+LibreOffice has no TH SarabunIT๙ on Linux. The conversion runs with a fontconfig file that
+puts Laksaman (fonts-tlwg-laksaman, TH Sarabun's free twin) first for that name, so the
+result does not depend on which other Thai fonts a machine has; the document itself still
+asks for TH SarabunIT๙. Without soffice or poppler-utils these tests skip.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from anticorrupt_plan.build import build
+from anticorrupt_plan.present import PlanView, present
+from anticorrupt_plan.validate import read_plan
+
+from .conftest import PLAN_PATH, dump, minimal_plan
+
+TOOLS = ("soffice", "pdftotext", "pdffonts", "pdfinfo", "pdftohtml")
+MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
+pytestmark = pytest.mark.skipif(
+    bool(MISSING),
+    reason=f"needs LibreOffice and poppler-utils; not found: {', '.join(MISSING)}",
+)
+
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="pattern">
+    <test name="family"><string>TH SarabunIT๙</string></test>
+    <edit name="family" mode="prepend" binding="strong"><string>Laksaman</string></edit>
+  </match>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+# Markup characters and emoji, and enough rows to carry a table over several pages.
+HAZARDS = "ขั้นตอน & <ตาราง> \"ข้อความ\" 'อ้างอิง' 😀👍🏽"
+
+
+@dataclass(frozen=True)
+class Pdf:
+    path: Path
+
+    def pages(self) -> list[str]:
+        """Each page's text below the top margin (2.5 cm, 71 pt), that is, without headers."""
+        text = run("pdftotext", "-y", "71", "-W", "1000", "-H", "1000", str(self.path), "-")
+        return [squash(page) for page in text.split("\f")[:-1]]
+
+    def page_sizes(self) -> list[tuple[float, float]]:
+        info = run("pdfinfo", "-f", "1", "-l", "9999", str(self.path))
+        found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, flags=re.M)
+        return [(float(width), float(height)) for width, height in found]
+
+    def fonts(self) -> list[tuple[str, str]]:
+        """Each font's name without its subset prefix, and whether it is embedded."""
+        lines = run("pdffonts", str(self.path)).splitlines()[2:]
+        return [(line.split()[0].split("+")[-1], line.split()[-5]) for line in lines]
+
+    def header(self, page: int) -> str:
+        """The text above the top margin (2.5 cm, 71 pt) of a page, 1-based."""
+        words = run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(self.path), "-")
+        found = re.findall(r'<word [^>]*yMax="([\d.]+)">([^<]*)</word>', words)
+        return " ".join(word for bottom, word in found if float(bottom) < 71)
+
+    def font_sizes(self, page: int) -> set[str]:
+        xml = run("pdftohtml", "-xml", "-i", "-stdout", "-zoom", "1", "-f", str(page),
+                  "-l", str(page), str(self.path))  # fmt: skip
+        return set(re.findall(r'<fontspec [^>]*size="(\d+)"', xml))
+
+
+def run(*command: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=300, env=env
+    )
+    return result.stdout
+
+
+def squash(text: str) -> str:
+    """Thai text in a form that survives poppler's reading of it back from the PDF.
+
+    White space goes, and so do hyphens (poppler drops one that ends a line) and vowel and
+    tone marks (poppler may put them in another order, or read a bold one as another
+    mark); sara am comes back as ำา.
+    """
+    text = re.sub(r"[\s-]+", "", text).replace("ำา", "ำ")
+    return "".join(char for char in text if unicodedata.category(char) != "Mn")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pdf]:
+    work = tmp_path_factory.mktemp("libreoffice")
+    long_plan = minimal_plan()
+    long_plan["title"] = HAZARDS
+    rows = long_plan["goals"][0]["measures"][0]["rows"]
+    rows[0]["objective"] = HAZARDS
+    long_plan["goals"][0]["measures"][0]["rows"] = [copy.deepcopy(rows[0]) for _ in range(12)]
+    (work / "long.yaml").write_text(dump(long_plan), encoding="utf-8")
+    build(PLAN_PATH, out_dir=work, formats=["docx"])
+    build(work / "long.yaml", out_dir=work, formats=["docx"])
+
+    fonts = work / "fonts.conf"
+    fonts.write_text(FONTS_CONF.format(cache=work / "font-cache"), encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
+    profile = (work / "profile").as_uri()
+    documents = [str(work / "plan.docx"), str(work / "long.docx")]
+    run("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+        "--outdir", str(work), *documents, env=env)  # fmt: skip
+    return {name: Pdf(work / f"{name}.pdf") for name in ("plan", "long")}
+
+
+@pytest.fixture(scope="module")
+def view() -> PlanView:
+    return present(read_plan(PLAN_PATH).plan)
+
+
+def test_the_thai_text_comes_through(pdfs: dict[str, Pdf], view: PlanView) -> None:
+    text = "".join(pdfs["plan"].pages())
+    samples = [
+        *view.announcement.body,
+        view.announcement.date_line,
+        view.cover.place_line,
+        *view.narrative.rationale,
+        view.matrix.goals[1].goal,
+        view.matrix.goals[2].measures[1].rows[0].project,
+    ]
+
+    for sample in samples:
+        assert squash(sample) in text
+
+
+def test_every_font_is_a_thai_font_and_embedded(pdfs: dict[str, Pdf]) -> None:
+    fonts = pdfs["plan"].fonts()
+
+    assert fonts
+    for name, embedded in fonts:
+        assert name.startswith(("Laksaman", "THSarabun")), name
+        assert embedded == "yes", name
+
+
+def test_the_text_is_set_at_16_points(pdfs: dict[str, Pdf]) -> None:
+    # The announcement: its heading and body at the document's size, nothing smaller.
+    assert pdfs["plan"].font_sizes(1) == {"16"}
+
+
+def test_the_announcement_cover_and_narrative_are_portrait_the_matrix_landscape(
+    pdfs: dict[str, Pdf], view: PlanView
+) -> None:
+    pdf = pdfs["plan"]
+    sizes = pdf.page_sizes()
+    matrix_start = next(
+        index
+        for index, page in enumerate(pdf.pages())
+        if squash(view.matrix.heading_lines[2]) in page
+        and squash(view.matrix.goals[0].goal) in page
+    )
+
+    assert len(sizes) == len(pdf.pages()) > 8
+    assert all(round(w) == 595 and round(h) == 842 for w, h in sizes[:matrix_start])
+    assert all(round(w) == 842 and round(h) == 595 for w, h in sizes[matrix_start:])
+
+
+def test_the_merged_year_header_repeats_on_every_page_of_a_long_table(
+    pdfs: dict[str, Pdf],
+) -> None:
+    pages = pdfs["long"].pages()
+    table_pages = [page for page in pages if squash("ขั้นที่หนึ่ง") in page]
+    header = squash("(๓) ค่าเป้าหมายตัวชี้วัด")
+
+    assert len(table_pages) >= 2
+    for page in table_pages:
+        assert header in page
+        assert "๒๕๖๖" in page and "๒๕๖๗" in page
+
+
+def test_markup_characters_and_emoji_survive_as_text(pdfs: dict[str, Pdf]) -> None:
+    text = "".join(pdfs["long"].pages())
+
+    assert squash("& <ตาราง> \"ข้อความ\" 'อ้างอิง'") in text
+    assert "😀" in text
+
+
+def test_page_numbers_start_on_each_parts_second_page(pdfs: dict[str, Pdf]) -> None:
+    pdf = pdfs["plan"]
+    headers = [pdf.header(page) for page in range(1, 7)]
+
+    # Announcement, cover, the narrative's first page: none; then the narrative's second,
+    # third... In Arabic digits here: LibreOffice does not read the Thai page-number
+    # format that Word shows as ๒.
+    assert headers == ["", "", "", "- 2 -", "- 3 -", "- 4 -"]

@@ -1,0 +1,82 @@
+"""The plan's schema: the layout settings that the DOCX takes over the reference document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from anticorrupt_plan.errors import PlanInvalid
+from anticorrupt_plan.model import Plan
+from anticorrupt_plan.validate import parse_plan
+
+from .conftest import dump, minimal_plan
+
+
+def test_layout_is_optional_and_leaves_everything_to_the_reference_document() -> None:
+    layout = Plan.model_validate(minimal_plan()).layout
+
+    assert (layout.font, layout.font_size) == (None, None)
+    assert layout.margins.model_dump() == {"left": None, "right": None, "top": None, "bottom": None}
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ({"margins": {"left": "3"}}, ("margins", "left", 3.0)),
+        ({"margins": {"top": "๒.๕"}}, ("margins", "top", 2.5)),  # Thai digits
+        ({"margins": {"bottom": 0}}, ("margins", "bottom", 0.0)),
+        ({"font_size": "15.5"}, ("font_size", None, 15.5)),
+        ({"font": "TH Sarabun New"}, ("font", None, "TH Sarabun New")),
+    ],
+)
+def test_layout_values_are_read_from_text(
+    layout: dict[str, Any], expected: tuple[Any, ...]
+) -> None:
+    data = minimal_plan()
+    data["layout"] = layout
+
+    plan = Plan.model_validate(data)
+    field, key, value = expected
+    found = getattr(plan.layout, field)
+
+    assert (getattr(found, key) if key else found) == value
+
+
+@pytest.mark.parametrize(
+    ("layout", "path", "message"),
+    [
+        ({"margins": {"left": "6"}}, "layout.margins.left", "less than or equal to 5"),
+        ({"margins": {"right": "-1"}}, "layout.margins.right", "greater than or equal to 0"),
+        ({"margins": {"top": "wide"}}, "layout.margins.top", "valid number"),
+        ({"margins": {"top": "nan"}}, "layout.margins.top", "greater than or equal to 0"),
+        ({"font_size": "15.3"}, "layout.font_size", "multiple of 0.5"),
+        ({"font_size": "100"}, "layout.font_size", "less than or equal to 72"),
+        ({"font": "  "}, "layout.font", "blank"),
+        ({"margin": {"left": 3}}, "layout.margin", "did you mean 'margins'?"),
+    ],
+)
+def test_wrong_layout_values_are_located_errors(
+    layout: dict[str, Any], path: str, message: str
+) -> None:
+    data = minimal_plan()
+    data["layout"] = layout
+    text = dump(data)
+
+    with pytest.raises(PlanInvalid) as raised:
+        parse_plan(text, file="plan.yaml")
+
+    [problem] = raised.value.problems
+    line = text.splitlines()[problem.location.line - 1]
+    assert str(problem).startswith(f"plan.yaml:{problem.location.line}:")
+    assert f"{path}: " in str(problem)
+    assert message in problem.message
+    assert path.rsplit(".", 1)[-1] in line
+
+
+def test_the_emblem_is_optional_text() -> None:
+    data = minimal_plan()
+    data["announcement"]["emblem"] = "ตราครุฑ.png"
+
+    assert Plan.model_validate(data).announcement.emblem == "ตราครุฑ.png"
+    assert Plan.model_validate(minimal_plan()).announcement.emblem is None
