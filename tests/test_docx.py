@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import struct
 import zlib
@@ -24,7 +25,7 @@ from anticorrupt_plan.resources import template_dir
 from anticorrupt_plan.thai import THAI_DIGITS
 from anticorrupt_plan.validate import read_plan
 
-from .conftest import MINIMAL, PLAN_PATH, minimal_plan
+from .conftest import MINIMAL, PLAN_PATH, dump, minimal_plan
 
 A4 = (21.0, 29.7)
 FONT = "TH SarabunIT๙"
@@ -331,17 +332,37 @@ def test_the_table_header_merges_the_years_under_one_heading(
     assert table.cell(0, 2).text == view.matrix.header.targets
 
 
-def test_both_header_rows_repeat_on_every_page_and_no_row_breaks(document: Document) -> None:
+def row_flags(table: Any) -> list[tuple[bool, bool]]:
+    """(repeats as header, kept from breaking) for each row of ``table``."""
+    return [
+        (
+            tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None,
+            tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None,
+        )
+        for tr in table._tbl.tr_lst
+    ]
+
+
+def test_both_header_rows_repeat_on_every_page_and_kept_whole(document: Document) -> None:
     for table in document.tables:
-        flags = [
-            (
-                tr.trPr.find(qn("w:tblHeader")) is not None,
-                tr.trPr.find(qn("w:cantSplit")) is not None,
-            )
-            for tr in table._tbl.tr_lst
-        ]
+        flags = row_flags(table)
         assert flags[:2] == [(True, True), (True, True)]
-        assert set(flags[2:]) == {(False, True)}
+        assert all(not header for header, _ in flags[2:])
+
+
+def test_a_row_is_kept_whole_only_when_it_surely_fits_on_a_page(tmp_path: Path) -> None:
+    data = minimal_plan()
+    rows = data["goals"][0]["measures"][0]["rows"]
+    tall = copy.deepcopy(rows[0])
+    tall["steps"] = [f"ขั้นตอนที่ยาวมากเพื่อให้แถวนี้สูงเกินกว่าหนึ่งหน้ากระดาษ {n}" for n in range(40)]
+    rows.append(tall)
+    path = tmp_path / "plan.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    build(path, out_dir=tmp_path, formats=["docx"])
+
+    [table] = docx.Document(str(tmp_path / "plan.docx")).tables
+
+    assert [keep for _, keep in row_flags(table)[2:]] == [True, False]
 
 
 def test_the_tables_fill_the_landscape_text_width(document: Document) -> None:

@@ -198,3 +198,15 @@ def test_page_numbers_start_on_each_parts_second_page(pdfs: dict[str, Pdf]) -> N
     # third... In Arabic digits here: LibreOffice does not read the Thai page-number
     # format that Word shows as ๒.
     assert headers == ["", "", "", "- 2 -", "- 3 -", "- 4 -"]
+
+
+def test_no_table_row_loses_its_end(pdfs: dict[str, Pdf], view: PlanView) -> None:
+    text = "".join(pdfs["plan"].pages())
+    endings = [
+        squash(row.steps[-1].text)[-8:]
+        for goal in view.matrix.goals
+        for measure in goal.measures
+        for row in measure.rows
+    ]
+
+    assert [ending for ending in endings if ending not in text] == []

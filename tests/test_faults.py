@@ -27,12 +27,13 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new_documents(tmp_path: Path
     plan = tmp_path / "plan.yaml"
     source = PLAN_PATH.read_text(encoding="utf-8")
     revisions = [source, source.replace("ร้อยละ ๙๐", "ร้อยละ ๙๕")]
-    complete: set[bytes] = set()
+    complete: dict[str, set[bytes]] = {"plan.md": set(), "plan.docx": set()}
     for text in revisions:  # what a finished build of each revision writes
         plan.write_text(text, encoding="utf-8")
         assert runner.invoke(app, ["build", str(plan), "--out", str(out)]).exit_code == 0
-        complete.add((out / "plan.md").read_bytes())
-    assert len(complete) == 2
+        for name, versions in complete.items():
+            versions.add((out / name).read_bytes())
+    assert all(len(versions) == 2 for versions in complete.values())
 
     rng = random.Random(7)
     for attempt in range(12):
@@ -46,8 +47,8 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new_documents(tmp_path: Path
         process.send_signal(signal.SIGKILL)
         process.wait()
 
-        for document in out.glob("*.md"):
-            assert document.read_bytes() in complete, f"attempt {attempt}: {document} is partial"
+        for name, versions in complete.items():
+            assert (out / name).read_bytes() in versions, f"attempt {attempt}: {name} is partial"
 
 
 def test_output_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -70,6 +70,16 @@ def set_font(document: Document, name: str) -> None:
             fonts.set(qn(slot), name)
 
 
+def default_size(document: Document) -> float | None:
+    """The size in points of text that no style sizes: the document defaults' ``w:szCs``."""
+    properties = _default_run_properties(document)
+    for tag in ("w:szCs", "w:sz"):
+        size = properties.find(qn(tag))
+        if size is not None and size.get(qn("w:val"), "").isdigit():
+            return int(size.get(qn("w:val"))) / 2
+    return None
+
+
 def set_size(document: Document, points: float) -> None:
     """Make ``points`` the size of text, Thai and Latin, that no style sizes otherwise."""
     targets = [_default_run_properties(document)]

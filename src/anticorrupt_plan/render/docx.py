@@ -25,7 +25,7 @@ from docx.image.exceptions import (
 )
 from docx.opc.exceptions import PackageNotFoundError
 from docx.section import Section
-from docx.shared import Cm, Length
+from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
@@ -83,6 +83,16 @@ STYLES = (
     TABLE_HEADING, TABLE_TEXT, TABLE_TARGET, TABLE_STEP, PAGE_HEADER, LABEL,
 )  # fmt: skip
 
+# Whether a table row may be kept whole on one page is judged with worst-case metrics, those
+# of the substitute font LibreOffice uses where TH Sarabun is not installed (its glyphs are
+# about half as large again). A row judged too tall may break across pages; a row kept
+# whole that cannot fit on a page would lose its end in LibreOffice.
+CLUSTER_WIDTH_EM = 0.5
+LINE_HEIGHT_EM = 1.7
+CELL_PADDING = Cm(0.4)
+HEADER_SHARE = 0.25  # of the page's text height, kept for the repeated header rows
+DEFAULT_SIZE_PT = 16.0
+
 # The narrowest a matrix column may be: a year's target ("ร้อยละ ๑๐๐") or a word of text
 # must fit on a line.
 MIN_YEAR_COLUMN = Cm(2.2)
@@ -117,7 +127,8 @@ def render_docx(
     _orient(matrix, landscape=True)
     matrix.different_first_page_header_footer = False
     _oxml.number_pages(matrix, thai_digits=view.page_numbers.thai_digits, start=None)
-    _matrix(document, view.matrix, width=_text_width(matrix))
+    size = view.layout.font_size_pt or _oxml.default_size(document) or DEFAULT_SIZE_PT
+    _matrix(document, view.matrix, page=_text_area(matrix), size_pt=size)
 
     _properties(document, view, timestamp)
     stream = io.BytesIO()
@@ -168,8 +179,11 @@ def _orient(section: Section, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
 
-def _text_width(section: Section) -> int:
-    return int((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0))
+def _text_area(section: Section) -> tuple[int, int]:
+    """The width and height (EMU) inside the margins of ``section``'s pages."""
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    return int(width), int(height)
 
 
 def _page_headers(section: Section, numbers: PageNumberView) -> None:
@@ -254,35 +268,51 @@ def _item(document: Document, item: Numbered, *, style: str, bold: bool = False)
     return paragraph
 
 
-def _matrix(document: Document, matrix: MatrixView, *, width: int) -> None:
+def _matrix(
+    document: Document, matrix: MatrixView, *, page: tuple[int, int], size_pt: float
+) -> None:
     heading = document.add_paragraph(style=HEADING)
     for index, line in enumerate(matrix.heading_lines):
         if index:
             heading.add_run().add_break()
         heading.add_run(line)
+    width, height = page
     widths = _column_widths(matrix, width)
+    room = int(height * (1 - HEADER_SHARE))
     for index, goal in enumerate(matrix.goals):
         opening = _item(document, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
         opening.paragraph_format.page_break_before = index > 0
         for field in goal.fields:
             _item(document, field, style=GOAL_FIELD, bold=True)
         for measure in goal.measures:
-            _measure(document, matrix.header, measure, widths)
+            whole = [_height(row, widths, size_pt) <= room for row in measure.rows]
+            _measure(document, matrix.header, measure, widths, whole)
 
 
 def _measure(
-    document: Document, header: TableHeader, measure: MeasureView, widths: Sequence[int]
+    document: Document,
+    header: TableHeader,
+    measure: MeasureView,
+    widths: Sequence[int],
+    whole: Sequence[bool],
 ) -> None:
-    _item(document, Numbered(measure.label, measure.title), style=MEASURE_HEADING, bold=True)
+    """The measure's heading, kept on the page of its table, and the table.
+
+    ``whole`` says, for each body row, whether it is kept from breaking across pages.
+    """
+    label = Numbered(measure.label, measure.title)
+    heading = _item(document, label, style=MEASURE_HEADING, bold=True)
+    heading.paragraph_format.keep_with_next = True
     table = document.add_table(rows=2 + len(measure.rows), cols=len(widths))
     table.style = TABLE
     table.autofit = False
     for column, column_width in zip(table.columns, widths, strict=True):
         column.width = Length(column_width)
-    for table_row in table.rows:
+    for table_row, keep in zip(table.rows, [True, True, *whole], strict=True):
         for cell, column_width in zip(table_row.cells, widths, strict=True):
             cell.width = Length(column_width)
-        _oxml.keep_together(table_row)
+        if keep:
+            _oxml.keep_together(table_row)
     _header_rows(table, header, len(widths))
     for table_row, row in zip(table.rows[2:], measure.rows, strict=True):
         _body_row(table_row, row)
@@ -319,6 +349,18 @@ def _body_row(table_row: _Row, row: RowView) -> None:
     for index, step in enumerate(row.steps):
         paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
         _write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
+
+
+def _height(row: RowView, widths: Sequence[int], size_pt: float) -> int:
+    """A generous estimate (EMU) of how tall ``row`` is: its fullest cell's lines of text."""
+    steps = [f"{step.label} {step.text}" for step in row.steps]
+    columns = ([row.objective], [row.indicator], *([t] for t in row.targets), [row.project], steps)
+    cluster = Pt(size_pt * CLUSTER_WIDTH_EM)
+    lines = 0
+    for paragraphs, width in zip(columns, widths, strict=True):
+        per_line = max(int((width - CELL_PADDING) / cluster), 1)
+        lines = max(lines, sum(-(-len(clusters(text)) // per_line) for text in paragraphs))
+    return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
 
 
 def _write(paragraph: Paragraph, text: str, style: str) -> None:
