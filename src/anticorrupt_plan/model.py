@@ -305,6 +305,43 @@ class Goal(_Model):
     measures: list[Measure] = Field(min_length=1, description="มาตรการ (measures)")
 
 
+# --- settings for plan check ----------------------------------------------------------------
+
+RuleId = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$",
+        description="รหัสกฎ (a rule id as 'plan check --list-rules' prints it, e.g. DOUBLED)",
+    ),
+]
+
+
+class Acceptance(_Model):
+    rule: RuleId
+    path: str = Field(
+        min_length=1,
+        description="ตำแหน่ง (where the finding is, as 'plan check' prints it, e.g. "
+        "announcement.subject)",
+    )
+    text: str | None = Field(
+        default=None,
+        min_length=1,
+        description="ข้อความ (the flagged text, as in 'plan check --format json'; only needed "
+        "when the place has several findings of the rule and only one is accepted)",
+    )
+    reason: Text = Field(description="เหตุผล (why the text is right as it is written)")
+
+
+class CheckSettings(_Model):
+    disable: list[RuleId] = Field(
+        default_factory=list, description="กฎที่ไม่ใช้ (rules switched off for this plan)"
+    )
+    accept: list[Acceptance] = Field(
+        default_factory=list,
+        description="ข้อยกเว้น (findings accepted as written, each with its reason)",
+    )
+
+
 class Plan(_Model):
     """แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและป้องกันการทุจริต: the whole plan."""
 
@@ -339,6 +376,11 @@ class Plan(_Model):
     goals: list[Goal] = Field(
         min_length=1,
         description="เป้าประสงค์หลัก (the matrix: main goals with their strategies and measures)",
+    )
+    checks: CheckSettings = Field(
+        default_factory=CheckSettings,
+        description="การตรวจทาน (settings for 'plan check': rules switched off, findings "
+        "accepted with a reason)",
     )
 
     @property
