@@ -39,63 +39,70 @@ class Clustered:
         return offsets
 
     @cached_property
-    def cluster_of(self) -> list[int]:
-        """For each character offset, the index of the cluster it belongs to."""
-        owner: list[int] = []
-        for index, cluster in enumerate(self.clusters):
-            owner.extend([index] * len(cluster))
-        return owner
+    def skeleton(self) -> str:
+        """The text with only the first character of each cluster: its letters without their
+        marks, one character per cluster."""
+        return "".join(cluster[0] for cluster in self.clusters)
 
 
 @dataclass(frozen=True)
 class Match:
-    """A stretch of a text (character offsets) and its distance from a pattern, in cluster edits."""
+    """A stretch of a text (character offsets) and how far it is from a pattern, in edits."""
 
     start: int
     end: int
-    edits: int
+    edits: float
+
+
+# Costs in half edits. Changing only the marks on a letter (a tone mark swapped, dropped or
+# typed in another order) is half an edit, so that a name with two tone marks dropped is as
+# near as one with a letter changed; adding, dropping or changing a letter is a whole edit.
+_MARKS_ONLY = 1
+_WHOLE = 2
 
 
 def near_matches(text: Clustered, pattern: Clustered, *, max_edits: int) -> list[Match]:
-    """Every place in ``text`` within ``max_edits`` cluster edits of ``pattern``, exact ones too.
+    """Every place in ``text`` within ``max_edits`` edits of ``pattern``, exact ones too.
 
     Places do not overlap: an exact occurrence wins over the slightly worse matches around it,
     so what is left with edits above zero is a real near miss, not an exact name seen through
-    a one-cluster shift. The cost grows with the text's length: the pattern is cut into
-    ``max_edits + 1`` pieces, one of which any match contains unedited, and only the text
-    around an exact occurrence of a piece is compared cluster by cluster.
+    a one-cluster shift. The cost grows with the text's length: at most ``max_edits`` edits
+    change letters (mark-only changes leave the skeleton alone), so the pattern's skeleton is
+    cut into ``max_edits + 1`` pieces, one of which any match contains unchanged, and only the
+    text around an occurrence of a piece is compared cluster by cluster.
     """
     wanted = pattern.clusters
     if not wanted or not text.text:
         return []
+    budget = max_edits * _WHOLE
     candidates: list[tuple[int, int, int]] = []
-    for low, high in _regions(text, wanted, max_edits):
-        candidates.extend(_approximate(text.clusters, low, high, wanted, max_edits))
+    for low, high in _regions(text, pattern, max_edits):
+        candidates.extend(_approximate(text.clusters, low, high, wanted, budget))
     candidates.sort(key=lambda c: (c[2], abs(c[1] - c[0] - len(wanted)), c[0]))
     taken = [False] * len(text.clusters)
     chosen = []
-    for start, end, edits in candidates:
+    for start, end, cost in candidates:
         if start < end and not any(taken[start:end]):
             taken[start:end] = [True] * (end - start)
-            chosen.append(Match(text.starts[start], text.starts[end], edits))
+            chosen.append(Match(text.starts[start], text.starts[end], cost / _WHOLE))
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _regions(text: Clustered, wanted: list[str], max_edits: int) -> list[tuple[int, int]]:
-    """Cluster ranges of ``text`` that may hold a match: around each unedited piece."""
-    size = len(wanted)
+def _regions(text: Clustered, pattern: Clustered, max_edits: int) -> list[tuple[int, int]]:
+    """Cluster ranges of ``text`` that may hold a match: around each unchanged piece."""
+    size = len(pattern.clusters)
     pieces = max_edits + 1
     bounds = [size * k // pieces for k in range(pieces + 1)]
     spans = []
     for k in range(pieces):
-        piece = "".join(wanted[bounds[k] : bounds[k + 1]])
+        piece = pattern.skeleton[bounds[k] : bounds[k + 1]]
         if not piece:
             continue
-        found = text.text.find(piece)
+        found = text.skeleton.find(piece)
         while found >= 0:
-            at = text.cluster_of[found] - bounds[k]
+            at = found - bounds[k]
             spans.append((max(at - max_edits, 0), min(at + size + max_edits, len(text.clusters))))
-            found = text.text.find(piece, found + 1)
+            found = text.skeleton.find(piece, found + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for low, high in spans:
@@ -107,26 +114,28 @@ def _regions(text: Clustered, wanted: list[str], max_edits: int) -> list[tuple[i
 
 
 def _approximate(
-    text: Sequence[str], low: int, high: int, wanted: Sequence[str], max_edits: int
+    text: Sequence[str], low: int, high: int, wanted: Sequence[str], budget: int
 ) -> Iterator[tuple[int, int, int]]:
-    """Sellers' dynamic programme over ``text[low:high]``: ``(start, end, edits)`` of the
-    best match ending at each cluster, where it is within ``max_edits``."""
+    """Sellers' dynamic programme over ``text[low:high]``: ``(start, end, cost)`` of the best
+    match ending at each cluster, where its cost (in half edits) is within ``budget``."""
     size = len(wanted)
-    cost = list(range(size + 1))
+    cost = [i * _WHOLE for i in range(size + 1)]
     start = [low] * (size + 1)
     for position in range(low, high):
         cluster = text[position]
         new_cost = [0] * (size + 1)
         new_start = [position + 1] * (size + 1)
         for i in range(1, size + 1):
-            best, origin = cost[i - 1] + (wanted[i - 1] != cluster), start[i - 1]
-            if new_cost[i - 1] + 1 < best:
-                best, origin = new_cost[i - 1] + 1, new_start[i - 1]
-            if cost[i] + 1 < best:
-                best, origin = cost[i] + 1, start[i]
+            other = wanted[i - 1]
+            change = 0 if other == cluster else _MARKS_ONLY if other[0] == cluster[0] else _WHOLE
+            best, origin = cost[i - 1] + change, start[i - 1]
+            if new_cost[i - 1] + _WHOLE < best:
+                best, origin = new_cost[i - 1] + _WHOLE, new_start[i - 1]
+            if cost[i] + _WHOLE < best:
+                best, origin = cost[i] + _WHOLE, start[i]
             new_cost[i], new_start[i] = best, origin
         cost, start = new_cost, new_start
-        if cost[size] <= max_edits:
+        if cost[size] <= budget:
             yield start[size], position + 1, cost[size]
 
 
