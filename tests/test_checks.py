@@ -284,7 +284,8 @@ def test_unknown_rule_suggests_the_nearest() -> None:
     "settings",
     [
         pytest.param(
-            "checks:\n  accept:\n    - {rule: DOUBLE-SPACE, path: 'goals[0].tactic', reason: ' '}\n",
+            "checks:\n  accept:\n"
+            "    - {rule: DOUBLE-SPACE, path: 'goals[0].tactic', reason: ' '}\n",
             id="blank-reason",
         ),
         pytest.param(
