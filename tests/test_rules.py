@@ -89,6 +89,22 @@ def test_name_spelling(text: str, expected: list[tuple[str, str | None]]) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param("ตำบลด้อนจึงได้", [("ด้อน", "ดอน")], id="mark-added"),
+        pytest.param("ตอนนี้", [], id="a-letter-changed-is-another-word"),
+        pytest.param("บ้านดอนทั้งหมด", [], id="exact"),
+    ],
+)
+def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[str, str]]) -> None:
+    changes = {("organization", "name"): "ดอน", RATIONALE: text}
+
+    assert run("NAME-SPELLING", changes) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param(
             "จัดทำแผน ประจำปี ๒๕๖๕ - ๒๕๖๖ มีวัตถุประสงค์",
             [("๒๕๖๕ - ๒๕๖๖", "๒๕๖๖ - ๒๕๖๗")],

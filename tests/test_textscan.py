@@ -10,7 +10,7 @@ KIND = "องค์การบริหารส่วนตำบล"
 NAME = "ทุ่งทอง"
 
 
-def found(text: str, pattern: str, max_edits: int) -> list[tuple[str, float]]:
+def found(text: str, pattern: str, max_edits: float) -> list[tuple[str, float]]:
     matches = near_matches(Clustered(text), Clustered(pattern), max_edits=max_edits)
     return [(text[match.start : match.end], match.edits) for match in matches]
 
@@ -45,10 +45,11 @@ def found(text: str, pattern: str, max_edits: int) -> list[tuple[str, float]]:
         pytest.param("ทำให้องค์กรเป็นที่ยอมรับ", KIND, 2, [], id="standalone-organ-is-correct"),
         pytest.param("พนักงานส่วนตำบลทุกระดับ", KIND, 2, [], id="shares-only-a-piece"),
         pytest.param("", NAME, 1, [], id="empty-text"),
+        pytest.param("ตอนนี้ด้อน", "ดอน", 0.5, [("ด้อน", 0.5)], id="marks-only-budget"),
     ],
 )
 def test_near_matches(
-    text: str, pattern: str, max_edits: int, expected: list[tuple[str, float]]
+    text: str, pattern: str, max_edits: float, expected: list[tuple[str, float]]
 ) -> None:
     assert found(text, pattern, max_edits) == expected
 

@@ -141,9 +141,18 @@ def _quote(text: str) -> str:
 
 # A name shorter than this matches too much ordinary text to be compared at all.
 MIN_NAME_CLUSTERS = 3
-# Up to this many clusters a name allows one edit; longer names two. Two edits in a short
-# name reach ordinary words (ทั้งสอง is two edits from ทุ่งทอง).
+# How far a written name may be from the declared one, by the name's length in clusters: a
+# short name allows changed marks only (ตอน is one letter from ดอน, and a word), a middling
+# one one edit (ทั้งสอง is two from ทุ่งทอง), a long one two.
+SHORT_NAME_CLUSTERS = 5
 LONG_NAME_CLUSTERS = 8
+
+
+def _edits_allowed(name: Clustered) -> float:
+    size = len(name.clusters)
+    return 0.5 if size < SHORT_NAME_CLUSTERS else 1 if size < LONG_NAME_CLUSTERS else 2
+
+
 _GAP = re.compile(r"[ \t]+")
 
 
@@ -162,8 +171,7 @@ def name_spelling(context: Context) -> Iterator[Hit]:
     for prose in context.prose:
         found = {}
         for what, value in declared:
-            edits = 1 if len(value.clusters) < LONG_NAME_CLUSTERS else 2
-            found[what] = near_matches(prose.clustered, value, max_edits=edits)
+            found[what] = near_matches(prose.clustered, value, max_edits=_edits_allowed(value))
             for match in found[what]:
                 if match.edits:
                     written = prose.text[match.start : match.end]

@@ -61,22 +61,23 @@ _MARKS_ONLY = 1
 _WHOLE = 2
 
 
-def near_matches(text: Clustered, pattern: Clustered, *, max_edits: int) -> list[Match]:
+def near_matches(text: Clustered, pattern: Clustered, *, max_edits: float) -> list[Match]:
     """Every place in ``text`` within ``max_edits`` edits of ``pattern``, exact ones too.
 
     Places do not overlap: an exact occurrence wins over the slightly worse matches around it,
     so what is left with edits above zero is a real near miss, not an exact name seen through
-    a one-cluster shift. The cost grows with the text's length: at most ``max_edits`` edits
-    change letters (mark-only changes leave the skeleton alone), so the pattern's skeleton is
-    cut into ``max_edits + 1`` pieces, one of which any match contains unchanged, and only the
-    text around an occurrence of a piece is compared cluster by cluster.
+    a one-cluster shift. ``max_edits`` may be 0.5: mark-only changes. The cost grows with the
+    text's length: at most ``int(max_edits)`` edits change letters (mark-only changes leave the
+    skeleton alone), so the pattern's skeleton is cut into that many pieces plus one, one of
+    which any match contains unchanged, and only the text around an occurrence of a piece is
+    compared cluster by cluster.
     """
     wanted = pattern.clusters
     if not wanted or not text.text:
         return []
-    budget = max_edits * _WHOLE
+    budget = round(max_edits * _WHOLE)
     candidates: list[tuple[int, int, int]] = []
-    for low, high in _regions(text, pattern, max_edits):
+    for low, high in _regions(text, pattern, int(max_edits)):
         candidates.extend(_approximate(text.clusters, low, high, wanted, budget))
     candidates.sort(key=lambda c: (c[2], abs(c[1] - c[0] - len(wanted)), c[0]))
     taken = [False] * len(text.clusters)
@@ -88,10 +89,10 @@ def near_matches(text: Clustered, pattern: Clustered, *, max_edits: int) -> list
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _regions(text: Clustered, pattern: Clustered, max_edits: int) -> list[tuple[int, int]]:
+def _regions(text: Clustered, pattern: Clustered, letter_edits: int) -> list[tuple[int, int]]:
     """Cluster ranges of ``text`` that may hold a match: around each unchanged piece."""
     size = len(pattern.clusters)
-    pieces = max_edits + 1
+    pieces = letter_edits + 1
     bounds = [size * k // pieces for k in range(pieces + 1)]
     spans = []
     for k in range(pieces):
@@ -101,7 +102,8 @@ def _regions(text: Clustered, pattern: Clustered, max_edits: int) -> list[tuple[
         found = text.skeleton.find(piece)
         while found >= 0:
             at = found - bounds[k]
-            spans.append((max(at - max_edits, 0), min(at + size + max_edits, len(text.clusters))))
+            low, high = at - letter_edits, at + size + letter_edits
+            spans.append((max(low, 0), min(high, len(text.clusters))))
             found = text.skeleton.find(piece, found + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
