@@ -291,6 +291,8 @@ def test_percent_over_100(
         pytest.param("ร้อยละ 80", "ร้อยละ ๙๐", [], id="rises-in-other-digits"),
         pytest.param("ไม่เกิน ๕ เรื่อง", "ไม่เกิน ๓ เรื่อง", [], id="a-cap-may-fall"),
         pytest.param("ร้อยละ ๙๐", "๑ ครั้ง", [], id="different-measures"),
+        pytest.param("ร้อยละ ๘๐ ใน ๒ กลุ่ม", "ร้อยละ ๙๐ ใน ๑ กลุ่ม", [], id="first-change-rises"),
+        pytest.param("ร้อยละ ๘๐ ใน ๒ กลุ่ม", "ร้อยละ ๘๐ ใน ๑ กลุ่ม", [("๑",)], id="later-number-falls"),
     ],
 )
 def test_target_falls(first: str, second: str, expected: list[tuple[str]]) -> None:

@@ -181,11 +181,11 @@ def name_spelling(context: Context) -> Iterator[Hit]:
                         (match.start, match.end),
                         value.text,
                     )
-        name_starts = {match.start for match in found.get("name", [])}
+        name_ends = {match.start: match.end for match in found.get("name", [])}
         for kind in found.get("kind", []):
             gap = _GAP.match(prose.text, kind.end)
-            if gap and gap.end() in name_starts:
-                written = prose.text[kind.start : gap.end() + len(organization.name)]
+            if gap and gap.end() in name_ends:
+                written = prose.text[kind.start : name_ends[gap.end()]]
                 yield Hit(
                     prose.path,
                     f"a space splits the organization's full name in '{written}'; remove it",
@@ -480,19 +480,26 @@ def target_falls(context: Context) -> Iterator[Hit]:
             shape = _ANY_NUMBER.sub("#", before.text)
             if shape != _ANY_NUMBER.sub("#", after.text) or _LOWER_IS_BETTER.search(shape):
                 continue
-            pairs = zip(
+            numbers = zip(
                 _ANY_NUMBER.finditer(before.text), _ANY_NUMBER.finditer(after.text), strict=True
             )
-            for old, new in pairs:
-                if _number(new.group()) != _number(old.group()):
-                    if _number(new.group()) < _number(old.group()):
-                        yield Hit(
-                            after.path,
-                            f"the target falls from {old.group()} in {year} to {new.group()} "
-                            f"in {next_year}",
-                            new.span(),
-                        )
-                    break
+            # The first number that changes decides: ร้อยละ ๘๐ of ๒ to ร้อยละ ๙๐ of ๑ rises.
+            changed = next(
+                (
+                    (old, new)
+                    for old, new in numbers
+                    if _number(old.group()) != _number(new.group())
+                ),
+                None,
+            )
+            if changed and _number(changed[1].group()) < _number(changed[0].group()):
+                old, new = changed
+                yield Hit(
+                    after.path,
+                    f"the target falls from {old.group()} in {year} "
+                    f"to {new.group()} in {next_year}",
+                    new.span(),
+                )
 
 
 def no_steps(context: Context) -> Iterator[Hit]:

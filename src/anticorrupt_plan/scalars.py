@@ -50,6 +50,10 @@ class SourceText:
 
     text: str
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
+    # Each scalar is re-read once, however many positions are asked for inside it.
+    _read: dict[tuple[int, int], list[int] | None] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         starts = [0, *(match.end() for match in _BREAK.finditer(self.text))]
@@ -69,13 +73,12 @@ class SourceText:
 
         An offset at the end of the value gives the position just after its last character.
         """
-        indices = scalar_indices(
-            self.text,
-            start=self.index(span.line, span.column),
-            end=self.index(span.end_line, span.end_column),
-            style=span.style,
-            value=value,
-        )
+        start, end = self.index(span.line, span.column), self.index(span.end_line, span.end_column)
+        if (start, end) not in self._read:
+            self._read[start, end] = scalar_indices(
+                self.text, start=start, end=end, style=span.style, value=value
+            )
+        indices = self._read[start, end]
         if indices is None or not 0 <= offset <= len(value):
             return span.line, span.column
         if offset == len(value):
