@@ -7,7 +7,7 @@ Exit status: 0 success, 1 the plan has problems (or ``--check`` found stale outp
 from __future__ import annotations
 
 import sys
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -103,6 +103,10 @@ def build(
         result = build_plan(plan, out_dir=out, formats=formats, check=check, templates=templates)
     except PlanError as error:
         _fail(error)
+    from .checks import run_checks
+
+    for finding in run_checks(result.valid).findings:  # advice only: a build never fails on it
+        print(finding, file=sys.stderr)
     if check:
         for path, reason in result.stale:
             print(f"{path}: {reason}; run 'plan build' to update it", file=sys.stderr)
@@ -126,6 +130,47 @@ def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
     goals = valid.plan.goals
     measures = sum(len(goal.measures) for goal in goals)
     print(f"{plan}: valid ({len(goals)} goals, {measures} measures)")
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+def check(
+    plan: PlanArgument = Path("plan.yaml"),
+    warn_only: Annotated[
+        bool, typer.Option("--warn-only", help="Report the findings but exit 0.")
+    ] = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text, or json for CI.")
+    ] = ReportFormat.TEXT,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="List every rule and why it exists.")
+    ] = False,
+    list_accepted: Annotated[
+        bool, typer.Option("--list-accepted", help="List the findings PLAN accepts, and why.")
+    ] = False,
+) -> None:
+    """Find slips no schema can see (misspelled names, wrong years, ...); exit 1 if any."""
+    from .checks import accepted_text, report_json, report_text, rules_text, run_checks, summary
+    from .validate import read_plan
+
+    if list_rules:
+        sys.stdout.write(rules_text())
+        return
+    try:
+        report = run_checks(read_plan(plan))
+    except PlanError as error:
+        _fail(error)
+    if list_accepted:
+        sys.stdout.write(accepted_text(report))
+        return
+    sys.stdout.write(report_json(report) if format == ReportFormat.JSON else report_text(report))
+    print(f"{plan}: {summary(report)}", file=sys.stderr)
+    if report.findings and not warn_only:
+        raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
 @app.command()

@@ -1,0 +1,98 @@
+"""The ``plan check`` command, and the findings ``plan build`` prints without failing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from anticorrupt_plan.cli import Exit, app
+
+from .conftest import DATA, PLAN_PATH, minimal_plan
+
+SEED = str(DATA / "seed_verbatim.yaml")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        pytest.param([SEED], Exit.FAILED_OR_CHANGED, id="findings-fail"),
+        pytest.param([SEED, "--warn-only"], Exit.OK, id="warn-only"),
+        pytest.param([str(PLAN_PATH)], Exit.OK, id="clean-plan"),
+        pytest.param([SEED, "--format", "xml"], Exit.USAGE, id="unknown-format"),
+        pytest.param(["no-such-plan.yaml"], Exit.FAILED_OR_CHANGED, id="missing-file"),
+    ],
+)
+def test_exit_status(args: list[str], code: int) -> None:
+    assert invoke("check", *args)[0] == code
+
+
+def test_text_findings_go_to_stdout_and_the_summary_to_stderr() -> None:
+    _, out, err = invoke("check", SEED)
+
+    assert len(out.splitlines()) == 13
+    assert out.startswith(f"{SEED}:26:28: warning: NAMED-TWO-WAYS: announcement.subject: ")
+    assert err == f"{SEED}: 9 errors, 4 warnings\n"
+
+
+def test_json_format_is_for_machines() -> None:
+    _, out, _ = invoke("check", SEED, "--format", "json")
+
+    data = json.loads(out)
+    assert [finding["line"] for finding in data["findings"]][:3] == [26, 37, 43]
+    assert data["accepted"] == []
+
+
+def test_list_rules_needs_no_plan() -> None:
+    code, out, _ = invoke("check", "--list-rules", "no-such-plan.yaml")
+
+    assert code == Exit.OK
+    assert out.splitlines()[0].startswith("NAME-SPELLING")
+
+
+def test_list_accepted_shows_the_reasons() -> None:
+    code, out, _ = invoke("check", str(PLAN_PATH), "--list-accepted")
+
+    assert code == Exit.OK
+    assert [line.split(": ")[1:3] for line in out.splitlines() if not line.startswith(" ")] == [
+        ["NAMED-TWO-WAYS", "announcement.subject"],
+        ["NAMED-TWO-WAYS", "goals[0].strategy"],
+    ]
+
+
+def test_build_prints_findings_but_still_builds(write_plan, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["rationale"] = ["หลักการ  และเหตุผล"]
+    plan = write_plan(data)
+
+    code, out, err = invoke("build", str(plan), "--out", str(tmp_path / "out"))
+
+    assert code == Exit.OK
+    assert "wrote" in out
+    assert ": warning: DOUBLE-SPACE: rationale[0]: " in err
+    assert (tmp_path / "out" / "plan.md").exists()
+
+
+def test_check_imports_neither_docx_nor_jinja2() -> None:
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from anticorrupt_plan.cli import app\n"
+        f"CliRunner().invoke(app, ['check', {str(PLAN_PATH)!r}])\n"
+        "print(sorted(m for m in ('docx', 'jinja2') if m in sys.modules))\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout == "[]\n"

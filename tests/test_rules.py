@@ -1,0 +1,331 @@
+"""Each rule of plan check, with texts on which it must fire and texts on which it must not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from anticorrupt_plan.errors import format_path
+from anticorrupt_plan.rules import RULES, Context, Hit
+from anticorrupt_plan.validate import parse_plan
+
+from .conftest import dump, minimal_plan
+
+RULE = {rule.id: rule for rule in RULES}
+
+RATIONALE = ("rationale", 0)
+INTRO = ("objectives", "intro")
+STEP = ("preparation_steps", 0)
+ROW = ("goals", 0, "measures", 0, "rows", 0)
+TARGETS = (*ROW, "targets")
+
+
+def plan_with(changes: dict[tuple[str | int, ...], Any]) -> dict[str, Any]:
+    """A minimal valid plan of อบต.ทุ่งทอง, อำเภอท่าม่วง, fiscal years 2566-2567, changed."""
+    data = minimal_plan()
+    data["organization"].update(name="ทุ่งทอง", district="ท่าม่วง")
+    for path, value in changes.items():
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        if value is None:
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = value
+    return data
+
+
+def run(rule_id: str, changes: dict[tuple[str | int, ...], Any]) -> list[tuple[str, str, Any]]:
+    """``(path, flagged text, suggestion)`` of each hit of the rule on the changed plan."""
+    valid = parse_plan(dump(plan_with(changes)), file="plan.yaml")
+    context = Context(valid)
+    find = RULE[rule_id].find
+    assert find is not None
+    hits: list[Hit] = list(find(context))
+    return [
+        (
+            format_path(hit.path),
+            context.by_path[hit.path].text[hit.span[0] : hit.span[1]] if hit.span else "",
+            hit.suggestion,
+        )
+        for hit in hits
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "องค์การบริหารส่วนตำบลทุ้งทองจึงได้จัดทำแผน",
+            [("ทุ้งทอง", "ทุ่งทอง")],
+            id="name-tone-mark-then-next-word",
+        ),
+        pytest.param(
+            "จากหลักการ องค์กรบริหารส่วนตำบลทุ่งทองจึงได้",
+            [("องค์กรบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล")],
+            id="kind-องค์กร",
+        ),
+        pytest.param(
+            "ให้นายกองการ บริหารส่วนตำบลทุ่งทองเห็นชอบ",
+            [("องการ บริหารส่วนตำบล", "องค์การบริหารส่วนตำบล")],
+            id="kind-two-edits",
+        ),
+        pytest.param("ที่ตั้งอำเภอทามวง", [("ทามวง", "ท่าม่วง")], id="district-tones-missing"),
+        pytest.param("จังหวัดกาญจนบุร ทั้งหมด", [("กาญจนบุร", "กาญจนบุรี")], id="province-vowel-missing"),
+        pytest.param("องค์การบริหารส่วนตำบล ทุ่งทอง", [(" ", None)], id="space-splits-full-name"),
+        pytest.param("องค์การบริหารส่วนตำบลทุ่งทอง อำเภอท่าม่วง จังหวัดกาญจนบุรี", [], id="all-correct"),
+        pytest.param("ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น", [], id="local-government"),
+        pytest.param("ทำให้องค์กรเป็นที่ยอมรับ", [], id="standalone-organ"),
+        pytest.param("ทั้งสองฝ่ายร่วมกัน", [], id="ordinary-word-near-short-name"),
+    ],
+)
+def test_name_spelling(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert run("NAME-SPELLING", {RATIONALE: text}) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ตำบลด้อนจึงได้", [("ด้อน", "ดอน")], id="mark-added"),
+        pytest.param("ตอนนี้", [], id="a-letter-changed-is-another-word"),
+        pytest.param("บ้านดอนทั้งหมด", [], id="exact"),
+    ],
+)
+def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[str, str]]) -> None:
+    changes = {("organization", "name"): "ดอน", RATIONALE: text}
+
+    assert run("NAME-SPELLING", changes) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "จัดทำแผน ประจำปี ๒๕๖๕ - ๒๕๖๖ มีวัตถุประสงค์",
+            [("๒๕๖๕ - ๒๕๖๖", "๒๕๖๖ - ๒๕๖๗")],
+            id="own-period-shifted",
+        ),
+        pytest.param(
+            "ปีงบประมาณ พ.ศ. 2566-2568", [("2566-2568", "2566-2567")], id="own-period-arabic"
+        ),
+        pytest.param("ประจำปี พ.ศ.๒๕๖๖ - ๒๕๖๗", [], id="own-period-right"),
+        pytest.param("ยุทธศาสตร์ชาติ ระยะที่ ๓ พ.ศ.๒๕๖๐ -๒๕๖๔", [], id="national-phase"),
+        pytest.param("ช่วงปี ๒๕๖๕ - ๒๕๖๖ ที่ผ่านมา", [], id="uncued-is-for-OTHER-YEARS"),
+    ],
+)
+def test_fiscal_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert run("FISCAL-YEARS", {INTRO: text}) == [
+        ("objectives.intro", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ช่วงปี ๒๕๖๕ - ๒๕๖๖ ที่ผ่านมา", [("๒๕๖๕ - ๒๕๖๖", "๒๕๖๖ - ๒๕๖๗")], id="shifted"),
+        pytest.param("งบประมาณปีงบประมาณ ๒๕๗๐", [("๒๕๗๐", None)], id="fiscal-year-outside"),
+        pytest.param("ปีงบประมาณ ๒๕๖๗", [], id="fiscal-year-inside"),
+        pytest.param("เมื่อวันที่ ๑ ตุลาคม ๒๕๖๕", [], id="a-date"),
+        pytest.param("แผนพัฒนาท้องถิ่น พ.ศ. ๒๕๖๕ - ๒๕๖๖", [], id="another-plan"),
+        pytest.param("พ.ศ. ๒๕๖๐ - ๒๕๖๔", [], id="different-length"),
+        pytest.param("พ.ศ. ๒๕๕๐ - ๒๕๕๑", [], id="far-from-the-plan"),
+    ],
+)
+def test_other_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert run("OTHER-YEARS", {INTRO: text}) == [
+        ("objectives.intro", found, fix) for found, fix in expected
+    ]
+
+
+TITLE = "แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต"
+NATIONAL = "พัฒนาระบบบริหารและเครื่องมือในการป้องกันและปราบปรามการทุจริต"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {("announcement", "subject"): TITLE.replace("และการ", "และ")},
+            [("announcement.subject", "", None)],
+            id="subject-drops-a-word",
+        ),
+        pytest.param(
+            {("announcement", "subject"): TITLE.replace("วินัย", "วินัยฯ")},
+            [("announcement.subject", "ฯ", None)],
+            id="subject-adds-a-character",
+        ),
+        pytest.param({("announcement", "subject"): TITLE}, [], id="subject-equals-title"),
+        pytest.param({("announcement", "subject"): "ประกาศใช้แผน"}, [], id="subject-unrelated"),
+        pytest.param(
+            {
+                ("national_strategy", "strategies"): ["สร้างสังคมที่ไม่ทนต่อการทุจริต", NATIONAL],
+                ("goals", 0, "strategy"): NATIONAL.replace("ปราบปราม", "ปราปราม"),
+            },
+            [("goals[0].strategy", "", None)],
+            id="matrix-strategy-misspells-national",
+        ),
+        pytest.param(
+            {
+                ("national_strategy", "strategies"): [NATIONAL],
+                ("goals", 0, "strategy"): NATIONAL + "และบูรณาการการทำงาน",
+            },
+            [],
+            id="matrix-strategy-extends-national",
+        ),
+    ],
+)
+def test_named_two_ways(
+    changes: dict[tuple[str | int, ...], Any], expected: list[tuple[str, str, None]]
+) -> None:
+    assert run("NAMED-TWO-WAYS", {("title",): TITLE, **changes}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ปลุกและปลุกจิตสำนึก", [("ปลุกและปลุก", None)], id="word-และ-word"),
+        pytest.param("ส่งเสริม การ การทำงาน", [("การ การ", "การ")], id="word-space-word"),
+        pytest.param("ป้องกันการ ทุจริตทุจริต", [("ทุจริตทุจริต", "ทุจริต")], id="word-word"),
+        pytest.param("ทุ่่งนา", [("ทุ่่", "ทุ่")], id="tone-mark-twice"),
+        pytest.param("จัดทำเเผน", [("เเ", "แ")], id="sara-e-twice-for-sara-ae"),
+        pytest.param("ความร่วมมือนานาชาติ", [], id="นานา-is-a-word"),
+        pytest.param("บูรณาการการทำงาน", [], id="การการ-inside-words"),
+        pytest.param("ความเสี่ยงจากการทุจริต", [], id="word-ends-with-next-words-letter"),
+        pytest.param("พัฒนาระบบบริหาร บุคคล คุณธรรม", [], id="letters-doubled-by-spelling"),
+    ],
+)
+def test_doubled(text: str, expected: list[tuple[str, str | None]]) -> None:
+    changes = {RATIONALE: text, STEP: "บุคลากรทุกระดับ ป้องกันการทุจริต"}
+
+    assert run("DOUBLED", changes) == [("rationale[0]", found, fix) for found, fix in expected]
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "expected"),
+    [
+        pytest.param("บุคลากรทุกระดับ", [("กก", "ก")], id="plan-writes-it-once-elsewhere"),
+        pytest.param("บุคลากรทุกคน", [], id="no-evidence"),
+    ],
+)
+def test_doubled_letter_needs_the_plan_as_evidence(
+    elsewhere: str, expected: list[tuple[str, str]]
+) -> None:
+    changes = {RATIONALE: "ข้าราชการในทุกกระดับ และ", STEP: elsewhere}
+
+    assert run("DOUBLED", changes) == [("rationale[0]", found, fix) for found, fix in expected]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "expected"),
+    [
+        pytest.param("PLACEHOLDER", "ข้อความ ..... ต่อ", [(".....", None)], id="dots"),
+        pytest.param("PLACEHOLDER", "ระบุ…", [("…", None)], id="ellipsis"),
+        pytest.param(
+            "PLACEHOLDER", "ชื่อ xxx และ TODO", [("xxx", None), ("TODO", None)], id="x-todo"
+        ),
+        pytest.param("PLACEHOLDER", "จำนวน ??? คน", [("???", None)], id="questions"),
+        pytest.param("PLACEHOLDER", "ฯลฯ ศูนย์ข้อมูลฯ ป.ป.ช. Mexx", [], id="thai-abbreviations"),
+        pytest.param("DOUBLE-SPACE", "มาตรการที่ ๒  ปรับปรุง", [("  ", " ")], id="two-spaces"),
+        pytest.param("DOUBLE-SPACE", "ก ข ค", [], id="single-spaces"),
+        pytest.param("MIXED-DIGITS", "ร้อยละ ๘๐ จาก 100 คน", [("100", "๑๐๐")], id="arabic-in-thai"),
+        pytest.param("MIXED-DIGITS", "ร้อยละ 80 จาก 100 คน", [], id="all-arabic"),
+        pytest.param("MIXED-DIGITS", "ร้อยละ ๘๐ จาก ๑๐๐ คน", [], id="all-thai"),
+        pytest.param("LATIN-IN-THAI", "การทุจรiต", [("i", None)], id="inside-a-word"),
+        pytest.param("LATIN-IN-THAI", "ระบบe-Service", [("e", None)], id="against-a-word"),
+        pytest.param(
+            "LATIN-IN-THAI", "(Local Performance assessment : LPA) สื่อมวลชน NGO และ", [], id="words"
+        ),
+    ],
+)
+def test_text_slips(rule_id: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert run(rule_id, {RATIONALE: text}) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+def test_mixed_digits_follows_the_digits_setting() -> None:
+    changes = {("digits",): "arabic", RATIONALE: "ร้อยละ 80 จาก ๑๐๐ คน"}
+
+    assert run("MIXED-DIGITS", changes) == [("rationale[0]", "๑๐๐", "100")]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {(*TARGETS, 2567): "ร้อยละ ๑๒๐"},
+            [("goals[0].measures[0].rows[0].targets.2567", "๑๒๐")],
+            id="thai-ร้อยละ",
+        ),
+        pytest.param(
+            {(*TARGETS, 2566): "110 %"},
+            [("goals[0].measures[0].rows[0].targets.2566", "110")],
+            id="per-cent-sign",
+        ),
+        pytest.param(
+            {("goals", 0, "strategy_indicator"): "ความพึงพอใจ ร้อยละ 150"},
+            [("goals[0].strategy_indicator", "150")],
+            id="strategy-indicator",
+        ),
+        pytest.param({(*TARGETS, 2567): "ร้อยละ ๑๐๐"}, [], id="hundred"),
+        pytest.param({(*TARGETS, 2567): "๑๒๐ คน"}, [], id="not-a-percentage"),
+    ],
+)
+def test_percent_over_100(
+    changes: dict[tuple[str | int, ...], Any], expected: list[tuple[str, str]]
+) -> None:
+    assert run("PERCENT-OVER-100", changes) == [(path, found, None) for path, found in expected]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param("ร้อยละ ๙๐", "ร้อยละ ๘๐", [("๘๐",)], id="falls"),
+        pytest.param("ไม่น้อยกว่า ๕ คน", "ไม่น้อยกว่า ๓ คน", [("๓",)], id="at-least-falls"),
+        pytest.param("ร้อยละ ๘๐", "ร้อยละ ๘๐", [], id="holds"),
+        pytest.param("ร้อยละ 80", "ร้อยละ ๙๐", [], id="rises-in-other-digits"),
+        pytest.param("ไม่เกิน ๕ เรื่อง", "ไม่เกิน ๓ เรื่อง", [], id="a-cap-may-fall"),
+        pytest.param("ร้อยละ ๙๐", "๑ ครั้ง", [], id="different-measures"),
+        pytest.param("ร้อยละ ๘๐ ใน ๒ กลุ่ม", "ร้อยละ ๙๐ ใน ๑ กลุ่ม", [], id="first-change-rises"),
+        pytest.param("ร้อยละ ๘๐ ใน ๒ กลุ่ม", "ร้อยละ ๘๐ ใน ๑ กลุ่ม", [("๑",)], id="later-number-falls"),
+    ],
+)
+def test_target_falls(first: str, second: str, expected: list[tuple[str]]) -> None:
+    changes = {TARGETS: {2566: first, 2567: second}}
+
+    assert run("TARGET-FALLS", changes) == [
+        ("goals[0].measures[0].rows[0].targets.2567", found, None) for (found,) in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        pytest.param(None, [("goals[0].measures[0].rows[0].steps", "", None)], id="missing"),
+        pytest.param([], [("goals[0].measures[0].rows[0].steps", "", None)], id="empty"),
+        pytest.param(["ขั้นที่หนึ่ง"], [], id="present"),
+    ],
+)
+def test_no_steps(steps: list[str] | None, expected: list[tuple[str, str, None]]) -> None:
+    assert run("NO-STEPS", {(*ROW, "steps"): steps}) == expected
+
+
+def test_settings_and_identifiers_are_not_prose() -> None:
+    changes = {("goals", 0, "id"): "TODO.x", ("organization", "name"): "ทุ่งทอง"}
+    valid = parse_plan(dump(plan_with(changes)), file="plan.yaml")
+
+    paths = {format_path(prose.path) for prose in Context(valid).prose}
+
+    assert "goals[0].id" not in paths
+    assert not {"organization.name", "fiscal_years.first", "announcement.date"} & paths
+    assert "goals[0].measures[0].rows[0].targets.2566" in paths
+
+
+def test_every_rule_has_an_id_severity_and_rationale() -> None:
+    assert all(rule.id and rule.rationale and rule.find for rule in RULES)
+    assert len({rule.id for rule in RULES}) == len(RULES)

@@ -1,0 +1,135 @@
+"""Positions inside YAML scalars: every style maps a value's characters back to the source."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from anticorrupt_plan.loader import Span, load
+from anticorrupt_plan.scalars import SourceText, scalar_indices
+
+
+def position(source: str, marker: str, path: tuple[str | int, ...] = ("text",)) -> tuple[int, int]:
+    """Where the first ``marker`` in the value at ``path`` is written in ``source``."""
+    document = load(source, file="plan.yaml")
+    value = document.data
+    for part in path:
+        value = value[part]
+    return SourceText(source).position_in_scalar(document.values[path], value, value.index(marker))
+
+
+@pytest.mark.parametrize(
+    ("source", "marker", "expected"),
+    [
+        pytest.param("text: องค์การบริหารส่วนตำบลทุ้งทองจึงได้\n", "ทุ้ง", (1, 28), id="plain-thai"),
+        pytest.param(
+            "text: ข้อความ บรรทัดแรก\n  บรรทัดที่สอง ทุ้งทอง\n", "ทุ้ง", (2, 16), id="plain-folded"
+        ),
+        pytest.param("text: ก่อน\n\n  หลัง ทุ้งทอง\n", "ทุ้ง", (3, 8), id="plain-blank-line"),
+        pytest.param("text: 'it''s ทุ้งทอง'\n", "ทุ้ง", (1, 14), id="single-quote-escape"),
+        pytest.param("text: 'แรก\n    ที่สอง  ทุ้งทอง'\n", "ทุ้ง", (2, 13), id="single-folded"),
+        pytest.param('text: "\\t\\u0E17\\x41 ทุ้งทอง"\n', "ทุ้ง", (1, 21), id="double-escapes"),
+        pytest.param('text: "ก\\u0E38\\u0E49งทอง"\n', "ุ้", (1, 9), id="double-escaped-marker"),
+        pytest.param('text: "ต้น \\\n   ทุ้งทอง"\n', "ทุ้ง", (2, 4), id="double-escaped-break"),
+        pytest.param('text: "ต้น\n\n   ทุ้งทอง"\n', "ทุ้ง", (3, 4), id="double-folded"),
+        pytest.param("text: |\n  บรรทัดแรก\n  ทุ้งทอง\n", "ทุ้ง", (3, 3), id="literal"),
+        pytest.param("text: |+\n  ก\n\n    ทุ้งทอง\n\n", "ทุ้ง", (4, 5), id="literal-keep-indented"),
+        pytest.param("text: >\n  แรก\n  ที่สอง\n\n   ย่อหน้า\n  ทุ้งทอง\n", "ทุ้ง", (6, 3), id="folded"),
+        pytest.param("a: x\r\ntext: 'ก\r\n  ทุ้งทอง'\r\n", "ทุ้ง", (3, 3), id="crlf"),
+    ],
+)
+def test_position_of_a_value_character_in_the_source(
+    source: str, marker: str, expected: tuple[int, int]
+) -> None:
+    assert position(source, marker) == expected
+
+
+def test_block_scalar_with_explicit_indentation_in_a_list() -> None:
+    source = "list:\n  - >2-\n     ก\n    ทุ้งทอง\n"
+
+    assert position(source, "ทุ้ง", ("list", 0)) == (4, 5)
+
+
+def test_offset_at_the_end_points_just_after_the_last_character() -> None:
+    source = "text: 'ทุ่งทอง'\n"
+    document = load(source, file="plan.yaml")
+
+    end = SourceText(source).position_in_scalar(document.values[("text",)], "ทุ่งทอง", 7)
+
+    assert end == (1, 15)
+
+
+@pytest.mark.parametrize(
+    ("value", "offset"),
+    [
+        pytest.param("not what the source says", 0, id="value-differs"),
+        pytest.param("ทุ่งทอง", 99, id="offset-beyond-value"),
+    ],
+)
+def test_anything_unexplained_falls_back_to_the_scalar_start(value: str, offset: int) -> None:
+    source = "a: x\ntext:   ทุ่งทอง\n"
+    span = load(source, file="plan.yaml").values[("text",)]
+
+    assert SourceText(source).position_in_scalar(span, value, offset) == (2, 9)
+
+
+def test_unknown_style_gives_no_indices() -> None:
+    assert scalar_indices("[a]", start=0, end=3, style="[", value="a") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        ("ab\ncd", 3, (2, 1)),
+        ("ab\r\ncd", 5, (2, 2)),
+        ("ก่\u2028x", 3, (2, 1)),
+        ("ทุ่ง", 3, (1, 4)),
+    ],
+)
+def test_line_and_column_count_code_points_and_yaml_line_breaks(
+    text: str, index: int, expected: tuple[int, int]
+) -> None:
+    source = SourceText(text)
+
+    assert source.line_column(index) == expected
+    assert source.index(*expected) == index
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab  ทุ่งทองจึงได้\n'\"\\#:-\t\u00e9\x07")),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(
+    text=_TEXT,
+    style=st.sampled_from([None, "'", '"', "|", ">"]),
+    width=st.sampled_from([12, 30, 200]),
+)
+def test_every_character_maps_back_to_where_yaml_read_it(
+    text: str, style: str | None, width: int
+) -> None:
+    source = yaml.safe_dump(
+        {"text": text, "next": 1}, allow_unicode=True, default_style=style, width=width
+    )
+    document = load(source, file="plan.yaml")
+    value = document.data["text"]
+    span: Span = document.values[("text",)]
+    reader = SourceText(source)
+
+    indices = scalar_indices(
+        source,
+        start=reader.index(span.line, span.column),
+        end=reader.index(span.end_line, span.end_column),
+        style=span.style,
+        value=value,
+    )
+
+    assert indices is not None
+    for char, index in zip(value, indices, strict=True):
+        if char not in " \t\n" and span.style != '"':
+            assert source[index] == char
