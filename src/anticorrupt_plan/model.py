@@ -273,6 +273,16 @@ class Objectives(_Model):
 
 # --- the matrix ------------------------------------------------------------------------------
 
+# Why an item was amended. It belongs to the amendment, not to the plan: the plan's documents
+# never show it, and changing it alone is no change to the plan.
+Reason = Annotated[
+    Text,
+    Field(
+        description="เหตุผล (why this item is changed in the current amendment; shown in the "
+        "เหตุผล column of the comparison with the previous version, never in the plan itself)"
+    ),
+]
+
 
 class Row(_Model):
     objective: Text = Field(description="(๑) วัตถุประสงค์ (objective)")
@@ -286,6 +296,7 @@ class Row(_Model):
         default_factory=list,
         description="(๕) แนวทางปฏิบัติ (steps of practice, in order; numbered by the compiler)",
     )
+    reason: Reason | None = None
 
 
 class Measure(_Model):
@@ -294,6 +305,7 @@ class Measure(_Model):
     rows: list[Row] = Field(
         min_length=1, description="แถวของตาราง (the table rows under this measure)"
     )
+    reason: Reason | None = None
 
 
 class Goal(_Model):
@@ -303,6 +315,22 @@ class Goal(_Model):
     strategy_indicator: Text = Field(description="ตัวชี้วัดยุทธศาสตร์ (strategy indicator)")
     tactic: Text = Field(description="กลยุทธ์หลัก (main tactic)")
     measures: list[Measure] = Field(min_length=1, description="มาตรการ (measures)")
+    reason: Reason | None = None
+
+
+class Amendment(_Model):
+    number: Annotated[int, BeforeValidator(_year_input)] = Field(
+        ge=1, description="ครั้งที่ (the amendment's number: 1 for the first amendment)"
+    )
+    date: BEDate | None = Field(
+        default=None,
+        description="วันที่แก้ไข (date the amendment was approved, B.E., YYYY-MM-DD), e.g. 2562-06-01",
+    )
+    reason: Text | None = Field(
+        default=None,
+        description="เหตุผล (the reason for the amendment as a whole; shown for every change "
+        "whose item records no reason of its own)",
+    )
 
 
 class Plan(_Model):
@@ -339,6 +367,11 @@ class Plan(_Model):
     goals: list[Goal] = Field(
         min_length=1,
         description="เป้าประสงค์หลัก (the matrix: main goals with their strategies and measures)",
+    )
+    amendment: Amendment | None = Field(
+        default=None,
+        description="การแก้ไขแผน (the amendment this version of the plan makes: ครั้งที่, date and "
+        "reason); leave it out for the plan as first adopted",
     )
 
     @property
