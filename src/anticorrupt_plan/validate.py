@@ -47,6 +47,11 @@ def read_text(path: Path, *, display_name: str) -> str:
         raise PlanFileError(file=display_name, reason="is a directory, not a plan file") from None
     except OSError as error:
         raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
+    return decode_text(raw, display_name=display_name)
+
+
+def decode_text(raw: bytes, *, display_name: str) -> str:
+    """A plan file's bytes as text, decoded as UTF-8 (a byte-order mark is allowed and dropped)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
