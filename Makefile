@@ -37,5 +37,8 @@ pytest: $(TEST_INSTALLED)
 golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py
 
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench_diff.py
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
