@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,21 @@ def test_an_invalid_version_reports_its_problems(versions: tuple[Path, Path]) ->
         compare(str(old), plan_file=new)
 
     assert str(raised.value).startswith(f"{old}:")
+
+
+def test_diff_in_text_md_and_json_never_imports_python_docx(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from anticorrupt_plan.compare import DiffFormat, compare\n"
+        "for fmt in DiffFormat:\n"
+        f"    compare({str(old)!r}, plan_file=Path({str(new)!r}), format=fmt)\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'docx'))\n"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+
+    assert done.stdout == "[]\n"
