@@ -11,6 +11,7 @@ documents' own labels from present.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,8 +41,8 @@ COMMON = 8
 # Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit).
 _NUMBER_END = re.compile(r"\d+$")
 _NUMBER_START = re.compile(r"^\d+")
-# Equal runs shorter than this many clusters between two edits are shown as part of the
-# edit: "ร้อยละ ~~๘๐~~**๙๕**" reads better than a change cut into one-letter pieces.
+# Equal runs shorter than this many clusters between two edits are shown as part of one
+# edit: a reworded phrase reads better whole than cut into one-letter pieces.
 MIN_EQUAL = 3
 
 DIGIT_NAMES = {"thai": "เลขไทย", "arabic": "เลขอารบิก"}
@@ -165,15 +166,20 @@ def _add_edit(runs: list[str | tuple[str, str]], deleted: str, inserted: str) ->
 
 @dataclass(frozen=True)
 class _Item:
-    """What matching knows of an item: its id, its whole content, and the parts it compares."""
+    """What matching knows of an item: its id, its whole content, and what similarity compares.
+
+    An item of one text (a step, a paragraph) is compared letter by letter; an item of many
+    texts (a goal, a measure, a row) by the share of its ``parts`` it has in common.
+    """
 
     key: Hashable  # equal keys: equal content
-    parts: tuple[Hashable, ...]  # the texts that similarity counts; one text is compared by letter
+    parts: tuple[Hashable, ...] = ()
+    text: str | None = None
     id: str | None = None
 
 
 def _text_item(text: str) -> _Item:
-    return _Item(key=text, parts=(text,))
+    return _Item(key=text, text=text)
 
 
 def _pair(old: Sequence[_Item], new: Sequence[_Item]) -> dict[int, int]:
@@ -212,18 +218,22 @@ def _similar(
     """The unmatched pairs similar enough to be one item edited, with their similarity."""
     if not left_old or not left_new:
         return
-    # Items of one text (a step, a paragraph) are compared letter by letter; there are few.
-    if all(len(old[i].parts) == 1 for i in left_old):
-        for i in left_old:
-            for j in left_new:
-                if len(new[j].parts) != 1:
-                    continue
-                matcher = SequenceMatcher(None, str(old[i].parts[0]), str(new[j].parts[0]))
-                if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
-                    yield i, j, matcher.ratio()
+    if old[left_old[0]].text is None:
+        yield from _similar_parts(old, new, left_old, left_new)
         return
-    # Items of many parts (goals, measures, rows): the share of parts they have in common,
-    # compared only for pairs that share a part few other items have.
+    # Lists of texts are short (the steps of one row, the paragraphs of one section).
+    for i in left_old:
+        for j in left_new:
+            matcher = SequenceMatcher(None, old[i].text or "", new[j].text or "", autojunk=False)
+            if matcher.quick_ratio() >= SIMILAR and (score := matcher.ratio()) >= SIMILAR:
+                yield i, j, score
+
+
+def _similar_parts(
+    old: Sequence[_Item], new: Sequence[_Item], left_old: list[int], left_new: list[int]
+) -> Iterator[tuple[int, int, float]]:
+    """Similar goals, measures or rows: those of many can be many, so only pairs that share a
+    part few other items have are compared."""
     holders: dict[Hashable, list[int]] = {}
     for i in left_old:
         for part in set(old[i].parts):
@@ -254,13 +264,7 @@ def _moved(pairs: dict[int, int]) -> set[int]:
     tails: list[int] = []  # tails[k]: position in by_new ending the best run of length k + 1
     before: dict[int, int] = {}
     for position, i in enumerate(by_new):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if by_new[tails[middle]] < i:
-                low = middle + 1
-            else:
-                high = middle
+        low = bisect_left(tails, i, key=by_new.__getitem__)
         if low:
             before[position] = tails[low - 1]
         if low == len(tails):
@@ -351,9 +355,7 @@ class _Side:
         return self.view.matrix.header
 
 
-# Fields shown once in the documents, each compared as its whole display text. A subject or
-# signatory position left to its default follows the title or the organization, whose own
-# change is reported once, there; so those two are compared only when one version sets them.
+# Fields shown once in the documents, each compared as its whole display text.
 _HEADER: tuple[tuple[str, DataPath, Callable[[PlanView], str]], ...] = (
     ("องค์กรปกครองส่วนท้องถิ่น", ("organization",), lambda v: v.organization),
     ("ที่ตั้ง", ("organization",), lambda v: v.cover.place_line),
@@ -363,6 +365,8 @@ _HEADER: tuple[tuple[str, DataPath, Callable[[PlanView], str]], ...] = (
 
 
 class _Differ:
+    """Walks both versions side by side, from the header to the last step, noting changes."""
+
     def __init__(self, old: Plan, new: Plan) -> None:
         # Both versions speak the new version's digits, so a digits switch is one change.
         self.old = _Side(old, present(old.model_copy(update={"digits": new.digits})))
@@ -381,8 +385,7 @@ class _Differ:
             if old.text == new.text and not moved:
                 return
             kind = ChangeKind.MOVED if moved else ChangeKind.CHANGED
-            same = old.text == new.text
-            pieces = (Segment("equal", old.text),) if same else segments(old.text, new.text)
+            pieces = segments(old.text, new.text)
         elif new is not None:
             kind, pieces = ChangeKind.ADDED, (Segment("insert", new.text),)
         elif old is not None:
@@ -416,6 +419,8 @@ class _Differ:
             self.emit(node.at(pick(old.view)), node.at(pick(new.view)), reason)
         oa, na = old.view.announcement, new.view.announcement
         ob, nb = old.plan.announcement, new.plan.announcement
+        # A subject or signatory position left to its default follows the title or the
+        # organization, whose change is reported there; so they are compared only when set.
         announcement = _ROOT.node("ประกาศ", "announcement")
         if ob.subject is not None or nb.subject is not None:
             node = announcement.node("เรื่อง", "subject")
@@ -433,11 +438,8 @@ class _Differ:
     def narrative(self) -> None:
         on, nn, reason = self.old.view.narrative, self.new.view.narrative, self.amendment_reason
         rationale = _ROOT.node(nn.rationale_heading, "rationale")
-        old_paragraphs, new_paragraphs = (
-            self.paragraphs(on.rationale),
-            self.paragraphs(nn.rationale),
-        )
-        self.texts(rationale, rationale, old_paragraphs, new_paragraphs, reason)
+        paragraphs = self.paragraphs(on.rationale), self.paragraphs(nn.rationale)
+        self.texts(rationale, rationale, *paragraphs, reason)
         strategy = _ROOT.node("ยุทธศาสตร์ชาติ", "national_strategy")
         node = strategy.node("ข้อความนำ", "intro")
         self.emit(node.at(on.strategy_intro), node.at(nn.strategy_intro), reason)
