@@ -6,10 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from anticorrupt_plan.diff import ChangeKind, Segment, _moved, diff_plans, segments
+from anticorrupt_plan.diff import ChangeKind, Segment, diff_plans, segments
 from anticorrupt_plan.model import Plan
 from anticorrupt_plan.validate import parse_plan
 
@@ -379,25 +377,3 @@ def test_segments_cut_by_cluster(old: str, new: str, expected: list[tuple[str, s
     assert [(p.op, p.text) for p in pieces] == expected
     assert "".join(p.text for p in pieces if p.op != "insert") == old
     assert "".join(p.text for p in pieces if p.op != "delete") == new
-
-
-@given(st.permutations(range(8)), st.sets(st.integers(0, 7)))
-def test_only_the_fewest_items_are_moved(order: list[int], dropped: set[int]) -> None:
-    # The old items 0..7 come back in ``order``, less the ``dropped`` ones.
-    kept = [i for i in order if i not in dropped]
-    pairs = {i: j for j, i in enumerate(kept)}
-
-    moved = _moved(pairs)
-
-    staying = [i for i in kept if i not in moved]
-    assert staying == sorted(staying)
-    assert len(staying) == _longest_increasing(kept)
-
-
-def _longest_increasing(items: list[int]) -> int:
-    best = [1] * len(items)
-    for n in range(len(items)):
-        for m in range(n):
-            if items[m] < items[n]:
-                best[n] = max(best[n], best[m] + 1)
-    return max(best, default=0)

@@ -2,24 +2,22 @@
 
 Values are compared as the documents show them, both in the new version's digits, so writing
 80 or ๘๐ in the YAML, or any other edit that leaves the documents as they were, is no change.
-Goals, measures, rows and every list of texts are matched by stable id, else by equal
-content, else by similar content; an item whose order among the others changed is reported
-as moved, with its old and its new number, rather than removed and added. Places are the
-documents' own labels from present.py.
+Goals, measures, rows and every list of texts are matched as matching.py decides; an item
+whose order among the others changed is reported as moved, with its old and its new number,
+rather than removed and added. Places are the documents' own labels from present.py.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter, deque
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Literal
 
 from .errors import DataPath
+from .matching import Item, moved_items, pair, reading_order, text_item
 from .model import Goal, Measure, Plan
 from .present import (
     GoalView,
@@ -33,11 +31,6 @@ from .present import (
 )
 from .thai import clusters
 
-# Below this share of equal content two items are different items, not one item edited.
-SIMILAR = 0.5
-# A text shared by more items than this (a common step such as "ดำเนินการตามแผน") says
-# little about which item is which, so it does not nominate pairs to compare.
-COMMON = 8
 # Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit).
 _NUMBER_END = re.compile(r"\d+$")
 _NUMBER_START = re.compile(r"^\d+")
@@ -160,149 +153,6 @@ def _add_edit(runs: list[str | tuple[str, str]], deleted: str, inserted: str) ->
     else:
         runs.append((deleted, inserted))
 
-
-# --- matching ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Item:
-    """What matching knows of an item: its id, its whole content, and what similarity compares.
-
-    An item of one text (a step, a paragraph) is compared letter by letter; an item of many
-    texts (a goal, a measure, a row) by the share of its ``parts`` it has in common.
-    """
-
-    key: Hashable  # equal keys: equal content
-    parts: tuple[Hashable, ...] = ()
-    text: str | None = None
-    id: str | None = None
-
-
-def _text_item(text: str) -> _Item:
-    return _Item(key=text, text=text)
-
-
-def _pair(old: Sequence[_Item], new: Sequence[_Item]) -> dict[int, int]:
-    """Match old items to new ones (old index to new index): by id, equal content, similarity."""
-    pairs: dict[int, int] = {}
-    taken: set[int] = set()
-    ids = {item.id: i for i, item in enumerate(old) if item.id is not None}
-    for j, item in enumerate(new):
-        if item.id is not None and item.id in ids:
-            pairs[ids[item.id]] = j
-            taken.add(j)
-    same: dict[Hashable, deque[int]] = {}
-    for i, item in enumerate(old):
-        if i not in pairs:
-            same.setdefault(item.key, deque()).append(i)
-    for j, item in enumerate(new):
-        queue = same.get(item.key)
-        if j not in taken and queue:
-            pairs[queue.popleft()] = j
-            taken.add(j)
-    left_old = [i for i in range(len(old)) if i not in pairs]
-    left_new = [j for j in range(len(new)) if j not in taken]
-    scored = sorted(
-        (-score, abs(i - j), i, j) for i, j, score in _similar(old, new, left_old, left_new)
-    )
-    for _, _, i, j in scored:
-        if i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
-    return pairs
-
-
-def _similar(
-    old: Sequence[_Item], new: Sequence[_Item], left_old: list[int], left_new: list[int]
-) -> Iterator[tuple[int, int, float]]:
-    """The unmatched pairs similar enough to be one item edited, with their similarity."""
-    if not left_old or not left_new:
-        return
-    if old[left_old[0]].text is None:
-        yield from _similar_parts(old, new, left_old, left_new)
-        return
-    # Lists of texts are short (the steps of one row, the paragraphs of one section).
-    for i in left_old:
-        for j in left_new:
-            matcher = SequenceMatcher(None, old[i].text or "", new[j].text or "", autojunk=False)
-            if matcher.quick_ratio() >= SIMILAR and (score := matcher.ratio()) >= SIMILAR:
-                yield i, j, score
-
-
-def _similar_parts(
-    old: Sequence[_Item], new: Sequence[_Item], left_old: list[int], left_new: list[int]
-) -> Iterator[tuple[int, int, float]]:
-    """Similar goals, measures or rows: those of many can be many, so only pairs that share a
-    part few other items have are compared."""
-    holders: dict[Hashable, list[int]] = {}
-    for i in left_old:
-        for part in set(old[i].parts):
-            holders.setdefault(part, []).append(i)
-    counts = {i: Counter(old[i].parts) for i in left_old}
-    for j in left_new:
-        candidates = {
-            i
-            for part in set(new[j].parts)
-            if len(holders.get(part, ())) <= COMMON
-            for i in holders.get(part, ())
-        }
-        theirs = Counter(new[j].parts)
-        for i in sorted(candidates):
-            shared = sum((counts[i] & theirs).values())
-            score = shared / max(len(old[i].parts), len(new[j].parts))
-            if score >= SIMILAR:
-                yield i, j, score
-
-
-def _moved(pairs: dict[int, int]) -> set[int]:
-    """The old indices of matched items that left their order among the others.
-
-    The longest run of pairs that kept their order stays put; every other pair moved. Items
-    that are only renumbered, because something before them was added or removed, are not.
-    """
-    by_new = sorted(pairs, key=pairs.__getitem__)
-    tails: list[int] = []  # tails[k]: position in by_new ending the best run of length k + 1
-    before: dict[int, int] = {}
-    for position, i in enumerate(by_new):
-        low = bisect_left(tails, i, key=by_new.__getitem__)
-        if low:
-            before[position] = tails[low - 1]
-        if low == len(tails):
-            tails.append(position)
-        else:
-            tails[low] = position
-    kept: set[int] = set()
-    position = tails[-1] if tails else -1
-    while position >= 0:
-        kept.add(by_new[position])
-        position = before.get(position, -1)
-    return set(pairs) - kept
-
-
-def _order(
-    old_count: int, new_count: int, pairs: dict[int, int]
-) -> list[tuple[int | None, int | None]]:
-    """Both versions' items in the new reading order.
-
-    ``(old, new)`` for each new item (``old`` is None when it was added), and ``(old, None)``
-    for each old item that was not matched, just after the item that came before it.
-    """
-    back = {j: i for i, j in pairs.items()}
-    after: dict[int, list[int]] = {}
-    anchor = -1
-    for i in range(old_count):
-        if i in pairs:
-            anchor = pairs[i]
-        else:
-            after.setdefault(anchor, []).append(i)
-    result: list[tuple[int | None, int | None]] = [(i, None) for i in after.get(-1, [])]
-    for j in range(new_count):
-        result.append((back.get(j), j))
-        result.extend((i, None) for i in after.get(j, []))
-    return result
-
-
-# --- walking both versions -----------------------------------------------------------------------
 
 Place = tuple[str, ...]
 
@@ -469,9 +319,9 @@ class _Differ:
         reason: str | None,
     ) -> None:
         """A list of numbered texts (paragraphs, strategies, steps), item by item."""
-        pairs = _pair([_text_item(x.text) for x in old], [_text_item(x.text) for x in new])
-        moved = _moved(pairs)
-        for i, j in _order(len(old), len(new), pairs):
+        pairs = pair([text_item(x.text) for x in old], [text_item(x.text) for x in new])
+        moved = moved_items(pairs)
+        for i, j in reading_order(len(old), len(new), pairs):
             before = None if i is None else old_node.node(old[i].label, i).at(old[i].text)
             after = None if j is None else new_node.node(new[j].label, j).at(new[j].text)
             self.emit(before, after, reason, moved=i in moved)
@@ -480,20 +330,20 @@ class _Differ:
 
     def goals(self) -> None:
         old, new = self.old, self.new
-        goal_pairs = _pair(
+        goal_pairs = pair(
             [_goal_item(*old.goal(g)) for g in range(len(old.plan.goals))],
             [_goal_item(*new.goal(g)) for g in range(len(new.plan.goals))],
         )
         old_measures, new_measures = _measure_indices(old.plan), _measure_indices(new.plan)
-        flat = _pair(
+        flat = pair(
             [_measure_item(*old.measure(*at), old.header) for at in old_measures],
             [_measure_item(*new.measure(*at), new.header) for at in new_measures],
         )
         self.measure_pairs = {old_measures[i]: new_measures[j] for i, j in flat.items()}
         self.measure_back = {j: i for i, j in self.measure_pairs.items()}
         self.moved_measures = self._moved_measures(goal_pairs)
-        moved_goals = _moved(goal_pairs)
-        for gi, gj in _order(len(old.plan.goals), len(new.plan.goals), goal_pairs):
+        moved_goals = moved_items(goal_pairs)
+        for gi, gj in reading_order(len(old.plan.goals), len(new.plan.goals), goal_pairs):
             if gj is None:
                 assert gi is not None
                 self.whole_goal(old, gi, added=False)
@@ -515,7 +365,7 @@ class _Differ:
             else:
                 moved.add((gi, mi))
         for gi, pairs in within.items():
-            moved.update((gi, mi) for mi in _moved(pairs))
+            moved.update((gi, mi) for mi in moved_items(pairs))
         return moved
 
     def goal(self, gi: int, gj: int, *, moved: bool) -> None:
@@ -530,7 +380,7 @@ class _Differ:
         for key, of, nf in zip(keys, ov.fields, nv.fields, strict=True):
             self.emit(o.node(of.label, key).at(of.text), n.node(nf.label, key).at(nf.text), reason)
         local = {mi: mj for (g, mi), (h, mj) in self.measure_pairs.items() if (g, h) == (gi, gj)}
-        for mi, mj in _order(len(old_goal.measures), len(new_goal.measures), local):
+        for mi, mj in reading_order(len(old_goal.measures), len(new_goal.measures), local):
             if mj is None:
                 assert mi is not None
                 if (gi, mi) not in self.measure_pairs:  # else it is reported where it went
@@ -551,12 +401,12 @@ class _Differ:
             self.emit(
                 o.node(None, "title").at(ov.title), n.node(None, "title").at(nv.title), reason
             )
-        pairs = _pair(
+        pairs = pair(
             [_row_item(row, self.old.header) for row in ov.rows],
             [_row_item(row, self.new.header) for row in nv.rows],
         )
-        moved = _moved(pairs)
-        for ri, rj in _order(len(ov.rows), len(nv.rows), pairs):
+        moved = moved_items(pairs)
+        for ri, rj in reading_order(len(ov.rows), len(nv.rows), pairs):
             if rj is None:
                 assert ri is not None
                 old_row = o.node(self.row_label(ri), "rows", ri)
@@ -634,17 +484,17 @@ def _targets(node: _Node, row: RowView, header: TableHeader, plan: Plan) -> dict
     }
 
 
-def _goal_item(goal: Goal, view: GoalView) -> _Item:
+def _goal_item(goal: Goal, view: GoalView) -> Item:
     own = (view.goal, *(f.text for f in view.fields))
     measures = tuple((m.title, m.rows) for m in view.measures)
-    return _Item(key=own, parts=(*own, *measures), id=goal.id)
+    return Item(key=own, parts=(*own, *measures), id=goal.id)
 
 
-def _measure_item(measure: Measure, view: MeasureView, header: TableHeader) -> _Item:
+def _measure_item(measure: Measure, view: MeasureView, header: TableHeader) -> Item:
     parts: list[Hashable] = [view.title]
     for row in view.rows:
         parts.extend(_row_parts(row, header))
-    return _Item(key=(view.title, view.rows), parts=tuple(parts), id=measure.id)
+    return Item(key=(view.title, view.rows), parts=tuple(parts), id=measure.id)
 
 
 def _row_parts(row: RowView, header: TableHeader) -> tuple[str, ...]:
@@ -655,8 +505,8 @@ def _row_parts(row: RowView, header: TableHeader) -> tuple[str, ...]:
     return (row.objective, row.indicator, *targets, row.project, *steps)
 
 
-def _row_item(row: RowView, header: TableHeader) -> _Item:
-    return _Item(key=row, parts=_row_parts(row, header))
+def _row_item(row: RowView, header: TableHeader) -> Item:
+    return Item(key=row, parts=_row_parts(row, header))
 
 
 def _row_text(row: RowView, header: TableHeader) -> str:
