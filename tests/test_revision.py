@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from anticorrupt_plan.errors import (
+    GitUnavailableError,
     NotAGitRepositoryError,
     NotAtRevisionError,
     PlanError,
@@ -141,3 +142,16 @@ def test_problems_in_a_committed_plan_name_the_revision(repo: Repository) -> Non
         read_version("HEAD", plan_file=repo.root / "plan.yaml")
 
     assert str(raised.value).startswith("HEAD:plan.yaml:")
+
+
+def test_without_git_a_revision_is_a_clear_error(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", "")
+
+    with pytest.raises(GitUnavailableError) as raised:
+        read_version("HEAD", plan_file=repo.root / "plan.yaml")
+
+    assert (
+        str(raised.value) == "HEAD: no such file, and git is not installed to read it as a revision"
+    )
