@@ -74,6 +74,21 @@ def test_render_text(colour: bool, expected: str) -> None:
     assert render_text(view(TARGET, ADDED), colour=colour) == expected
 
 
+def test_a_changed_space_shows_on_a_coloured_background() -> None:
+    spaced = ComparisonRow(
+        number="๑",
+        action="แก้ไข",
+        place="ที่ตั้ง",
+        old=(Segment("equal", "ทุ่ง"), Segment("delete", " "), Segment("equal", "ทอง")),
+        new=(Segment("equal", "ทุ่งทอง"),),
+        reason="",
+    )
+
+    text = render_text(view(spaced), colour=True)
+
+    assert "   - ทุ่ง\x1b[41m \x1b[mทอง\n" in text
+
+
 def test_no_changes_render_as_nothing() -> None:
     assert render_text(view(), colour=False) == ""
 

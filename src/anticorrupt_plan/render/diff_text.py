@@ -17,6 +17,8 @@ _BOLD, _RED, _GREEN, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[m"
 # Without colour a change is marked as `git diff --word-diff=plain` marks it.
 _MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 _COLOURS = {"delete": _RED, "insert": _GREEN}
+# A changed space would be invisible in a coloured letter: it gets a coloured background.
+_BACKGROUNDS = {"delete": "\x1b[41m", "insert": "\x1b[42m"}
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -57,7 +59,7 @@ def _piece(piece: Segment, *, colour: bool, mark: bool) -> str:
         return piece.text
     if colour:
         # Colour each line apart so that a line break never carries colour onto the margin.
-        code = _COLOURS[piece.op]
+        code = (_COLOURS if piece.text.strip() else _BACKGROUNDS)[piece.op]
         return "\n".join(f"{code}{line}{_RESET}" if line else "" for line in piece.text.split("\n"))
     if not mark:
         return piece.text
