@@ -69,7 +69,11 @@ def test_the_heading_names_the_plan_and_the_amendment(
         pytest.param((), ("ก", "ข"), "ก ข", id="added"),
         pytest.param(("ก", "ข"), (), "ก ข", id="removed"),
         pytest.param(("ก", "ข ๒"), ("ก", "ข ๑"), "ก ข ๑ (เดิม ข ๒)", id="renumbered within"),
-        pytest.param(("ก ๑", "ข ๒"), ("ก ๒", "ข ๒"), "ก ๒ ข ๒ (เดิม ก ๑ ข ๒)", id="another parent"),
+        pytest.param(("ก ๑", "ข ๒"), ("ก ๒", "ข ๓"), "ก ๒ ข ๓ (เดิม ก ๑ ข ๒)", id="another parent"),
+        pytest.param(
+            ("ก", "ข ๑", "ค", "ง"), ("ก", "ข ๒", "ค", "ง"), "ก ข ๒ ค ง (เดิม ข ๑)", id="inside"
+        ),
+        pytest.param(("ก ๑", "ข"), ("ก ๒",), "ก ๒ (เดิม ก ๑ ข)", id="another depth"),
     ],
 )
 def test_a_place_names_the_old_number_only_where_it_differs(

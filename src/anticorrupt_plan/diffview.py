@@ -72,18 +72,22 @@ def present_comparison(changes: Sequence[Change], *, plan: Plan) -> ComparisonVi
 def place_text(change: Change) -> str:
     """The change's place in the new numbering, and in the old where that differs.
 
-    ``เป้าประสงค์หลักที่ ๑ มาตรการที่ ๑ (เดิม มาตรการที่ ๒)``: the old place drops the labels
-    it shares with the new one.
+    ``เป้าประสงค์หลักที่ ๒ มาตรการที่ ๒ แถวที่ ๑ (๕) แนวทางปฏิบัติ ๓. (เดิม มาตรการที่ ๑)``: the
+    old place keeps only the labels from the first to the last that differ from the new.
     """
     old, new = change.old_place, change.new_place
     if not new:
         return " ".join(old)
     if not old or old == new:
         return " ".join(new)
-    shared = 0
-    while shared < min(len(old), len(new)) and old[shared] == new[shared]:
-        shared += 1
-    return f"{' '.join(new)} (เดิม {' '.join(old[shared:])})"
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = len(old)
+    if len(old) == len(new):
+        while old[end - 1] == new[end - 1]:
+            end -= 1
+    return f"{' '.join(new)} (เดิม {' '.join(old[start:end])})"
 
 
 def excerpt(pieces: Sequence[Segment], *, context: int) -> tuple[Segment, ...]:
