@@ -41,6 +41,9 @@ golden: $(TEST_INSTALLED)
 fuzz: $(TEST_INSTALLED)
 	$(BIN)/pytest tests/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics
 
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench_diff.py
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
 

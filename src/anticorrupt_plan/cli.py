@@ -174,6 +174,66 @@ def check(
 
 
 @app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The old version: a plan file, a git revision of --plan (HEAD~1, a tag, "
+            "a commit), or REV:path for another file at a revision."
+        ),
+    ] = "HEAD",
+    new: Annotated[
+        str | None,
+        typer.Argument(
+            help="The new version, named the same way; by default --plan as it is now.",
+            show_default=False,
+        ),
+    ] = None,
+    plan: Annotated[
+        Path, typer.Option("--plan", "-p", help="The plan file that a bare revision refers to.")
+    ] = Path("plan.yaml"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text (for the terminal), md or json.")
+    ] = "text",
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help="Exit 1 when there are changes and 0 when there are none."
+        ),
+    ] = False,
+) -> None:
+    """Show what changed between two versions of the plan, in the plan's own numbering."""
+    from .compare import DiffFormat, compare
+    from .render.diff_text import use_colour
+
+    if format not in set(DiffFormat):
+        raise typer.BadParameter(f"choose one of {', '.join(DiffFormat)}", param_hint="--format")
+    try:
+        result = compare(
+            old, new, plan_file=plan, format=DiffFormat(format), colour=use_colour(sys.stdout)
+        )
+    except PlanError as error:
+        _fail(error)
+    sys.stdout.write(result.output)
+    if exit_code and result.changes:
+        raise typer.Exit(Exit.FAILED_OR_CHANGED)
+
+
+@app.command()
+def textconv(
+    document: Annotated[Path, typer.Argument(help="A Word document (.docx).")],
+) -> None:
+    """Print a DOCX's text in reading order, for git diff (see the README)."""
+    from .render.docx_text import docx_text
+
+    try:
+        text = docx_text(document)
+    except PlanError as error:
+        _fail(error)
+    sys.stdout.write(text)
+
+
+@app.command()
 def schema() -> None:
     """Print the plan file's JSON Schema (for editor completion and checking)."""
     from .schema import json_schema

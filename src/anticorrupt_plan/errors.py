@@ -150,3 +150,42 @@ class SourceDateEpochError(PlanError):
             f"SOURCE_DATE_EPOCH is {value!r}; set it to a whole number of seconds since "
             "1970-01-01 UTC, or unset it to date the documents by the announcement"
         )
+
+
+class RevisionError(PlanError):
+    """A version of the plan named by a git revision cannot be read."""
+
+
+class GitUnavailableError(RevisionError):
+    def __init__(self, *, spec: str) -> None:
+        super().__init__(f"{spec}: no such file, and git is not installed to read it as a revision")
+
+
+class NotAGitRepositoryError(RevisionError):
+    def __init__(self, *, spec: str, directory: str) -> None:
+        super().__init__(
+            f"{spec}: no such file, and {directory} is not inside a git repository, "
+            "so it cannot be read as a git revision"
+        )
+
+
+class UnknownRevisionError(RevisionError):
+    def __init__(self, *, spec: str, revision: str, repository: str) -> None:
+        super().__init__(
+            f"{spec}: no such file, and {revision!r} is not a revision of the git repository "
+            f"{repository} (a commit, a branch, a tag, HEAD~1, ...)"
+        )
+
+
+class NotAtRevisionError(RevisionError):
+    def __init__(self, *, spec: str, path: str, revision: str, found: str | None) -> None:
+        what = f"is a {found}, not a file" if found else "does not exist"
+        super().__init__(f"{spec}: {path} {what} at revision {revision}")
+
+
+class NotDocxError(PlanError):
+    """A file given as a Word document is not one."""
+
+    def __init__(self, *, file: str, reason: str) -> None:
+        self.file = file
+        super().__init__(f"{file}: {reason}")

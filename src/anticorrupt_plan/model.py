@@ -274,6 +274,13 @@ class Objectives(_Model):
 
 # --- the matrix ------------------------------------------------------------------------------
 
+# Why an item was amended. It belongs to the amendment, not to the plan: the plan's documents
+# never show it, and changing it alone is no change to the plan.
+_REASON_DESCRIPTION = (
+    "เหตุผล (why this item is changed in the current amendment; shown in the เหตุผล column "
+    "of the comparison with the previous version, never in the plan itself)"
+)
+
 
 class Row(_Model):
     objective: Text = Field(description="(๑) วัตถุประสงค์ (objective)")
@@ -287,6 +294,7 @@ class Row(_Model):
         default_factory=list,
         description="(๕) แนวทางปฏิบัติ (steps of practice, in order; numbered by the compiler)",
     )
+    reason: Text | None = Field(default=None, description=_REASON_DESCRIPTION)
 
 
 class Measure(_Model):
@@ -295,6 +303,7 @@ class Measure(_Model):
     rows: list[Row] = Field(
         min_length=1, description="แถวของตาราง (the table rows under this measure)"
     )
+    reason: Text | None = Field(default=None, description=_REASON_DESCRIPTION)
 
 
 class Goal(_Model):
@@ -304,6 +313,22 @@ class Goal(_Model):
     strategy_indicator: Text = Field(description="ตัวชี้วัดยุทธศาสตร์ (strategy indicator)")
     tactic: Text = Field(description="กลยุทธ์หลัก (main tactic)")
     measures: list[Measure] = Field(min_length=1, description="มาตรการ (measures)")
+    reason: Text | None = Field(default=None, description=_REASON_DESCRIPTION)
+
+
+class Amendment(_Model):
+    number: Annotated[int, BeforeValidator(_year_input)] = Field(
+        ge=1, description="ครั้งที่ (the amendment's number: 1 for the first amendment)"
+    )
+    date: BEDate | None = Field(
+        default=None,
+        description="วันที่แก้ไข (date the amendment was approved, B.E., YYYY-MM-DD), e.g. 2562-06-01",
+    )
+    reason: Text | None = Field(
+        default=None,
+        description="เหตุผล (the reason for the amendment as a whole; shown for every change "
+        "whose item records no reason of its own)",
+    )
 
 
 # --- the page layout of the DOCX ---------------------------------------------------------------
@@ -431,6 +456,11 @@ class Plan(_Model):
         default_factory=CheckSettings,
         description="การตรวจทาน (settings for 'plan check': rules switched off, findings "
         "accepted with a reason)",
+    )
+    amendment: Amendment | None = Field(
+        default=None,
+        description="การแก้ไขแผน (the amendment this version of the plan makes: ครั้งที่, date and "
+        "reason); leave it out for the plan as first adopted",
     )
 
     @property

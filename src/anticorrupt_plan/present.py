@@ -135,7 +135,7 @@ class PlanView:
 
 def present(plan: Plan) -> PlanView:
     """Lay out ``plan`` for reading: numbering, derived headings, dates, digits."""
-    show: Callable[[str], str] = thai_digits if plan.digits == "thai" else arabic_digits
+    show = digits_of(plan)
     org = plan.organization
     organization = show(org.full_name)
     years = plan.fiscal_years
@@ -251,3 +251,13 @@ def present(plan: Plan) -> PlanView:
         page_numbers=PageNumberView(before="- ", after=" -", thai_digits=plan.digits == "thai"),
         issued=plan.announcement.date,
     )
+
+
+def digits_of(plan: Plan) -> Callable[[str], str]:
+    """Write display text in the plan's digits: Thai (๐-๙) or Arabic (0-9)."""
+    return thai_digits if plan.digits == "thai" else arabic_digits
+
+
+def position_label(noun: str, number: int, plan: Plan) -> str:
+    """The label of an item the documents do not number themselves: ``แถวที่ ๒``, ``ย่อหน้าที่ ๑``."""
+    return f"{noun}ที่ {digits_of(plan)(str(number))}"

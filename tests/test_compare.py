@@ -1,0 +1,82 @@
+"""Comparing two versions named as on the command line, rendered in the format asked for."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from anticorrupt_plan.compare import DiffFormat, compare
+from anticorrupt_plan.errors import PlanInvalid
+
+from .conftest import minimal_plan
+
+
+@pytest.fixture
+def versions(write_plan) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    old = write_plan(minimal_plan(), name="old.yaml")
+    data = minimal_plan()
+    data["preparation_steps"].append("ขั้นตอนที่สอง")
+    new = write_plan(data, name="plan.yaml")
+    return old, new
+
+
+@pytest.mark.parametrize(
+    ("fmt", "colour", "starts"),
+    [
+        pytest.param(DiffFormat.TEXT, False, "ตารางเปรียบเทียบการแก้ไข", id="text"),
+        pytest.param(DiffFormat.TEXT, True, "\x1b[1mตารางเปรียบเทียบการแก้ไข", id="text in colour"),
+        pytest.param(DiffFormat.MD, False, "# ตารางเปรียบเทียบการแก้ไข", id="md"),
+        pytest.param(DiffFormat.JSON, False, '{\n  "format": "anticorrupt-plan-diff"', id="json"),
+    ],
+)
+def test_compare_renders_the_format_asked_for(
+    versions: tuple[Path, Path], fmt: DiffFormat, colour: bool, starts: str
+) -> None:
+    old, new = versions
+
+    result = compare(str(old), plan_file=new, format=fmt, colour=colour)
+
+    assert len(result.changes) == 1
+    assert result.output.startswith(starts)
+
+
+def test_the_new_version_defaults_to_the_plan_file(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+
+    default = compare(str(old), plan_file=new, format=DiffFormat.JSON)
+    named = compare(str(old), str(new), plan_file=Path("unused.yaml"), format=DiffFormat.JSON)
+
+    assert json.loads(default.output)["changes"] == json.loads(named.output)["changes"]
+    assert json.loads(default.output)["new"] == str(new)
+
+
+def test_an_invalid_version_reports_its_problems(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+    old.write_text("schema_version: 1\n", encoding="utf-8")
+
+    with pytest.raises(PlanInvalid) as raised:
+        compare(str(old), plan_file=new)
+
+    assert str(raised.value).startswith(f"{old}:")
+
+
+def test_diff_in_text_md_and_json_never_imports_python_docx(versions: tuple[Path, Path]) -> None:
+    old, new = versions
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from anticorrupt_plan.compare import DiffFormat, compare\n"
+        "for fmt in DiffFormat:\n"
+        f"    compare({str(old)!r}, plan_file=Path({str(new)!r}), format=fmt)\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'docx'))\n"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+
+    assert done.stdout == "[]\n"
