@@ -9,9 +9,10 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from anticorrupt_plan.errors import TemplateError
 from anticorrupt_plan.model import Plan
 from anticorrupt_plan.present import present
-from anticorrupt_plan.render.markdown import TemplateError, escape, render_markdown
+from anticorrupt_plan.render.markdown import escape, render_markdown
 from anticorrupt_plan.resources import template_dir
 
 from .conftest import minimal_plan
@@ -180,3 +181,20 @@ def test_template_naming_an_unknown_value_is_an_error(tmp_path: Path) -> None:
         render_markdown(view, templates=tmp_path, source_name="plan.yaml")
 
     assert "no_such_thing" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{% include "parts/missing.j2" %}\n', "parts/missing.j2: not found"),
+        ("{{ view.organization }} ทุ่งทอง\n".encode("cp874"), "plan.md.j2: not UTF-8 text"),
+    ],
+)
+def test_template_problems_name_the_file(tmp_path: Path, content: bytes, expected: str) -> None:
+    (tmp_path / "plan.md.j2").write_bytes(content)
+    view = present(Plan.model_validate(minimal_plan()))
+
+    with pytest.raises(TemplateError) as raised:
+        render_markdown(view, templates=tmp_path, source_name="plan.yaml")
+
+    assert str(raised.value).startswith(f"{tmp_path}/{expected}")

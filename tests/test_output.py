@@ -49,6 +49,24 @@ def test_failed_write_keeps_the_previous_file(
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
 
+def test_an_interrupted_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+
+    def interrupt(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new")
+
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+    assert target.read_bytes() == b"old"
+
+
 def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
     old_mask = os.umask(0o022)

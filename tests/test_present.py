@@ -151,3 +151,10 @@ def test_the_documents_are_dated_by_the_announcement() -> None:
     view = present(Plan.model_validate(minimal_plan()))
 
     assert view.issued == datetime.date(2022, 10, 1)  # 2565-10-01 B.E.
+
+
+def test_a_one_year_plan_names_its_year_once() -> None:
+    view = present(plan_with(fiscal_years={"first": 2566, "last": 2566}))
+
+    assert view.announcement.years_line == "ปีงบประมาณ พ.ศ. ๒๕๖๖"
+    assert view.cover.years_line == "ประจำปี พ.ศ. ๒๕๖๖"

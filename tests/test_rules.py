@@ -317,12 +317,17 @@ def test_no_steps(steps: list[str] | None, expected: list[tuple[str, str, None]]
 
 def test_settings_and_identifiers_are_not_prose() -> None:
     changes = {("goals", 0, "id"): "TODO.x", ("organization", "name"): "ทุ่งทอง"}
-    valid = parse_plan(dump(plan_with(changes)), file="plan.yaml")
+    data = plan_with(changes)
+    data["layout"] = {"font": "TH  SarabunPSK"}
+    data["amendment"] = {"number": 1, "date": "2566-01-01", "reason": "ปรับค่าเป้าหมาย"}
+    valid = parse_plan(dump(data), file="plan.yaml")
 
     paths = {format_path(prose.path) for prose in Context(valid).prose}
 
     assert "goals[0].id" not in paths
-    assert not {"organization.name", "fiscal_years.first", "announcement.date"} & paths
+    settings = {"organization.name", "fiscal_years.first", "announcement.date", "layout.font"}
+    assert not (settings | {"amendment.number", "amendment.date"}) & paths
+    assert "amendment.reason" in paths
     assert "goals[0].measures[0].rows[0].targets.2566" in paths
 
 

@@ -40,7 +40,7 @@ def test_long_date_is_written_as_announcements_write_it(date: datetime.date, tex
     [
         ("ทุ่งทอง", ["ทุ่", "ง", "ท", "อ", "ง"]),
         ("ที่", ["ที่"]),
-        ("น้ำ", ["น้", "ำ"]),  # sara am is a spacing vowel, a cluster of its own
+        ("น้ำทำ", ["น้ำ", "ทำ"]),  # sara am stays with its consonant, as a tone mark does
         ("a\u0301b", ["a\u0301", "b"]),
         ("", []),
     ],

@@ -356,3 +356,47 @@ def test_oversized_files_are_refused_before_reading(
 def test_a_directory_is_not_a_plan(tmp_path: Path) -> None:
     with pytest.raises(PlanFileError, match="is a directory, not a plan file"):
         read_plan(tmp_path)
+
+
+def test_a_year_written_twice_in_two_digit_styles_is_refused_at_the_second() -> None:
+    data = minimal_plan()
+    data["goals"][0]["measures"][0]["rows"][0]["targets"]["๒๕๖๖"] = "ร้อยละ 81"
+    text = dump(data)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, '๒๕๖๖:')}:9: goals[0].measures[0].rows[0].targets: the year "
+        "2566 has two targets, written '2566' and '๒๕๖๖'; keep one"
+    ]
+
+
+def test_an_extra_year_in_thai_digits_is_pointed_at_where_it_is_written() -> None:
+    data = minimal_plan()
+    data["goals"][0]["measures"][0]["rows"][0]["targets"]["๒๕๗๐"] = "ร้อยละ 100"
+    text = dump(data)
+
+    [problem] = problems_of(text)
+    assert problem.startswith(f"plan.yaml:{line_of(text, '๒๕๗๐:')}:9: ")
+    assert "2570 is not one of the plan's fiscal years" in problem
+
+
+def test_an_anchor_does_not_hide_the_problems_of_the_value_it_names() -> None:
+    text = dump(minimal_plan()).replace("organization:\n", "organization: &o\n")
+    text = text.replace("kind: องค์การบริหารส่วนตำบล", "kind: อบต.")
+
+    problems = problems_of(text)
+
+    assert any("anchors and aliases" in p for p in problems)
+    assert any("organization.kind: must be one of" in p for p in problems)
+
+
+def test_a_second_document_does_not_move_the_first_ones_positions() -> None:
+    data = minimal_plan()
+    data["tatic"] = "x"
+    text = dump(data)
+    second = "---\ntatic: y\n"
+
+    problems = problems_of(text + second)
+
+    assert f"plan.yaml:{line_of(text, 'tatic:')}:1: tatic: unknown key 'tatic'" in "\n".join(
+        problems
+    )

@@ -77,7 +77,10 @@ class UnknownKeyError(LocatedError):
 
 
 class AliasError(LocatedError):
-    def __init__(self, *, location: Location, path: DataPath) -> None:
+    """An anchor or an alias; ``replaced`` says the value was dropped (an alias stood there)."""
+
+    def __init__(self, *, location: Location, path: DataPath, replaced: bool) -> None:
+        self.replaced = replaced
         super().__init__(
             location=location,
             path=path,
@@ -123,6 +126,14 @@ class OutputError(PlanError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class TemplateError(PlanError):
+    """A template in the templates folder is missing or broken."""
+
+    def __init__(self, *, template: str, reason: str) -> None:
+        self.template = template
+        super().__init__(f"{template}: {reason}")
 
 
 class ReferenceDocumentError(PlanError):

@@ -189,10 +189,10 @@ class _Builder:
                             "one (or the '---' line that starts it)",
                         )
                     )
-            elif isinstance(event, yaml.NodeEvent):
-                node = self._node(event, events, (), 0)
-                if documents == 1:
-                    data = node
+            elif isinstance(event, yaml.NodeEvent) and documents == 1:
+                data = self._node(event, events, (), 0)
+            elif isinstance(event, yaml.NodeEvent):  # read past it; its positions would clash
+                _skip(event, events)
         return data
 
     def _where(self, event: Any) -> Location:
@@ -200,10 +200,10 @@ class _Builder:
 
     def _node(self, event: Any, events: Iterator[Any], path: DataPath, depth: int) -> Any:
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(AliasError(location=self._where(event), path=path))
+            self.problems.append(AliasError(location=self._where(event), path=path, replaced=True))
             return None
         if event.anchor is not None:
-            self.problems.append(AliasError(location=self._where(event), path=path))
+            self.problems.append(AliasError(location=self._where(event), path=path, replaced=False))
         tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
             self.problems.append(TagError(location=self._where(event), path=path, tag=tag))
@@ -272,7 +272,8 @@ class _Builder:
                 return value
             message = "a key cannot be empty"
         elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            self.problems.append(AliasError(location=self._where(event), path=path))
+            where = self._where(event)
+            self.problems.append(AliasError(location=where, path=(*path, "?"), replaced=True))
             if isinstance(event, yaml.CollectionStartEvent):
                 _skip(event, events)
             return None

@@ -296,6 +296,23 @@ class Row(_Model):
     )
     reason: Text | None = Field(default=None, description=_REASON_DESCRIPTION)
 
+    @field_validator("targets", mode="before")
+    @classmethod
+    def _one_key_per_year(cls, value: Any) -> Any:
+        # "2562" and "๒๕๖๒" are one year: a mapping would silently keep only the last.
+        if isinstance(value, dict):
+            seen: dict[Any, Any] = {}
+            for key in value:
+                year = _year_input(key)
+                if year in seen:
+                    raise PydanticCustomError(
+                        "duplicate_year",
+                        "the year {year} has two targets, written {first} and {second}; keep one",
+                        {"year": year, "first": repr(seen[year]), "second": repr(key), "key": key},
+                    )
+                seen[year] = key
+        return value
+
 
 class Measure(_Model):
     id: StableId | None = Field(default=None, description=_ID_DESCRIPTION)

@@ -34,9 +34,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         temporary.chmod(0o666 & ~_umask())
         temporary.replace(path)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         raise OutputError(path=str(path), reason=f"cannot write: {error.strerror}") from error
+    finally:  # also on Ctrl-C: no temporary file is left beside the documents
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _umask() -> int:

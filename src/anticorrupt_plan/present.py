@@ -139,8 +139,11 @@ def present(plan: Plan) -> PlanView:
     org = plan.organization
     organization = show(org.full_name)
     years = plan.fiscal_years
-    year_range = show(f"{years.first} - {years.last}")
+    span = f"{years.first} - {years.last}" if years.last != years.first else str(years.first)
+    year_range = show(span)
+    fiscal_years_line = f"ปีงบประมาณ พ.ศ. {year_range}"
     title = show(plan.title)
+    plan_heading = f"{title} {organization} ประจำปี พ.ศ. {year_range}"
     place = " ".join(
         part
         for part in (f"อำเภอ{org.district}" if org.district else "", f"จังหวัด{org.province}")
@@ -163,7 +166,7 @@ def present(plan: Plan) -> PlanView:
     announcement = AnnouncementView(
         heading=f"ประกาศ{organization}",
         subject=f"เรื่อง {show(plan.subject)}",
-        years_line=f"ปีงบประมาณ พ.ศ. {year_range}",
+        years_line=fiscal_years_line,
         body=texts(plan.announcement.body),
         date_line=f"ประกาศ ณ {show(long_date(plan.announcement.date))}",
         signatory_name=f"({show(plan.announcement.signatory.name)})",
@@ -177,7 +180,7 @@ def present(plan: Plan) -> PlanView:
         place_line=place_line,
     )
     narrative = NarrativeView(
-        heading=f"{title} {organization} ประจำปี พ.ศ. {year_range}",
+        heading=plan_heading,
         rationale_heading="หลักการเหตุผล",
         rationale=texts(plan.rationale),
         strategy_intro=show(plan.national_strategy.intro),
@@ -228,13 +231,13 @@ def present(plan: Plan) -> PlanView:
         heading_lines=(
             f"{title}ของ{organization}",
             place_line,
-            f"ปีงบประมาณ พ.ศ. {year_range}",
+            fiscal_years_line,
         ),
         header=header,
         goals=goals,
     )
     return PlanView(
-        document_title=f"{title} {organization} ประจำปี พ.ศ. {year_range}",
+        document_title=plan_heading,
         organization=organization,
         announcement=announcement,
         cover=cover,

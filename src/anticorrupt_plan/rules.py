@@ -75,13 +75,19 @@ class Prose:
 
 # Values that are settings or identifiers rather than prose; everything else a plan holds as
 # text is somebody's writing, and the text rules read it.
-_NOT_PROSE_TOP = frozenset({"schema_version", "digits", "organization", "fiscal_years", "checks"})
+_NOT_PROSE_TOP = frozenset(
+    {"schema_version", "digits", "organization", "fiscal_years", "checks", "layout"}
+)
+_NOT_PROSE = frozenset(
+    {("announcement", "date"), ("announcement", "emblem"), ("amendment", "number"),
+     ("amendment", "date")}
+)  # fmt: skip
 
 
 def _is_prose(path: DataPath) -> bool:
     if not path or path[0] in _NOT_PROSE_TOP:
         return False
-    return path != ("announcement", "date") and path[-1] != "id"
+    return path not in _NOT_PROSE and path[-1] != "id"
 
 
 def _strings(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:

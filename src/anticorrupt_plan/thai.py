@@ -50,9 +50,15 @@ def long_date(date: datetime.date) -> str:
     return f"วันที่ {date.day} เดือน {THAI_MONTHS[date.month - 1]} พ.ศ. {be_year(date)}"
 
 
+# Sara am (ำ) and its Lao twin are spacing letters to Unicode's general category, yet they
+# belong to the consonant before them as surely as a tone mark does (UAX #29 says so too).
+_ATTACHING_LETTERS = frozenset("\u0e33\u0eb3")
+
+
 def is_mark(char: str) -> bool:
-    """True for a character that sits on the one before it (Thai vowels above/below, tone marks)."""
-    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+    """True for a character that belongs to the one before it: vowels above or below, tone
+    marks, and sara am (ำ)."""
+    return char in _ATTACHING_LETTERS or unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 def clusters(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from .errors import (
 )
 from .loader import Document, load
 from .model import Plan, rule_violations
+from .thai import arabic_digits
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
         plan = Plan.model_validate(document.data)
     except ValidationError as error:
         # An alias was read as an empty value: that emptiness need not be reported too.
-        refused = [p.path for p in document.problems if isinstance(p, AliasError)]
+        refused = [p.path for p in document.problems if isinstance(p, AliasError) and p.replaced]
         problems = [
             problem
             for problem in _schema_problems(error, document)
@@ -130,7 +131,9 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
         raise PlanInvalid(document.problems)
     violations = [
         SchemaError(
-            location=document.key_location(path) if at_key else document.value_location(path),
+            location=document.key_location(_as_written(document, path))
+            if at_key
+            else document.value_location(path),
             path=path,
             message=message,
         )
@@ -159,7 +162,9 @@ def _schema_problems(error: ValidationError, document: Document) -> list[Located
                 )
             )
             continue
-        if kind == "missing":
+        if kind == "duplicate_year":
+            location = document.key_location((*path, item["ctx"]["key"]))
+        elif kind == "missing":
             location = document.key_location(path[:-1])
         elif at_key:
             location = document.key_location(path)
@@ -168,6 +173,15 @@ def _schema_problems(error: ValidationError, document: Document) -> list[Located
         message = _message(kind, item, path, at_key=at_key)
         problems.append(SchemaError(location=location, path=path, message=message))
     return problems
+
+
+def _as_written(document: Document, path: DataPath) -> DataPath:
+    """``path`` with its last key as the file spells it (a year may be in Thai digits)."""
+    parent, key = path[:-1], path[-1]
+    for written, _ in document.keys.items():
+        if written[:-1] == parent and arabic_digits(str(written[-1])).strip() == str(key):
+            return written
+    return path
 
 
 def _describe(value: Any) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from ..errors import PlanError
+from ..errors import TemplateError
 from ..present import PlanView
 
 TEMPLATE = "plan.md.j2"
@@ -23,14 +23,6 @@ TEMPLATE = "plan.md.j2"
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 # What opens a block when it starts a line: a list item, a setext underline, a numbered item.
 _LINE_START = re.compile(r"^([-+=]|[0-9]{1,9}(?=[.)]))")
-
-
-class TemplateError(PlanError):
-    """A template in the templates folder is missing or broken."""
-
-    def __init__(self, *, template: str, reason: str) -> None:
-        self.template = template
-        super().__init__(f"{template}: {reason}")
 
 
 def escape(value: object) -> str:
@@ -73,14 +65,19 @@ def render_markdown(view: PlanView, *, templates: Path, source_name: str) -> str
     environment.filters["raw"] = Markup
     try:
         text = environment.get_template(TEMPLATE).render(view=view, source=Markup(source_name))
-    except jinja2.TemplateNotFound as error:
-        raise TemplateError(template=str(templates / TEMPLATE), reason="not found") from error
+    except jinja2.TemplateNotFound as error:  # the main template, or one it includes
+        missing = str(error.name) if error.name else TEMPLATE
+        raise TemplateError(template=str(templates / missing), reason="not found") from error
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(
             template=f"{error.filename or TEMPLATE}:{error.lineno}", reason=error.message or ""
         ) from error
     except jinja2.TemplateError as error:
         raise TemplateError(template=str(templates / TEMPLATE), reason=str(error)) from error
+    except UnicodeDecodeError as error:
+        raise TemplateError(
+            template=str(templates / TEMPLATE), reason="not UTF-8 text; save it as UTF-8"
+        ) from error
     # One blank line between blocks, however the template's loops fell out.
     text = re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n"))
     return text.strip("\n") + "\n"
