@@ -50,7 +50,7 @@ STYLES = (HEADING, BODY, TABLE, TABLE_HEADING, TABLE_TEXT, TABLE_CENTRED, PAGE_H
 # Each column's share of the text width: ที่, รายการ, ข้อความเดิม, ข้อความใหม่, เหตุผล. The two
 # texts get the most room, side by side at the same width so that their lines compare;
 # เหตุผล keeps room for a clerk to write in where the plan records no reason.
-COLUMN_SHARES = (0.05, 0.17, 0.30, 0.30, 0.18)
+COLUMN_SHARES = (0.05, 0.20, 0.29, 0.29, 0.17)
 
 # Shown for the side of an added or removed item that has no text, so that it is not read
 # as a cell left blank to fill in.
