@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -142,7 +143,7 @@ HISTORY: list[tuple[Callable[[str], str], list[tuple[str, str, dict[str, list[st
     (reindent_everything, []),
 ]
 STEPS = [step for step, _ in HISTORY]
-FORMATS = ["text", "md", "json"]
+FORMATS = ["text", "md", "json", "docx"]
 
 
 @pytest.fixture(scope="module")
@@ -169,17 +170,25 @@ def run(repository: Repository, *args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+def docx_rows(path: Path) -> str:
+    """The comparison table's rows, each starting a line, their cells separated by `` | ``."""
+    tables = docx.Document(str(path)).tables
+    return "".join(
+        " | ".join(cell.text for cell in row.cells) + "\n" for table in tables for row in table.rows
+    )
+
+
 def reported(output: str, fmt: str) -> list[tuple[str, str]]:
-    """(action, place) of each change in ``output``, read back from format ``fmt``."""
+    """(action, place) of each change in ``output``, read back from format ``fmt``; a DOCX
+    read back by ``docx_rows``."""
     if fmt == "json":
         return [
             (c["kind"], " ".join(c["place"]["new"] or c["place"]["old"]))
             for c in json.loads(output)["changes"]
         ]
-    if fmt == "md":
-        rows = [
-            line.split(" | ") for line in output.splitlines() if re.match(r"\| [๐-๙]+ \|", line)
-        ]
+    if fmt in ("md", "docx"):
+        number = r"\| [๐-๙]+ \|" if fmt == "md" else r"[๐-๙]+ \|"
+        rows = [line.split(" | ") for line in output.splitlines() if re.match(number, line)]
         return [(action, place) for action, place in (row[1].split(" ", 1) for row in rows)]
     return [
         (match[1], match[2])
@@ -193,11 +202,16 @@ KINDS = {"แก้ไข": "changed", "เพิ่ม": "added", "ยกเล
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("step", range(len(HISTORY)), ids=[s.__name__ for s in STEPS])
 def test_each_amendment_is_reported_exactly_once_in_every_format(
-    history: Repository, step: int, fmt: str
+    history: Repository, step: int, fmt: str, tmp_path: Path
 ) -> None:
     old, new = revisions(step)
+    out = tmp_path / "comparison.docx"
 
-    code, output = run(history, old, new, "--format", fmt)
+    if fmt == "docx":
+        code, printed = run(history, old, new, "--format", fmt, "--out", str(out))
+        output = docx_rows(out)
+    else:
+        code, output = run(history, old, new, "--format", fmt)
 
     assert code == Exit.OK
     expected = HISTORY[step][1]
@@ -208,6 +222,8 @@ def test_each_amendment_is_reported_exactly_once_in_every_format(
         ]
     else:
         assert reported(output, fmt) == [(action, place) for action, place, _ in expected]
+    if fmt == "docx":
+        assert printed == f"wrote {out}\n"
 
 
 @pytest.mark.parametrize(
@@ -277,6 +293,16 @@ def test_an_unknown_format_is_a_usage_error(history: Repository) -> None:
     code, _ = run(history, "HEAD", "--format", "pdf")
 
     assert code == Exit.USAGE
+
+
+def test_docx_without_a_file_to_write_is_a_usage_error(history: Repository) -> None:
+    result = runner.invoke(
+        app, ["diff", *revisions(0), "--format", "docx", "--plan", str(history.root / "plan.yaml")]
+    )
+
+    assert result.exit_code == Exit.USAGE
+    assert "--out" in result.stderr
+    assert "required with --format docx" in result.stderr
 
 
 def test_textconv_makes_git_diff_of_a_docx_readable(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ asks for TH SarabunIT๙. Without soffice or poppler-utils these tests skip.
 from __future__ import annotations
 
 import copy
+import html
+import itertools
 import os
 import re
 import shutil
@@ -17,9 +19,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import pytest
 
 from anticorrupt_plan.build import build
+from anticorrupt_plan.compare import DiffFormat, compare
+from anticorrupt_plan.diff import diff_plans
+from anticorrupt_plan.diffview import ComparisonView, present_comparison
 from anticorrupt_plan.present import PlanView, present
 from anticorrupt_plan.validate import read_plan
 
@@ -108,15 +114,19 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pdf]:
     (work / "long.yaml").write_text(dump(long_plan), encoding="utf-8")
     build(PLAN_PATH, out_dir=work, formats=["docx"])
     build(work / "long.yaml", out_dir=work, formats=["docx"])
+    return to_pdf(work, ["plan", "long"])
 
+
+def to_pdf(work: Path, names: list[str]) -> dict[str, Pdf]:
+    """Convert ``work/NAME.docx`` for each name to ``work/NAME.pdf`` in one LibreOffice run."""
     fonts = work / "fonts.conf"
     fonts.write_text(FONTS_CONF.format(cache=work / "font-cache"), encoding="utf-8")
     env = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
     profile = (work / "profile").as_uri()
-    documents = [str(work / "plan.docx"), str(work / "long.docx")]
+    documents = [str(work / f"{name}.docx") for name in names]
     run("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
         "--outdir", str(work), *documents, env=env)  # fmt: skip
-    return {name: Pdf(work / f"{name}.pdf") for name in ("plan", "long")}
+    return {name: Pdf(work / f"{name}.pdf") for name in names}
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +220,84 @@ def test_no_table_row_loses_its_end(pdfs: dict[str, Pdf], view: PlanView) -> Non
     ]
 
     assert [ending for ending in endings if ending not in text] == []
+
+
+# --- the amendment comparison ----------------------------------------------------------------
+
+# A reworded sentence in the rationale, whose paragraph runs over several pages of the table,
+# and the first measure's 2563 target raised.
+AMENDMENTS = {
+    "มีประสิทธิภาพและประสิทธิผล": "มีประสิทธิภาพ ประสิทธิผล และคุ้มค่า",
+    "2563: ร้อยละ ๙๐": "2563: ร้อยละ ๙๕",
+}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    pdf: Pdf
+    view: ComparisonView
+    columns: list[tuple[float, float]]  # each table column's left and right edge, in points
+
+    def column(self, index: int) -> str:
+        """One column of the table read down every page, without its heading repeated on each
+        (but with whatever lies above or below the table in that column)."""
+        left, right = self.columns[index]
+        words = run("pdftotext", "-bbox", str(self.pdf.path), "-")
+        found: list[str] = []
+        for page in words.split("<page ")[1:]:
+            boxes = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page)
+            inside = [(float(y), float(x), html.unescape(word)) for x, y, word in boxes]
+            found += [word for y, x, word in sorted(inside) if left <= x < right and y > 71]
+        return squash("".join(found)).replace(squash(self.view.columns[index]), "")
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    work = tmp_path_factory.mktemp("comparison")
+    text = PLAN_PATH.read_text(encoding="utf-8")
+    for old, new in AMENDMENTS.items():
+        text = text.replace(old, new, 1)
+    amended = work / "plan.yaml"
+    amended.write_text(text, encoding="utf-8")
+    compare(str(PLAN_PATH), plan_file=amended, format=DiffFormat.DOCX, out=work / "cmp.docx")
+    old, new = read_plan(PLAN_PATH).plan, read_plan(amended).plan
+    document = docx.Document(str(work / "cmp.docx"))
+    edges = [document.sections[0].left_margin.pt]
+    for column in document.tables[0].columns:
+        edges.append(edges[-1] + column.width.pt)
+    return Comparison(
+        pdf=to_pdf(work, ["cmp"])["cmp"],
+        view=present_comparison(diff_plans(old, new), plan=new),
+        columns=list(itertools.pairwise(edges)),
+    )
+
+
+def test_the_comparisons_thai_text_comes_through_in_an_embedded_thai_font(
+    comparison: Comparison,
+) -> None:
+    view = comparison.view
+    fonts = comparison.pdf.fonts()
+
+    assert len(view.rows) == 2
+    assert squash(view.title) in "".join(comparison.pdf.pages())
+    assert squash("".join(f"{row.action} {row.place}" for row in view.rows)) in comparison.column(1)
+    for index, side in ((2, "old"), (3, "new")):
+        texts = ["".join(piece.text for piece in getattr(row, side)) for row in view.rows]
+        assert squash("".join(texts)) in comparison.column(index)
+    assert fonts
+    for name, embedded in fonts:
+        assert name.startswith(("Laksaman", "THSarabun")), name
+        assert embedded == "yes", name
+
+
+def test_the_comparison_is_landscape_with_its_header_row_on_every_page(
+    comparison: Comparison,
+) -> None:
+    pdf = comparison.pdf
+    pages = pdf.pages()
+
+    assert len(pages) >= 2
+    assert all(round(w) == 842 and round(h) == 595 for w, h in pdf.page_sizes())
+    for page in pages:
+        assert all(squash(heading) in page for heading in comparison.view.columns)
+    assert [pdf.header(page) for page in (1, 2)] == ["", "- 2 -"]

@@ -193,8 +193,19 @@ def diff(
         Path, typer.Option("--plan", "-p", help="The plan file that a bare revision refers to.")
     ] = Path("plan.yaml"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text (for the terminal), md or json.")
+        str,
+        typer.Option(
+            "--format", "-f", help="Output: text (for the terminal), md, json or docx (with --out)."
+        ),
     ] = "text",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write to this file instead; needed for docx."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(help="For docx, use the reference document in this folder."),
+    ] = None,
     exit_code: Annotated[
         bool,
         typer.Option(
@@ -208,13 +219,25 @@ def diff(
 
     if format not in set(DiffFormat):
         raise typer.BadParameter(f"choose one of {', '.join(DiffFormat)}", param_hint="--format")
+    if format == DiffFormat.DOCX and out is None:
+        raise typer.BadParameter(
+            "required with --format docx: name the Word file to write", param_hint="--out"
+        )
     try:
         result = compare(
-            old, new, plan_file=plan, format=DiffFormat(format), colour=use_colour(sys.stdout)
+            old,
+            new,
+            plan_file=plan,
+            format=DiffFormat(format),
+            colour=use_colour(sys.stdout),
+            out=out,
+            templates=templates,
         )
     except PlanError as error:
         _fail(error)
     sys.stdout.write(result.output)
+    if out is not None:
+        print(f"wrote {out}")
     if exit_code and result.changes:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 

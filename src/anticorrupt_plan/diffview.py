@@ -7,6 +7,7 @@ renderer of the comparison (terminal, Markdown, DOCX) takes this view.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ ACTIONS = {
     ChangeKind.MOVED: "ย้าย",
 }
 ELLIPSIS = "…"
+NO_CHANGES = "ไม่มีการเปลี่ยนแปลง"  # what a comparison document says when nothing changed
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,14 @@ def present_comparison(changes: Sequence[Change], *, plan: Plan) -> ComparisonVi
         columns=("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล"),
         rows=rows,
     )
+
+
+def comparison_date(plan: Plan) -> datetime.date:
+    """The comparison's own date, for its file's metadata: the amendment's, else the
+    announcement's, so that the same two versions always give the same file."""
+    if plan.amendment is not None and plan.amendment.date is not None:
+        return plan.amendment.date
+    return plan.announcement.date
 
 
 def place_text(change: Change) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..diff import Segment
-from ..diffview import ComparisonView, excerpt
+from ..diffview import NO_CHANGES, ComparisonView, excerpt
 from .markdown import escape
 
 # Unchanged text kept on each side of a change; the rest of a long paragraph is elided.
 CONTEXT = 30
-NO_CHANGES = "ไม่มีการเปลี่ยนแปลง"
 
 # HTML elements rather than ~~ and **: they mark a change of a single space, or one inside a
 # Thai word, where Markdown's emphasis rules would leave the marks as they are.

@@ -11,41 +11,46 @@ from __future__ import annotations
 import datetime
 import io
 import struct
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
 from docx.image.exceptions import (
     InvalidImageStreamError,
     UnexpectedEndOfFileError,
     UnrecognizedImageError,
 )
-from docx.opc.exceptions import PackageNotFoundError
-from docx.section import Section
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Length
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from ..errors import ImageError, ReferenceDocumentError
-from ..output import rezip
+from ..errors import ImageError
 from ..present import (
     AnnouncementView,
     CoverView,
-    LayoutView,
     MatrixView,
     MeasureView,
     NarrativeView,
     Numbered,
-    PageNumberView,
     PlanView,
     RowView,
     TableHeader,
 )
 from ..thai import clusters
 from . import _oxml
+from ._docx_common import (
+    HEADER_SHARE,
+    PAGE_HEADER,
+    apply_layout,
+    estimated_height,
+    finish,
+    open_reference,
+    orient,
+    page_headers,
+    text_area,
+    text_size,
+    write,
+)
 
 REFERENCE = "reference.docx"
 EMBLEM_HEIGHT = Cm(3)
@@ -74,7 +79,6 @@ TABLE_HEADING = "Table Heading"
 TABLE_TEXT = "Table Text"
 TABLE_TARGET = "Table Target"
 TABLE_STEP = "Table Step"
-PAGE_HEADER = "Header"
 LABEL = "Strong"
 STYLES = (
     EMBLEM, ANNOUNCEMENT_HEADING, ANNOUNCEMENT_SUBJECT, SEPARATOR, BODY, DATE_LINE,
@@ -82,16 +86,6 @@ STYLES = (
     HEADING, SUBHEADING, NUMBERED, LABELLED, GOAL_FIELD, MEASURE_HEADING, TABLE,
     TABLE_HEADING, TABLE_TEXT, TABLE_TARGET, TABLE_STEP, PAGE_HEADER, LABEL,
 )  # fmt: skip
-
-# Whether a table row may be kept whole on one page is judged with worst-case metrics, those
-# of the substitute font LibreOffice uses where TH Sarabun is not installed (its glyphs are
-# about half as large again). A row judged too tall may break across pages; a row kept
-# whole that cannot fit on a page would lose its end in LibreOffice.
-CLUSTER_WIDTH_EM = 0.5
-LINE_HEIGHT_EM = 1.7
-CELL_PADDING = Cm(0.4)
-HEADER_SHARE = 0.25  # of the page's text height, kept for the repeated header rows
-DEFAULT_SIZE_PT = 16.0
 
 # The narrowest a matrix column may be: a year's target ("ร้อยละ ๑๐๐") or a word of text
 # must fit on a line.
@@ -107,13 +101,13 @@ def render_docx(
     ``timestamp`` (UTC) becomes the document's created and modified dates; ``emblem`` is
     the image file's content, printed at the top of the announcement.
     """
-    document = _open(reference)
+    document = open_reference(reference, STYLES)
     _oxml.clear_body(document)
-    _apply_layout(document, view.layout)
+    apply_layout(document, view.layout)
 
     first = document.sections[0]
-    _orient(first, landscape=False)
-    _page_headers(first, view.page_numbers)
+    orient(first, landscape=False)
+    page_headers(first, view.page_numbers)
     last = _announcement(document, view.announcement, emblem)
 
     _oxml.end_section(document, last)
@@ -124,84 +118,15 @@ def render_docx(
     last = _narrative(document, view.narrative)
 
     matrix = _oxml.end_section(document, last)
-    _orient(matrix, landscape=True)
+    orient(matrix, landscape=True)
     matrix.different_first_page_header_footer = False
     _oxml.number_pages(matrix, thai_digits=view.page_numbers.thai_digits, start=None)
-    size = view.layout.font_size_pt or _oxml.default_size(document) or DEFAULT_SIZE_PT
-    _matrix(document, view.matrix, page=_text_area(matrix), size_pt=size)
+    size = text_size(document, view.layout)
+    _matrix(document, view.matrix, page=text_area(matrix), size_pt=size)
 
-    _properties(document, view, timestamp)
-    stream = io.BytesIO()
-    document.save(stream)
-    return rezip(stream.getvalue())
-
-
-def _open(reference: Path) -> Document:
-    try:
-        document = docx.Document(str(reference))
-    # A part that is not XML fails in lxml with a SyntaxError subclass.
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
-        reason = "not found" if not reference.is_file() else f"not a Word document ({error})"
-        raise ReferenceDocumentError(path=str(reference), reason=reason) from error
-    missing = [name for name in STYLES if name not in document.styles]
-    if missing:
-        raise ReferenceDocumentError(
-            path=str(reference),
-            reason=f"has no style named {', '.join(repr(name) for name in missing)}; "
-            "restore it, or start again from the reference document that comes with "
-            "anticorrupt-plan",
-        )
-    return document
-
-
-def _apply_layout(document: Document, layout: LayoutView) -> None:
-    """What the plan sets over the reference document: margins, font and size."""
-    section = document.sections[0]
-    margins = {
-        "left_margin": layout.left_cm,
-        "right_margin": layout.right_cm,
-        "top_margin": layout.top_cm,
-        "bottom_margin": layout.bottom_cm,
-    }
-    for name, value in margins.items():
-        if value is not None:
-            setattr(section, name, Cm(value))
-    if layout.font is not None:
-        _oxml.set_font(document, layout.font)
-    if layout.font_size_pt is not None:
-        _oxml.set_size(document, layout.font_size_pt)
-
-
-def _orient(section: Section, *, landscape: bool) -> None:
-    width, height = section.page_width, section.page_height
-    if width is not None and height is not None and (width > height) != landscape:
-        section.page_width, section.page_height = height, width
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-
-
-def _text_area(section: Section) -> tuple[int, int]:
-    """The width and height (EMU) inside the margins of ``section``'s pages."""
-    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-    height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
-    return int(width), int(height)
-
-
-def _page_headers(section: Section, numbers: PageNumberView) -> None:
-    """Page numbers at the top centre of every page but a part's first: ``- ๒ -``.
-
-    Later sections continue these headers; a section that starts a part shows the
-    empty first-page header on its first page.
-    """
-    section.different_first_page_header_footer = True
-    _oxml.number_pages(section, thai_digits=numbers.thai_digits, start=None)
-    for header in (section.header, section.first_page_header):
-        header.is_linked_to_previous = True  # drop whatever header the reference had
-        header.is_linked_to_previous = False
-    paragraph = section.header.paragraphs[0]
-    paragraph.style = PAGE_HEADER
-    paragraph.add_run(numbers.before)
-    _oxml.add_page_number(paragraph)
-    paragraph.add_run(numbers.after)
+    return finish(
+        document, title=view.document_title, author=view.organization, timestamp=timestamp
+    )
 
 
 def _announcement(
@@ -330,42 +255,32 @@ def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
     }
     for column, text in spans.items():
         cell = table.cell(0, column).merge(table.cell(1, column))
-        _write(cell.paragraphs[0], text, TABLE_HEADING)
+        write(cell.paragraphs[0], text, TABLE_HEADING)
     targets = table.cell(0, 2).merge(table.cell(0, 1 + len(header.years)))
-    _write(targets.paragraphs[0], header.targets, TABLE_HEADING)
+    write(targets.paragraphs[0], header.targets, TABLE_HEADING)
     for offset, year in enumerate(header.years):
-        _write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
+        write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
 
 
 def _body_row(table_row: _Row, row: RowView) -> None:
     cells = table_row.cells
-    _write(cells[0].paragraphs[0], row.objective, TABLE_TEXT)
-    _write(cells[1].paragraphs[0], row.indicator, TABLE_TEXT)
+    write(cells[0].paragraphs[0], row.objective, TABLE_TEXT)
+    write(cells[1].paragraphs[0], row.indicator, TABLE_TEXT)
     for cell, target in zip(cells[2:-2], row.targets, strict=True):
-        _write(cell.paragraphs[0], target, TABLE_TARGET)
-    _write(cells[-2].paragraphs[0], row.project, TABLE_TEXT)
+        write(cell.paragraphs[0], target, TABLE_TARGET)
+    write(cells[-2].paragraphs[0], row.project, TABLE_TEXT)
     steps = cells[-1]
     steps.paragraphs[0].style = TABLE_STEP
     for index, step in enumerate(row.steps):
         paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
-        _write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
+        write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
 
 
 def _height(row: RowView, widths: Sequence[int], size_pt: float) -> int:
-    """A generous estimate (EMU) of how tall ``row`` is: its fullest cell's lines of text."""
+    """A generous estimate (EMU) of how tall ``row`` is."""
     steps = [f"{step.label} {step.text}" for step in row.steps]
     columns = ([row.objective], [row.indicator], *([t] for t in row.targets), [row.project], steps)
-    cluster = Pt(size_pt * CLUSTER_WIDTH_EM)
-    lines = 0
-    for paragraphs, width in zip(columns, widths, strict=True):
-        per_line = max(int((width - CELL_PADDING) / cluster), 1)
-        lines = max(lines, sum(-(-len(clusters(text)) // per_line) for text in paragraphs))
-    return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
-
-
-def _write(paragraph: Paragraph, text: str, style: str) -> None:
-    paragraph.style = style
-    paragraph.add_run(text)
+    return estimated_height(columns, widths, size_pt)
 
 
 def _column_widths(matrix: MatrixView, total: int) -> list[int]:
@@ -414,16 +329,3 @@ def _whole(shares: Sequence[float], total: int) -> list[int]:
     """Whole-number widths that add up to exactly ``total``; the last takes the remainder."""
     widths = [int(share) for share in shares[:-1]]
     return [*widths, total - sum(widths)]
-
-
-def _properties(document: Document, view: PlanView, timestamp: datetime.datetime) -> None:
-    """The file's metadata from the plan alone: nothing from the reference, no clock."""
-    _oxml.clear_core_properties(document)
-    properties = document.core_properties
-    properties.title = view.document_title
-    properties.author = view.organization
-    properties.last_modified_by = view.organization
-    properties.language = "th-TH"
-    properties.revision = 1
-    properties.created = timestamp
-    properties.modified = timestamp
