@@ -434,6 +434,7 @@ def test_the_emblem_is_3_cm_high_and_centred_above_the_heading(
         (b"<svg></svg>", "is not an image a document can hold"),
         (b"GIF89a\xf5w", "is not an image a document can hold"),  # a header cut short
         (b"\x89PNG\r\n\x1a\n\xe0\n\x0f|\x85iX\x91Kf\x8b\x9f", "is not an image a document"),
+        (png(width=0, height=0), "is not an image a document can hold"),
         ("folder", "is a folder"),
     ],
 )

@@ -6,6 +6,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 from docx import Document
 
@@ -74,6 +75,19 @@ def spreadsheet(path: Path) -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
 
 
+def damaged(path: Path) -> None:
+    """A real DOCX whose main part has been cut short, as by an interrupted copy."""
+    document = docx.Document()
+    document.add_paragraph("ข้อความ")
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"][:200]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+
+
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -88,6 +102,7 @@ def spreadsheet(path: Path) -> None:
             id="empty zip",
         ),
         pytest.param(spreadsheet, "not a DOCX file (", id="another kind of package"),
+        pytest.param(damaged, "not a DOCX file (", id="damaged XML"),
         pytest.param(lambda p: None, "no such file", id="missing"),
         pytest.param(lambda p: p.mkdir(), "is a directory, not a DOCX file", id="directory"),
     ],

@@ -137,13 +137,15 @@ def _announcement(
         try:
             run.add_picture(io.BytesIO(emblem), height=EMBLEM_HEIGHT)
         # python-docx reads image headers itself; a damaged header can also fail while it
-        # unpacks numbers (struct.error) or decodes names (UnicodeDecodeError, a ValueError).
+        # unpacks numbers (struct.error), decodes names (UnicodeDecodeError, a ValueError)
+        # or scales an image that claims a width or height of zero (ZeroDivisionError).
         except (
             UnrecognizedImageError,
             UnexpectedEndOfFileError,
             InvalidImageStreamError,
             struct.error,
             ValueError,
+            ZeroDivisionError,
         ) as e:
             raise ImageError(
                 reason="is not an image a document can hold; use a PNG or JPEG file"

@@ -31,7 +31,9 @@ def docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
         raise NotDocxError(file=str(path), reason="not a DOCX file (not a Word package)") from error
-    except ValueError as error:  # a zip package of another kind, such as a spreadsheet
+    # A zip package of another kind (a spreadsheet) fails with ValueError; a damaged part
+    # that is not XML fails in lxml with a SyntaxError subclass.
+    except (ValueError, SyntaxError) as error:
         raise NotDocxError(file=str(path), reason=f"not a DOCX file ({error})") from error
     lines = list(_blocks(document.iter_inner_content()))
     return "".join(f"{line}\n" for line in lines)
