@@ -129,7 +129,9 @@ def test_complex_and_empty_keys_are_refused() -> None:
         ("a:\n\tb: 1\n", "p.yaml:2:1", "tab character"),
         ("a: [1, 2\n", "p.yaml:2:1", "expected ','"),
         ("a: b: c\n", "p.yaml:1:5", "unexpected ':'"),
-        ('a: "open\n', "p.yaml:2:1", "found unexpected end of stream"),
+        ('a: "open\n', "p.yaml:1:4", "this quote is not closed on its line"),
+        ("a: 'it''s\nb: 1\nc: [\n", "p.yaml:1:4", "this quote is not closed on its line"),
+        ('a: "closed \\" quote"\nb: [\n', "p.yaml:3:1", "did not find expected node content"),
         ("a: 1\n b: 2\n", "p.yaml:2:3", "unexpected ':'"),
     ],
 )
@@ -145,11 +147,20 @@ def test_syntax_errors_are_located_and_worded_for_people(
     assert words in problem.message
 
 
-def test_control_character_in_the_file_is_a_located_syntax_error() -> None:
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [
+        ("a: ok\nb: bad\x07\n", "p.yaml:2:7"),
+        ("a: ทุ่งทองทุ่งทอง\nb: ทุ่ง\x07\n", "p.yaml:2:8"),  # libyaml counts bytes; we do not
+    ],
+)
+def test_control_character_in_the_file_is_a_located_syntax_error(source: str, where: str) -> None:
     with pytest.raises(PlanInvalid) as raised:
-        load("a: ok\nb: bad\x07\n", file="p.yaml")
+        load(source, file="p.yaml")
 
-    assert str(raised.value.problems[0].location) == "p.yaml:2:7"
+    [problem] = raised.value.problems
+    assert str(problem.location) == where
+    assert "a control character (U+0007)" in problem.message
 
 
 def test_error_at_the_end_of_a_file_without_final_newline_points_at_its_last_line() -> None:

@@ -51,15 +51,26 @@ def test_unknown_key_suggests_the_near_miss_at_the_key() -> None:
     ]
 
 
-def test_unknown_thai_key_suggests_the_field_for_that_term() -> None:
+@pytest.mark.parametrize(
+    ("where", "thai", "field"),
+    [
+        (("goals", 0), "กลยุทธ์หลัก", "tactic"),
+        (("organization",), "จังหวัด", "province"),
+        ((), "หลักการและเหตุผล", "rationale"),
+    ],
+)
+def test_unknown_thai_key_suggests_the_field_for_that_term(
+    where: tuple[str | int, ...], thai: str, field: str
+) -> None:
     data = minimal_plan()
-    data["goals"][0]["กลยุทธ์หลัก"] = data["goals"][0].pop("tactic")
-    text = dump(data)
+    parent: Any = data
+    for part in where:
+        parent = parent[part]
+    parent[thai] = parent.pop(field)
 
-    assert problems_of(text)[-1] == (
-        f"plan.yaml:{line_of(text, 'กลยุทธ์หลัก:')}:3: goals[0].กลยุทธ์หลัก: unknown key "
-        "'กลยุทธ์หลัก'; did you mean 'tactic'?"
-    )
+    problems = problems_of(dump(data))
+
+    assert any(p.endswith(f"unknown key '{thai}'; did you mean '{field}'?") for p in problems)
 
 
 def test_unknown_key_without_a_near_miss_gets_no_suggestion() -> None:
@@ -358,14 +369,15 @@ def test_a_directory_is_not_a_plan(tmp_path: Path) -> None:
         read_plan(tmp_path)
 
 
-def test_a_year_written_twice_in_two_digit_styles_is_refused_at_the_second() -> None:
+@pytest.mark.parametrize("spelling", ["๒๕๖๖", "02566", "2566.0"])
+def test_a_year_written_twice_is_refused_at_the_second(spelling: str) -> None:
     data = minimal_plan()
-    data["goals"][0]["measures"][0]["rows"][0]["targets"]["๒๕๖๖"] = "ร้อยละ 81"
+    data["goals"][0]["measures"][0]["rows"][0]["targets"][spelling] = "ร้อยละ 81"
     text = dump(data)
 
     assert problems_of(text) == [
-        f"plan.yaml:{line_of(text, '๒๕๖๖:')}:9: goals[0].measures[0].rows[0].targets: the year "
-        "2566 has two targets, written '2566' and '๒๕๖๖'; keep one"
+        f"plan.yaml:{line_of(text, spelling)}:9: goals[0].measures[0].rows[0].targets: the year "
+        f"2566 has two targets, written '2566' and '{spelling}'; keep one"
     ]
 
 
@@ -400,3 +412,14 @@ def test_a_second_document_does_not_move_the_first_ones_positions() -> None:
     assert f"plan.yaml:{line_of(text, 'tatic:')}:1: tatic: unknown key 'tatic'" in "\n".join(
         problems
     )
+
+
+def test_mistyped_fiscal_years_are_one_problem_at_fiscal_years() -> None:
+    data = minimal_plan()
+    data["fiscal_years"] = {"first": 2466, "last": 2467}
+    text = dump(data)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, 'first:')}:3: fiscal_years: no target is written for "
+        "2466-2467: the targets give 2566-2567; is fiscal_years mistyped?"
+    ]

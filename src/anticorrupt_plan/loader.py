@@ -101,8 +101,14 @@ def load(text: str, *, file: str) -> Document:
     except yaml.MarkedYAMLError as error:
         raise PlanInvalid([_syntax_error(error, text, file)]) from error
     except yaml.reader.ReaderError as error:
-        line, column = _line_column(text, error.position)
-        problem = f"character {error.character!r} is not allowed in YAML text"
+        # libyaml counts the position in bytes; find the character in the text instead.
+        found = _NON_PRINTABLE.search(text)
+        line, column = _line_column(text, found.start() if found else error.position)
+        code = f"U+{ord(found.group()) if found else error.character:04X}"
+        problem = (
+            f"a control character ({code}) that YAML cannot hold; delete it (it usually "
+            "comes from pasting out of another program)"
+        )
         raise PlanInvalid(
             [YamlSyntaxError(location=Location(file, line, column), problem=problem)]
         ) from error
@@ -120,10 +126,15 @@ def load(text: str, *, file: str) -> Document:
     )
 
 
+# What YAML's reader refuses (the YAML 1.1 printable set, as PyYAML's reader has it).
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
 def _line_column(text: str, index: int) -> tuple[int, int]:
-    before = text[:index]
-    line = before.count("\n") + 1
-    return line, index - (before.rfind("\n") + 1) + 1
+    lines = _YAML_LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
 
 
 # The characters YAML counts as line breaks when it numbers lines.
@@ -140,6 +151,15 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
     if line > len(lines):  # at the end of a file without a final newline: its last character
         line, column = len(lines), len(lines[-1]) + 1
     problem = (error.problem or error.context or "not valid YAML").strip()
+    opened = _unclosed_quote(lines[:line])
+    if opened is not None:  # the likely cause, though the parser stumbles only later
+        quote_line, quote_column = opened
+        where = "the end of the file" if line >= len(lines) - 1 else f"line {line}"
+        return YamlSyntaxError(
+            location=Location(file, quote_line, quote_column),
+            problem="this quote is not closed on its line, so what follows is read as part "
+            f"of the text until the parser fails at {where}; close the quote",
+        )
     if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
         problem = _TAB
     elif problem.startswith("mapping values are not allowed"):
@@ -155,6 +175,30 @@ _COLLECTION_STYLES = {
     (yaml.SequenceStartEvent, True): "[",
     (yaml.SequenceStartEvent, False): "-",
 }
+
+
+# A value that opens with a quote, after "key: " or "- ".
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[^\s#'"][^#]*?:\s+)(?P<quote>["'])""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """Line and column of the last value in ``lines`` whose opening quote its line never closes.
+
+    A plan writes each text on one line, so a quote left open is the usual reason for a
+    syntax error some lines further down.
+    """
+    for number in range(len(lines), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if not match:
+            continue
+        quote, start = match.group("quote"), match.end()
+        rest = lines[number - 1][start:]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = re.search(r"'(?!')", rest.replace("''", "")) is not None
+        return None if closed else (number, start)
+    return None
 
 
 def _span(event: Any) -> Span:

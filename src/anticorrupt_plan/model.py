@@ -282,6 +282,16 @@ _REASON_DESCRIPTION = (
 )
 
 
+def _same_number(key: Any) -> Any:
+    """``key`` as the number it means, so 2567, "๒๕๖๗", "02567" and "2567.0" compare equal."""
+    text = _year_input(key)
+    try:
+        number = float(text)
+    except (TypeError, ValueError):
+        return text
+    return int(number) if number.is_integer() else number
+
+
 class Row(_Model):
     objective: Text = Field(description="(๑) วัตถุประสงค์ (objective)")
     indicator: Text = Field(description="(๒) ตัวชี้วัด (indicator)")
@@ -303,7 +313,7 @@ class Row(_Model):
         if isinstance(value, dict):
             seen: dict[Any, Any] = {}
             for key in value:
-                year = _year_input(key)
+                year = _same_number(key)
                 if year in seen:
                     raise PydanticCustomError(
                         "duplicate_year",
@@ -514,6 +524,17 @@ def rule_violations(plan: Plan) -> Iterator[tuple[DataPath, str, bool]]:
         )
         return
     expected = set(years.years)
+    rows = [row for goal in plan.goals for measure in goal.measures for row in measure.rows]
+    written = {year for row in rows for year in row.targets}
+    if written and not written & expected:
+        # One slip in fiscal_years would otherwise be reported once for every target row.
+        yield (
+            ("fiscal_years",),
+            f"no target is written for {years.first}-{years.last}: the targets give "
+            f"{min(written)}-{max(written)}; is fiscal_years mistyped?",
+            False,
+        )
+        return
     for g, goal in enumerate(plan.goals):
         for m, measure in enumerate(goal.measures):
             for r, row in enumerate(measure.rows):

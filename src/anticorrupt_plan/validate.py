@@ -246,10 +246,14 @@ def _suggest(key: str, parent: DataPath) -> str | None:
     term = key.strip()
     if term.isascii():
         return None
-    for name, info in fields.model_fields.items():  # a Thai term, e.g. "เป้าประสงค์หลัก"
-        if info.description and term in info.description:
-            return name
-    return None
+    # A Thai key: compare it with the Thai term that starts each field's description.
+    terms = {
+        info.description.split(" (")[0]: name
+        for name, info in fields.model_fields.items()
+        if info.description
+    }
+    close = difflib.get_close_matches(term, list(terms), n=1, cutoff=0.6)
+    return terms[close[0]] if close else None
 
 
 def _model_at(path: DataPath) -> type[BaseModel] | None:
