@@ -6,7 +6,15 @@ import datetime
 
 import pytest
 
-from anticorrupt_plan.thai import arabic_digits, be_year, ce_year, clusters, long_date, thai_digits
+from anticorrupt_plan.thai import (
+    arabic_digits,
+    be_year,
+    ce_year,
+    clusters,
+    compose_sara_am,
+    long_date,
+    thai_digits,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +56,15 @@ def test_long_date_is_written_as_announcements_write_it(date: datetime.date, tex
 def test_clusters_keep_marks_on_their_base_letter(text: str, expected: list[str]) -> None:
     assert clusters(text) == expected
     assert "".join(clusters(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("decomposed", "composed"),
+    [
+        ("เทศบาลต\u0e4d\u0e32บล", "เทศบาลตำบล"),
+        ("น\u0e4d\u0e49\u0e32", "น\u0e49\u0e33"),  # the tone mark between nikhahit and aa
+        ("น้ำ", "น้ำ"),
+    ],
+)
+def test_decomposed_sara_am_is_composed(decomposed: str, composed: str) -> None:
+    assert compose_sara_am(decomposed) == composed

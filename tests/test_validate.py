@@ -423,3 +423,13 @@ def test_mistyped_fiscal_years_are_one_problem_at_fiscal_years() -> None:
         f"plan.yaml:{line_of(text, 'first:')}:3: fiscal_years: no target is written for "
         "2466-2467: the targets give 2566-2567; is fiscal_years mistyped?"
     ]
+
+
+def test_a_kind_pasted_with_a_decomposed_sara_am_is_understood() -> None:
+    data = minimal_plan()
+    data["organization"]["kind"] = "เทศบาลต\u0e4d\u0e32บล"
+    data["organization"]["name"] = "โนนส\u0e4d\u0e32"
+
+    organization = parse_plan(dump(data), file="plan.yaml").plan.organization
+
+    assert organization.full_name == "เทศบาลตำบลโนนสำ"

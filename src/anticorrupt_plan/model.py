@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .errors import DataPath, format_path
-from .thai import arabic_digits, ce_year
+from .thai import arabic_digits, ce_year, compose_sara_am
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +47,7 @@ _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 
 
 def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    return compose_sara_am(value.strip()) if isinstance(value, str) else value
 
 
 def _check_text(value: str) -> str:
@@ -165,7 +165,7 @@ class OrganizationKind(StrEnum):
 
 
 class Organization(_Model):
-    kind: OrganizationKind = Field(
+    kind: Annotated[OrganizationKind, BeforeValidator(_strip)] = Field(
         description="ประเภทขององค์กรปกครองส่วนท้องถิ่น (kind of local administrative "
         "organization), e.g. องค์การบริหารส่วนตำบล"
     )

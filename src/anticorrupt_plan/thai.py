@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 
 BE_OFFSET = 543  # Buddhist Era = Christian Era + 543
@@ -35,6 +36,16 @@ def thai_digits(text: str) -> str:
 def arabic_digits(text: str) -> str:
     """Write every Thai digit of ``text`` as an Arabic digit."""
     return text.translate(_TO_ARABIC)
+
+
+# Text copied out of PDFs often writes sara am (ำ) as nikhahit + sara aa (ํา), sometimes with
+# the tone mark between them. It looks the same and is not: searching and sorting miss it.
+_DECOMPOSED_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+
+
+def compose_sara_am(text: str) -> str:
+    """``text`` with every decomposed sara am (ํา) written as the one character ำ."""
+    return _DECOMPOSED_SARA_AM.sub("\\1\u0e33", text)
 
 
 def be_year(date: datetime.date) -> int:
