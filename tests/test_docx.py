@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from anticorrupt_plan.build import build, render
 from anticorrupt_plan.errors import DataPath, PlanInvalid, ReferenceDocumentError, format_path
+from anticorrupt_plan.model import Plan
 from anticorrupt_plan.present import PlanView, present
 from anticorrupt_plan.render.docx import _column_widths, _share
 from anticorrupt_plan.resources import template_dir
@@ -394,6 +395,30 @@ def test_the_steps_column_is_widest_for_the_real_plan(view: PlanView) -> None:
 
     assert sum(widths) == int(Cm(24.7))
     assert max(widths) == widths[-1]
+
+
+@pytest.mark.parametrize(("years", "narrowest"), [(3, 2.2), (5, 2.0)])
+def test_year_columns_give_way_to_the_text_in_a_plan_of_many_years(
+    years: int, narrowest: float
+) -> None:
+    data = minimal_plan()
+    data["fiscal_years"] = {"first": 2566, "last": 2565 + years}
+    row = data["goals"][0]["measures"][0]["rows"][0]
+    row["targets"] = {2566 + n: "ร้อยละ 80" for n in range(years)}
+    row["objective"] = "วัตถุประสงค์ที่ยาวพอสมควร" * 20
+    view = present(Plan.model_validate(data))
+
+    widths = _column_widths(view.matrix, int(Cm(24.7)))
+
+    year_widths = widths[2 : 2 + years]
+    assert min(year_widths) >= int(Cm(narrowest)) - 1
+    assert max(year_widths) <= int(Cm(narrowest)) + 1  # the short targets need no more
+    assert min(widths[:2] + widths[-2:]) >= int(Cm(3.3)) - 1
+
+
+def test_header_cells_may_wrap_after_a_slash(document: Document) -> None:
+    header = document.tables[0].rows[0].cells
+    assert header[-2].text == "(๔) โครงการ/\u200bกิจกรรม"
 
 
 # --- the emblem ---------------------------------------------------------------------------------

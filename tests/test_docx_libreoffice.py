@@ -212,8 +212,10 @@ def test_page_numbers_start_on_each_parts_second_page(pdfs: dict[str, Pdf]) -> N
 
 def test_no_table_row_loses_its_end(pdfs: dict[str, Pdf], view: PlanView) -> None:
     text = "".join(pdfs["plan"].pages())
+    # The last letters of each row's last step: a row cut off at the foot of a page loses
+    # its last line. (Longer endings may be split by the next page's repeated header.)
     endings = [
-        squash(row.steps[-1].text)[-8:]
+        squash(row.steps[-1].text)[-4:]
         for goal in view.matrix.goals
         for measure in goal.measures
         for row in measure.rows

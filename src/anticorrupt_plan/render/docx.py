@@ -88,9 +88,14 @@ STYLES = (
 )  # fmt: skip
 
 # The narrowest a matrix column may be: a year's target ("ร้อยละ ๑๐๐") or a word of text
-# must fit on a line.
+# must fit on a line. A plan of many years narrows its year columns, down to a floor, so
+# that together they take no more than a share of the width and leave the text its room.
 MIN_YEAR_COLUMN = Cm(2.2)
+FLOOR_YEAR_COLUMN = Cm(2.0)  # four bold digits and the cell padding
+YEARS_SHARE = 0.4
 MIN_TEXT_COLUMN = Cm(3.3)
+# A header such as "(๔) โครงการ/กิจกรรม" may wrap after its slash rather than inside a word.
+BREAK_AFTER_SLASH = "/\u200b"
 
 
 def render_docx(
@@ -257,7 +262,7 @@ def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
     }
     for column, text in spans.items():
         cell = table.cell(0, column).merge(table.cell(1, column))
-        write(cell.paragraphs[0], text, TABLE_HEADING)
+        write(cell.paragraphs[0], text.replace("/", BREAK_AFTER_SLASH), TABLE_HEADING)
     targets = table.cell(0, 2).merge(table.cell(0, 1 + len(header.years)))
     write(targets.paragraphs[0], header.targets, TABLE_HEADING)
     for offset, year in enumerate(header.years):
@@ -302,7 +307,8 @@ def _column_widths(matrix: MatrixView, total: int) -> list[int]:
                 texts = (row.objective, row.indicator, *row.targets, row.project, steps)
                 for column, text in enumerate(texts):
                     weights[column] += len(clusters(text))
-    minimum = [MIN_TEXT_COLUMN] * 2 + [MIN_YEAR_COLUMN] * years + [MIN_TEXT_COLUMN] * 2
+    year_column = max(min(MIN_YEAR_COLUMN, int(total * YEARS_SHARE / years)), FLOOR_YEAR_COLUMN)
+    minimum = [MIN_TEXT_COLUMN] * 2 + [year_column] * years + [MIN_TEXT_COLUMN] * 2
     return _share(total, [weight**0.75 for weight in weights], minimum)
 
 
