@@ -328,6 +328,10 @@ def test_duplicate_keys_and_schema_problems_come_together() -> None:
             "is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
         ),
         (
+            "title: แผนการเสริมสร้างวินัย\n".encode("utf-16-le"),  # no byte-order mark
+            "is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        ),
+        (
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
             "contains NUL bytes: it is a binary file, not a plan",
         ),

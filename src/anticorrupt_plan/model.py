@@ -96,6 +96,7 @@ Year = Annotated[
 ]
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # how Thai forms write dates
 
 
 def _parse_be_date(value: Any) -> Any:
@@ -105,10 +106,15 @@ def _parse_be_date(value: Any) -> Any:
         raise PydanticCustomError("be_date_type", "expected a date written YYYY-MM-DD")
     match = _DATE.fullmatch(arabic_digits(value).strip())
     if not match:
+        day_first = _DAY_FIRST.fullmatch(arabic_digits(value).strip())
+        hint = ""
+        if day_first:
+            day, month, year = day_first.groups()
+            hint = f"; did you mean {year}-{int(month):02d}-{int(day):02d}?"
         raise PydanticCustomError(
             "be_date_format",
-            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}",
-            {"value": repr(value)},
+            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}{hint}",
+            {"value": repr(value), "hint": hint},
         )
     year, month, day = (int(part) for part in match.groups())
     _check_be_year(year)

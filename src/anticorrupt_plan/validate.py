@@ -69,7 +69,7 @@ def read_text(path: Path, *, display_name: str) -> str:
 
 def decode(raw: bytes, *, display_name: str) -> str:
     """Plan bytes as text; other encodings and binary files get a message saying what to do."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
         raise PlanFileError(
             file=display_name,
             reason="is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
@@ -90,6 +90,15 @@ def decode(raw: bytes, *, display_name: str) -> str:
             "or in Notepad: Save As, Encoding: UTF-8",
         )
     raise PlanFileError(file=display_name, reason=f"{where}; save the file as UTF-8 text")
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """True for UTF-16 text without a byte-order mark: every other byte is the high byte of
+    a Latin (0x00) or Thai (0x0E) character."""
+    halves = raw[0::2], raw[1::2]
+    return len(raw) >= 4 and any(
+        half.count(0) + half.count(0x0E) >= 0.9 * len(half) and half.count(0) for half in halves
+    )
 
 
 def _looks_like_thai_windows_text(raw: bytes) -> bool:
