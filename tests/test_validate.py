@@ -80,7 +80,7 @@ def test_unknown_key_without_a_near_miss_gets_no_suggestion() -> None:
     assert problems_of(dump(data))[-1].endswith("zzz: unknown key 'zzz'")
 
 
-@pytest.mark.parametrize("blank", ["", "   ", "\n"])
+@pytest.mark.parametrize("blank", ["   ", "\n"])
 def test_blank_text_is_an_error(blank: str) -> None:
     data = minimal_plan()
     data["title"] = blank
@@ -88,12 +88,7 @@ def test_blank_text_is_an_error(blank: str) -> None:
 
     [problem] = problems_of(text)
     assert problem.startswith(f"plan.yaml:{line_of(text, 'title:')}:")
-    assert problem.endswith(
-        (
-            "title: text must not be blank",
-            "title: is empty; write the text, or remove the key if it is optional",
-        )
-    )
+    assert problem.endswith("title: text must not be blank")
 
 
 def test_empty_value_for_a_required_text_says_it_is_empty() -> None:

@@ -19,7 +19,6 @@ SIZE_PT = 16
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -336,7 +335,7 @@ def reference_docx() -> bytes:
         "[Content_Types].xml": content_types_xml(),
         "_rels/.rels": relationships_xml(
             {
-                "rId1": (f"{_REL}/officeDocument", "word/document.xml"),
+                "rId1": (f"{_R}/officeDocument", "word/document.xml"),
                 "rId2": (
                     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
                     "core-properties",
@@ -348,9 +347,9 @@ def reference_docx() -> bytes:
         "word/document.xml": document_xml(),
         "word/_rels/document.xml.rels": relationships_xml(
             {
-                "rId1": (f"{_REL}/styles", "styles.xml"),
-                "rId2": (f"{_REL}/settings", "settings.xml"),
-                "rId3": (f"{_REL}/fontTable", "fontTable.xml"),
+                "rId1": (f"{_R}/styles", "styles.xml"),
+                "rId2": (f"{_R}/settings", "settings.xml"),
+                "rId3": (f"{_R}/fontTable", "fontTable.xml"),
             }
         ),
         "word/styles.xml": styles_xml(),

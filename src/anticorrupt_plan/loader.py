@@ -47,8 +47,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 class Span:
     """Where a scalar or collection sits in the source: 1-based start and end, and its style.
 
-    ``style`` is None for a plain scalar, one of ``' " | >`` for the others, and ``[``
-    or ``{`` for a flow collection, ``-`` or ``:`` for a block one.
+    ``style`` is one of ``' " | >`` for a quoted or block scalar, and None for a plain scalar
+    or a collection.
     """
 
     line: int
@@ -169,14 +169,6 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
     return YamlSyntaxError(location=Location(file, line, column), problem=problem)
 
 
-_COLLECTION_STYLES = {
-    (yaml.MappingStartEvent, True): "{",
-    (yaml.MappingStartEvent, False): ":",
-    (yaml.SequenceStartEvent, True): "[",
-    (yaml.SequenceStartEvent, False): "-",
-}
-
-
 # A value that opens with a quote, after "key: " or "- ".
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[^\s#'"][^#]*?:\s+)(?P<quote>["'])""")
 
@@ -204,8 +196,6 @@ def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
 def _span(event: Any) -> Span:
     start, end = event.start_mark, event.end_mark
     style = getattr(event, "style", None) or None
-    if isinstance(event, yaml.CollectionStartEvent):
-        style = _COLLECTION_STYLES[type(event), bool(event.flow_style)]
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
 
 

@@ -67,7 +67,8 @@ def _check_text(value: str) -> str:
 Text = Annotated[str, BeforeValidator(_strip), AfterValidator(_check_text)]
 
 
-def _year_input(value: Any) -> Any:
+def _number_input(value: Any) -> Any:
+    """A number as typed: Thai digits read as Arabic ones, surrounding spaces dropped."""
     return arabic_digits(value).strip() if isinstance(value, str) else value
 
 
@@ -90,7 +91,7 @@ def _check_be_year(value: int) -> int:
 
 Year = Annotated[
     int,
-    BeforeValidator(_year_input),
+    BeforeValidator(_number_input),
     AfterValidator(_check_be_year),
     Field(description="ปี พ.ศ. (a Buddhist-Era year, e.g. 2562)"),
 ]
@@ -290,7 +291,7 @@ _REASON_DESCRIPTION = (
 
 def _same_number(key: Any) -> Any:
     """``key`` as the number it means, so 2567, "๒๕๖๗", "02567" and "2567.0" compare equal."""
-    text = _year_input(key)
+    text = _number_input(key)
     try:
         number = float(text)
     except (TypeError, ValueError):
@@ -350,7 +351,7 @@ class Goal(_Model):
 
 
 class Amendment(_Model):
-    number: Annotated[int, BeforeValidator(_year_input)] = Field(
+    number: Annotated[int, BeforeValidator(_number_input)] = Field(
         ge=1, description="ครั้งที่ (the amendment's number: 1 for the first amendment)"
     )
     date: BEDate | None = Field(
@@ -366,9 +367,6 @@ class Amendment(_Model):
 
 # --- the page layout of the DOCX ---------------------------------------------------------------
 
-
-# Numbers are read like years: Thai digits as Arabic ones, surrounding spaces dropped.
-_number_input = _year_input
 
 Centimetres = Annotated[float, BeforeValidator(_number_input), Field(ge=0, le=5)]
 Points = Annotated[float, BeforeValidator(_number_input), Field(ge=8, le=72, multiple_of=0.5)]

@@ -1,8 +1,9 @@
 """Read one version of the plan: a file as it is now, or a file at a git revision (``git show``).
 
 A revision is read from git's objects, so no checkout is needed and the working tree is left
-as it is. git runs in the folder of the plan file, so the repository is the one holding the
-plan, wherever the command was started.
+as it is. For a bare revision git runs in the folder of the plan file, so the repository is
+the one holding the plan wherever the command was started; ``REV:path`` is read as git reads
+it, from the current folder.
 """
 
 from __future__ import annotations

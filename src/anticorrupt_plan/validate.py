@@ -20,7 +20,7 @@ from .errors import (
     UnknownKeyError,
 )
 from .loader import Document, load
-from .model import Plan, rule_violations
+from .model import SCHEMA_VERSION, Plan, rule_violations
 from .thai import arabic_digits
 
 
@@ -231,8 +231,8 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
         return f"expected a whole number such as 2562, found {found}"
     if kind == "literal_error" and path == ("schema_version",):
         return (
-            f"this version of anticorrupt-plan reads schema_version 1, found {found}; "
-            "write 'schema_version: 1' or upgrade the tool"
+            f"this version of anticorrupt-plan reads schema_version {SCHEMA_VERSION}, found "
+            f"{found}; write 'schema_version: {SCHEMA_VERSION}' or upgrade the tool"
         )
     if kind in ("literal_error", "enum"):
         return f"must be one of {ctx.get('expected', '')}; found {found}"
