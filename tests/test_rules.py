@@ -197,6 +197,10 @@ def test_named_two_ways(
         pytest.param("บูรณาการการทำงาน", [], id="การการ-inside-words"),
         pytest.param("ความเสี่ยงจากการทุจริต", [], id="word-ends-with-next-words-letter"),
         pytest.param("พัฒนาระบบบริหาร บุคคล คุณธรรม", [], id="letters-doubled-by-spelling"),
+        pytest.param("พัฒนาบุคลากรบุคลากรให้มี", [("บุคลากรบุคลากร", "บุคลากร")], id="run-twice-mid-text"),
+        pytest.param("คัดเลือกและและประเมิน", [("และและ", "และ")], id="short-word-never-twice"),
+        pytest.param("คณะกรรมการการเลือกตั้ง", [], id="การการ-across-words"),
+        pytest.param("สถานที่ที่จัดอบรม", [], id="ที่ที่-is-right"),
     ],
 )
 def test_doubled(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -334,3 +338,20 @@ def test_settings_and_identifiers_are_not_prose() -> None:
 def test_every_rule_has_an_id_severity_and_rationale() -> None:
     assert all(rule.id and rule.rationale and rule.find for rule in RULES)
     assert len({rule.id for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ประชาชนในเขตเทศบาลตำบลบ้านใหม่", [("เทศบาลตำบล", "องค์การบริหารส่วนตำบล")], id="kind"
+        ),
+        pytest.param("ตามประกาศจังหวัดนครราชสีมา", [("นครราชสีมา", "กาญจนบุรี")], id="province"),
+        pytest.param("คณะกรรมการจังหวัดกาญจนบุรี", [], id="our-province"),
+        pytest.param("องค์กรปกครองส่วนท้องถิ่นทุกแห่ง", [], id="local-government-in-general"),
+    ],
+)
+def test_other_organization(text: str, expected: list[tuple[str, str]]) -> None:
+    found = run("OTHER-ORGANIZATION", {RATIONALE: text})
+
+    assert found == [("rationale[0]", flagged, fix) for flagged, fix in expected]

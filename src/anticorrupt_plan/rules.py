@@ -19,7 +19,8 @@ from functools import cached_property
 from typing import Any
 
 from .errors import DataPath, format_path
-from .model import FiscalYears
+from .model import FiscalYears, OrganizationKind
+from .places import PROVINCES
 from .textscan import (
     THAI_LETTERS,
     THAI_MARKS,
@@ -199,6 +200,42 @@ def name_spelling(context: Context) -> Iterator[Hit]:
                 )
 
 
+_PROVINCE = re.compile(
+    "จังหวัด[ \t]?(?P<province>"
+    + "|".join(sorted(PROVINCES, key=len, reverse=True))  # the longest name that fits
+    + ")"
+)
+
+
+def other_organization(context: Context) -> Iterator[Hit]:
+    """Another kind of organization, or another province, named in the text: what is left
+    of a plan copied from another organization."""
+    organization = context.plan.organization
+    ours = organization.kind.value
+    others = [kind.value for kind in OrganizationKind if kind.value != ours]
+    for prose in context.prose:
+        for kind in others:
+            for match in re.finditer(kind, prose.text):
+                yield Hit(
+                    prose.path,
+                    f"'{kind}' is another kind of organization: this plan is "
+                    f"{organization.full_name}'s; left in from a copied plan?",
+                    match.span(),
+                    ours,
+                )
+        for match in _PROVINCE.finditer(prose.text):
+            province = match.group("province")
+            if province != organization.province:
+                yield Hit(
+                    prose.path,
+                    f"'{match.group()}' names another province: this plan is "
+                    f"{organization.full_name}'s, in จังหวัด{organization.province}; left in "
+                    "from a copied plan?",
+                    match.span("province"),
+                    organization.province,
+                )
+
+
 # --- years -----------------------------------------------------------------------------------
 
 
@@ -315,16 +352,17 @@ PHRASE = 6
 def doubled(context: Context) -> Iterator[Hit]:
     for prose in context.prose:
         text = prose.text
-        for match in _DOUBLED_WORD.finditer(text):
-            word = match.group("word")
-            if len(clusters(word)) < (2 if match.group("between") else 3):
-                continue
-            yield Hit(
+        hits = [
+            Hit(
                 prose.path,
-                f"'{word}' is written twice: '{match.group()}'",
+                f"'{match.group('word')}' is written twice: '{match.group()}'",
                 match.span(),
-                word if not match.group("between").strip() else None,
+                match.group("word") if not match.group("between").strip() else None,
             )
+            for match in _DOUBLED_WORD.finditer(text)
+            if len(clusters(match.group("word"))) >= (2 if match.group("between") else 3)
+        ]
+        yield from hits
         starts = prose.clustered.starts
         for index, cluster in enumerate(prose.clustered.clusters):
             mark = _DOUBLED_MARK.search(cluster)
@@ -342,7 +380,39 @@ def doubled(context: Context) -> Iterator[Hit]:
                 match.span(),
                 "แ",
             )
+        yield from _doubled_runs(prose, [hit.span for hit in hits if hit.span])
         yield from _doubled_letters(context, prose)
+
+
+# Short words that are never right twice in a row; a longer run typed twice is a slip however
+# short its words (การการ is right in กรรมการการเลือกตั้ง, so short runs need this list).
+# (ที่ที่ and ของของ can be right, so they are not listed.)
+_NEVER_TWICE = frozenset({"และ", "หรือ", "ใน", "ให้", "เพื่อ", "จาก", "กับ", "โดย"})
+MIN_DOUBLED_RUN = 4  # clusters
+MAX_DOUBLED_RUN = 12
+
+
+def _doubled_runs(prose: Prose, found: list[tuple[int, int]]) -> Iterator[Hit]:
+    """A run of clusters typed twice with nothing between (พัฒนาบุคลากรบุคลากรให้มี): Thai puts
+    no space between words, so a doubled word need not stand apart."""
+    parts = prose.clustered.clusters
+    starts = prose.clustered.starts
+    i = 0
+    while i < len(parts):
+        for size in range(MAX_DOUBLED_RUN, 1, -1):
+            run = parts[i : i + size]
+            if len(run) < size or parts[i + size : i + 2 * size] != run:
+                continue
+            word = "".join(run)
+            if not "\u0e01" <= word[0] <= "\u0e4e":  # Thai words only; dots are PLACEHOLDER's
+                continue
+            span = (starts[i], starts[i + 2 * size])
+            overlaps = any(a < span[1] and span[0] < b for a, b in found)
+            if (size >= MIN_DOUBLED_RUN or word in _NEVER_TWICE) and not overlaps:
+                yield Hit(prose.path, f"'{word}' is written twice: '{word}{word}'", span, word)
+                i += 2 * size - 1
+                break
+        i += 1
 
 
 def _doubled_letters(context: Context, prose: Prose) -> Iterator[Hit]:
@@ -524,6 +594,13 @@ RULES: tuple[Rule, ...] = (
         "the organization's kind, name, district or province written one or two letters, "
         "vowels or tone marks off (องค์กร for องค์การ, ทุ้ง for ทุ่ง), or split by a space",
         name_spelling,
+    ),
+    Rule(
+        "OTHER-ORGANIZATION",
+        Severity.WARNING,
+        "another kind of organization (เทศบาลตำบล in an อบต.'s plan) or another province named "
+        "in the text, as happens when a plan is copied from another organization",
+        other_organization,
     ),
     Rule(
         "FISCAL-YEARS",
