@@ -156,6 +156,73 @@ def test_malformed_plans_get_located_errors_and_exit_1(case: str, tmp_path: Path
     assert not (tmp_path / "out").exists()
 
 
+# Files the loader refuses before or while reading them: one clear line each, exit 1.
+VALID = dump(minimal_plan())
+REFUSED_FILES = {
+    "thai windows encoding": (
+        VALID.encode("cp874"),
+        "is not UTF-8; the file looks like Thai Windows text (TIS-620/cp874). Convert it",
+    ),
+    "utf-16": (VALID.encode("utf-16"), "plan.yaml: is UTF-16 text; save it as UTF-8"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "plan.yaml: contains NUL bytes"),
+    "nul byte in text": (VALID.encode() + b"\x00\n", "plan.yaml: contains NUL bytes"),
+    "anchor and alias": (
+        (VALID + "rationale: &r [x]\npreparation_steps: *r\n").encode(),
+        "YAML anchors and aliases (&name, *name) are not allowed",
+    ),
+    "python tag": (
+        (VALID + "extra: !!python/object:os.system x\n").encode(),
+        "YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
+    ),
+    "top-level list": (b"- a\n- b\n", "plan.yaml:1:1: (plan): a plan is a mapping of keys"),
+    "top-level text": (b"just text\n", "plan.yaml:1:1: (plan): a plan is a mapping of keys"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_FILES))
+def test_refused_files_get_a_clear_message_and_exit_1(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, expected = REFUSED_FILES[case]
+    (tmp_path / "plan.yaml").write_bytes(content)
+    monkeypatch.chdir(tmp_path)
+
+    result = runner.invoke(app, ["build", "plan.yaml", "--out", "out"])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert isinstance(result.exception, SystemExit)  # not an exception escaping the command
+    assert expected in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    with path.open("wb") as sparse:  # 65 MB that take no room on disk
+        sparse.truncate(65 * 1024 * 1024)
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr == f"{path}: is 65 MB; a plan file is at most 64 MB\n"
+
+
+def test_a_byte_order_mark_and_yaml_1_1_words_are_read_as_written(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["rationale"] = ["no", "on", "0o12", "2561-10-18"]
+    data["digits"] = "arabic"  # print the digits as typed
+    # Plain scalars, as a person types them: no quotes to protect them from YAML 1.1.
+    text = dump(data).replace("'", "")
+    (tmp_path / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode())
+
+    result = runner.invoke(
+        app, ["build", str(tmp_path / "plan.yaml"), "-o", str(tmp_path), "-f", "md"]
+    )
+
+    assert result.exit_code == Exit.OK
+    markdown = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert all(f"\n{word}\n" in markdown for word in ["no", "on", "0o12", "2561-10-18"])
+
+
 def test_installed_plan_command_runs() -> None:
     plan = shutil.which("plan", path=str(Path(sys.executable).parent))
     assert plan is not None, "the 'plan' console script is not installed beside this Python"
