@@ -6,7 +6,15 @@ import datetime
 
 import pytest
 
-from anticorrupt_plan.thai import arabic_digits, be_year, ce_year, clusters, long_date, thai_digits
+from anticorrupt_plan.thai import (
+    arabic_digits,
+    be_year,
+    ce_year,
+    cluster_count,
+    clusters,
+    long_date,
+    thai_digits,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,9 +50,12 @@ def test_long_date_is_written_as_announcements_write_it(date: datetime.date, tex
         ("ที่", ["ที่"]),
         ("น้ำ", ["น้", "ำ"]),  # sara am is a spacing vowel, a cluster of its own
         ("a\u0301b", ["a\u0301", "b"]),
+        ("\u0e48ก", ["\u0e48", "ก"]),  # a mark with nothing before it stands alone
+        ("👍🏽x", ["👍", "🏽", "x"]),  # a skin tone is a symbol, not a mark
         ("", []),
     ],
 )
 def test_clusters_keep_marks_on_their_base_letter(text: str, expected: list[str]) -> None:
     assert clusters(text) == expected
     assert "".join(clusters(text)) == text
+    assert cluster_count(text) == len(expected)

@@ -68,3 +68,10 @@ def clusters(text: str) -> list[str]:
         else:
             result.append(char)
     return result
+
+
+def cluster_count(text: str) -> int:
+    """``len(clusters(text))``, counted without building the clusters."""
+    # Every mark but a leading one joins the character before it. Only the mark categories
+    # (Mn, Mc, Me) start with "M", so joining the categories lets C count the marks.
+    return len(text) - "".join(map(unicodedata.category, text[1:])).count("M")

@@ -3,18 +3,23 @@
 Thai text is "complex script" to Word: it takes the ``w:cs`` font, the ``w:szCs`` size and
 ``w:bCs`` bold, whatever the Latin settings say. Besides those, this module writes repeated
 header rows, rows that do not break, page-number fields and numbering, and the section
-breaks that end one part of the document in its last paragraph.
+breaks that end one part of the document in its last paragraph; and it gives a long matrix
+its quick paths: styles set by id, tables and rows copied from a pattern.
 """
 
 from __future__ import annotations
 
+import copy
+
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
-from docx.table import _Row
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 # The font slots of w:rFonts: Latin, Latin high-ANSI, East Asian and complex script (Thai).
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -90,6 +95,48 @@ def set_size(document: Document, points: float) -> None:
     for rpr in targets:
         _child(rpr, "w:sz", _AFTER_SZ).set(qn("w:val"), half_points)
         _child(rpr, "w:szCs", _AFTER_SZCS).set(qn("w:val"), half_points)
+
+
+def style_id(document: Document, name: str, kind: WD_STYLE_TYPE) -> str | None:
+    """The id of the style ``name`` of ``kind``, or None for the kind's default style (which
+    text takes without naming it), exactly as python-docx finds it when a style is set."""
+    found: str | None = document.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
+    return found
+
+
+# Setting a style by id, as python-docx does once it has found the id by the style's name.
+def set_paragraph_style(paragraph: Paragraph, style_id: str | None) -> None:
+    paragraph._p.style = style_id
+
+
+def set_run_style(run: Run, style_id: str | None) -> None:
+    run._r.style = style_id
+
+
+def set_table_style(table: Table, style_id: str | None) -> None:
+    table._tbl.tblStyle_val = style_id
+
+
+def detach(table: Table) -> None:
+    """Take ``table`` out of its document, to serve as a pattern for copies."""
+    table._tbl.getparent().remove(table._tbl)
+
+
+def append_copy(document: Document, table: Table) -> Table:
+    """A copy of ``table`` at the end of ``document``'s body."""
+    element = copy.deepcopy(table._tbl)
+    document.element.body._insert_tbl(element)
+    return Table(element, table._parent)
+
+
+def repeat_last_row(table: Table, count: int) -> list[_Row]:
+    """Replace ``table``'s last row with ``count`` copies of it, and return them."""
+    pattern = table._tbl.tr_lst[-1]
+    copies = [copy.deepcopy(pattern) for _ in range(count)]
+    for row in copies:
+        pattern.addprevious(row)
+    pattern.getparent().remove(pattern)
+    return [_Row(row, table) for row in copies]
 
 
 def repeat_as_header(row: _Row) -> None:

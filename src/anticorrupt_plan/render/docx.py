@@ -18,6 +18,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.image.exceptions import (
     InvalidImageStreamError,
     UnexpectedEndOfFileError,
@@ -28,6 +29,7 @@ from docx.section import Section
 from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..errors import ImageError, ReferenceDocumentError
 from ..output import rezip
@@ -44,7 +46,7 @@ from ..present import (
     RowView,
     TableHeader,
 )
-from ..thai import clusters
+from ..thai import cluster_count
 from . import _oxml
 
 REFERENCE = "reference.docx"
@@ -110,25 +112,26 @@ def render_docx(
     document = _open(reference)
     _oxml.clear_body(document)
     _apply_layout(document, view.layout)
+    writer = _Writer(document)
 
     first = document.sections[0]
     _orient(first, landscape=False)
-    _page_headers(first, view.page_numbers)
-    last = _announcement(document, view.announcement, emblem)
+    _page_headers(writer, first, view.page_numbers)
+    last = _announcement(writer, view.announcement, emblem)
 
     _oxml.end_section(document, last)
-    last = _cover(document, view.cover)
+    last = _cover(writer, view.cover)
 
     narrative = _oxml.end_section(document, last)
     _oxml.number_pages(narrative, thai_digits=view.page_numbers.thai_digits, start=1)
-    last = _narrative(document, view.narrative)
+    last = _narrative(writer, view.narrative)
 
     matrix = _oxml.end_section(document, last)
     _orient(matrix, landscape=True)
     matrix.different_first_page_header_footer = False
     _oxml.number_pages(matrix, thai_digits=view.page_numbers.thai_digits, start=None)
     size = view.layout.font_size_pt or _oxml.default_size(document) or DEFAULT_SIZE_PT
-    _matrix(document, view.matrix, page=_text_area(matrix), size_pt=size)
+    _matrix(writer, view.matrix, page=_text_area(matrix), size_pt=size)
 
     _properties(document, view, timestamp)
     stream = io.BytesIO()
@@ -152,6 +155,48 @@ def _open(reference: Path) -> Document:
             "anticorrupt-plan",
         )
     return document
+
+
+class _Writer:
+    """Adds paragraphs, runs and tables to the document in the reference document's styles.
+
+    Each style's id is looked up once: python-docx searches the whole style sheet on every
+    assignment of a style by name, and for a matrix of many cells that search took most of
+    the time a build did.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+
+    def _id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        key = (name, kind)
+        if key not in self._ids:
+            self._ids[key] = _oxml.style_id(self.document, name, kind)
+        return self._ids[key]
+
+    def paragraph(self, style: str, text: str = "") -> Paragraph:
+        paragraph = self.document.add_paragraph(text)
+        self.style(paragraph, style)
+        return paragraph
+
+    def style(self, paragraph: Paragraph, style: str) -> None:
+        _oxml.set_paragraph_style(paragraph, self._id(style, WD_STYLE_TYPE.PARAGRAPH))
+
+    def write(self, paragraph: Paragraph, text: str, style: str) -> None:
+        self.style(paragraph, style)
+        paragraph.add_run(text)
+
+    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Run:
+        run = paragraph.add_run(text)
+        if style is not None:
+            _oxml.set_run_style(run, self._id(style, WD_STYLE_TYPE.CHARACTER))
+        return run
+
+    def table(self, rows: int, columns: int, style: str) -> Table:
+        table: Table = self.document.add_table(rows=rows, cols=columns)
+        _oxml.set_table_style(table, self._id(style, WD_STYLE_TYPE.TABLE))
+        return table
 
 
 def _apply_layout(document: Document, layout: LayoutView) -> None:
@@ -186,7 +231,7 @@ def _text_area(section: Section) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def _page_headers(section: Section, numbers: PageNumberView) -> None:
+def _page_headers(writer: _Writer, section: Section, numbers: PageNumberView) -> None:
     """Page numbers at the top centre of every page but a part's first: ``- ๒ -``.
 
     Later sections continue these headers; a section that starts a part shows the
@@ -198,17 +243,17 @@ def _page_headers(section: Section, numbers: PageNumberView) -> None:
         header.is_linked_to_previous = True  # drop whatever header the reference had
         header.is_linked_to_previous = False
     paragraph = section.header.paragraphs[0]
-    paragraph.style = PAGE_HEADER
+    writer.style(paragraph, PAGE_HEADER)
     paragraph.add_run(numbers.before)
     _oxml.add_page_number(paragraph)
     paragraph.add_run(numbers.after)
 
 
 def _announcement(
-    document: Document, announcement: AnnouncementView, emblem: bytes | None
+    writer: _Writer, announcement: AnnouncementView, emblem: bytes | None
 ) -> Paragraph:
     if emblem is not None:
-        run = document.add_paragraph(style=EMBLEM).add_run()
+        run = writer.paragraph(EMBLEM).add_run()
         try:
             run.add_picture(io.BytesIO(emblem), height=EMBLEM_HEIGHT)
         # python-docx reads image headers itself; a damaged header can also fail while it
@@ -223,55 +268,53 @@ def _announcement(
             raise ImageError(
                 reason="is not an image a document can hold; use a PNG or JPEG file"
             ) from e
-    document.add_paragraph(announcement.heading, style=ANNOUNCEMENT_HEADING)
-    document.add_paragraph(announcement.subject, style=ANNOUNCEMENT_SUBJECT)
-    document.add_paragraph(announcement.years_line, style=ANNOUNCEMENT_SUBJECT)
-    document.add_paragraph(style=SEPARATOR)
+    writer.paragraph(ANNOUNCEMENT_HEADING, announcement.heading)
+    writer.paragraph(ANNOUNCEMENT_SUBJECT, announcement.subject)
+    writer.paragraph(ANNOUNCEMENT_SUBJECT, announcement.years_line)
+    writer.paragraph(SEPARATOR)
     for text in announcement.body:
-        document.add_paragraph(text, style=BODY)
-    document.add_paragraph(announcement.date_line, style=DATE_LINE)
-    document.add_paragraph(announcement.signatory_name, style=SIGNATURE_NAME)
-    return document.add_paragraph(announcement.signatory_position, style=SIGNATURE)
+        writer.paragraph(BODY, text)
+    writer.paragraph(DATE_LINE, announcement.date_line)
+    writer.paragraph(SIGNATURE_NAME, announcement.signatory_name)
+    return writer.paragraph(SIGNATURE, announcement.signatory_position)
 
 
-def _cover(document: Document, cover: CoverView) -> Paragraph:
-    document.add_paragraph(cover.title, style=COVER_TITLE)
-    document.add_paragraph(cover.years_line, style=COVER_YEARS)
-    document.add_paragraph(cover.of, style=COVER_TEXT)
-    document.add_paragraph(cover.organization, style=COVER_ORGANIZATION)
-    return document.add_paragraph(cover.place_line, style=COVER_ORGANIZATION)
+def _cover(writer: _Writer, cover: CoverView) -> Paragraph:
+    writer.paragraph(COVER_TITLE, cover.title)
+    writer.paragraph(COVER_YEARS, cover.years_line)
+    writer.paragraph(COVER_TEXT, cover.of)
+    writer.paragraph(COVER_ORGANIZATION, cover.organization)
+    return writer.paragraph(COVER_ORGANIZATION, cover.place_line)
 
 
-def _narrative(document: Document, narrative: NarrativeView) -> Paragraph:
-    document.add_paragraph(narrative.heading, style=HEADING)
-    document.add_paragraph(narrative.rationale_heading, style=SUBHEADING)
+def _narrative(writer: _Writer, narrative: NarrativeView) -> Paragraph:
+    writer.paragraph(HEADING, narrative.heading)
+    writer.paragraph(SUBHEADING, narrative.rationale_heading)
     for text in narrative.rationale:
-        document.add_paragraph(text, style=BODY)
-    document.add_paragraph(narrative.strategy_intro, style=BODY)
+        writer.paragraph(BODY, text)
+    writer.paragraph(BODY, narrative.strategy_intro)
     for item in narrative.strategies:
-        _item(document, item, style=LABELLED)
-    document.add_paragraph(narrative.objectives_intro, style=BODY)
+        _item(writer, item, style=LABELLED)
+    writer.paragraph(BODY, narrative.objectives_intro)
     for item in narrative.objectives:
-        _item(document, item, style=NUMBERED)
-    last = document.add_paragraph(narrative.steps_heading, style=SUBHEADING)
+        _item(writer, item, style=NUMBERED)
+    last = writer.paragraph(SUBHEADING, narrative.steps_heading)
     for item in narrative.steps:
-        last = _item(document, item, style=NUMBERED)
+        last = _item(writer, item, style=NUMBERED)
     return last
 
 
-def _item(document: Document, item: Numbered, *, style: str, bold: bool = False) -> Paragraph:
+def _item(writer: _Writer, item: Numbered, *, style: str, bold: bool = False) -> Paragraph:
     """``label<tab>text``: the style's hanging indent keeps the label apart from the text."""
-    paragraph = document.add_paragraph(style=style)
-    paragraph.add_run(item.label, style=LABEL if bold else None)
+    paragraph = writer.paragraph(style)
+    writer.run(paragraph, item.label, LABEL if bold else None)
     paragraph.add_run("\t")
     paragraph.add_run(item.text)
     return paragraph
 
 
-def _matrix(
-    document: Document, matrix: MatrixView, *, page: tuple[int, int], size_pt: float
-) -> None:
-    heading = document.add_paragraph(style=HEADING)
+def _matrix(writer: _Writer, matrix: MatrixView, *, page: tuple[int, int], size_pt: float) -> None:
+    heading = writer.paragraph(HEADING)
     for index, line in enumerate(matrix.heading_lines):
         if index:
             heading.add_run().add_break()
@@ -279,46 +322,58 @@ def _matrix(
     width, height = page
     widths = _column_widths(matrix, width)
     room = int(height * (1 - HEADER_SHARE))
+    blank = _blank_table(writer, matrix.header, widths)
     for index, goal in enumerate(matrix.goals):
-        opening = _item(document, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
+        opening = _item(writer, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
         opening.paragraph_format.page_break_before = index > 0
         for field in goal.fields:
-            _item(document, field, style=GOAL_FIELD, bold=True)
+            _item(writer, field, style=GOAL_FIELD, bold=True)
         for measure in goal.measures:
             whole = [_height(row, widths, size_pt) <= room for row in measure.rows]
-            _measure(document, matrix.header, measure, widths, whole)
+            _measure(writer, blank, measure, whole)
 
 
-def _measure(
-    document: Document,
-    header: TableHeader,
-    measure: MeasureView,
-    widths: Sequence[int],
-    whole: Sequence[bool],
-) -> None:
+def _blank_table(writer: _Writer, header: TableHeader, widths: Sequence[int]) -> Table:
+    """A matrix table with its two header rows and one empty body row, outside the document.
+
+    Each measure's table is a copy of it, its body row repeated: much quicker than building
+    every table through python-docx, whose merging of the header cells is slow.
+    """
+    table = writer.table(3, len(widths), TABLE)
+    table.autofit = False
+    for column, column_width in zip(table.columns, widths, strict=True):
+        column.width = Length(column_width)
+    for table_row in table.rows:
+        for cell, column_width in zip(table_row.cells, widths, strict=True):
+            cell.width = Length(column_width)
+    for table_row in table.rows[:2]:
+        _oxml.keep_together(table_row)
+    _header_rows(writer, table, header, len(widths))
+    targets = len(widths) - 4
+    styles = (TABLE_TEXT, TABLE_TEXT, *[TABLE_TARGET] * targets, TABLE_TEXT, TABLE_STEP)
+    for cell, style in zip(table.rows[2].cells, styles, strict=True):
+        writer.style(cell.paragraphs[0], style)
+    _oxml.detach(table)
+    return table
+
+
+def _measure(writer: _Writer, blank: Table, measure: MeasureView, whole: Sequence[bool]) -> None:
     """The measure's heading, kept on the page of its table, and the table.
 
     ``whole`` says, for each body row, whether it is kept from breaking across pages.
     """
     label = Numbered(measure.label, measure.title)
-    heading = _item(document, label, style=MEASURE_HEADING, bold=True)
+    heading = _item(writer, label, style=MEASURE_HEADING, bold=True)
     heading.paragraph_format.keep_with_next = True
-    table = document.add_table(rows=2 + len(measure.rows), cols=len(widths))
-    table.style = TABLE
-    table.autofit = False
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = Length(column_width)
-    for table_row, keep in zip(table.rows, [True, True, *whole], strict=True):
-        for cell, column_width in zip(table_row.cells, widths, strict=True):
-            cell.width = Length(column_width)
+    table = _oxml.append_copy(writer.document, blank)
+    rows = _oxml.repeat_last_row(table, len(measure.rows))
+    for table_row, row, keep in zip(rows, measure.rows, whole, strict=True):
         if keep:
             _oxml.keep_together(table_row)
-    _header_rows(table, header, len(widths))
-    for table_row, row in zip(table.rows[2:], measure.rows, strict=True):
-        _body_row(table_row, row)
+        _body_row(writer, table_row, row)
 
 
-def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
+def _header_rows(writer: _Writer, table: Table, header: TableHeader, columns: int) -> None:
     """Two header rows: the years under ``(๓)``, every other heading spanning both rows."""
     for row in table.rows[:2]:
         _oxml.repeat_as_header(row)
@@ -330,25 +385,22 @@ def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
     }
     for column, text in spans.items():
         cell = table.cell(0, column).merge(table.cell(1, column))
-        _write(cell.paragraphs[0], text, TABLE_HEADING)
+        writer.write(cell.paragraphs[0], text, TABLE_HEADING)
     targets = table.cell(0, 2).merge(table.cell(0, 1 + len(header.years)))
-    _write(targets.paragraphs[0], header.targets, TABLE_HEADING)
+    writer.write(targets.paragraphs[0], header.targets, TABLE_HEADING)
     for offset, year in enumerate(header.years):
-        _write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
+        writer.write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
 
 
-def _body_row(table_row: _Row, row: RowView) -> None:
-    cells = table_row.cells
-    _write(cells[0].paragraphs[0], row.objective, TABLE_TEXT)
-    _write(cells[1].paragraphs[0], row.indicator, TABLE_TEXT)
-    for cell, target in zip(cells[2:-2], row.targets, strict=True):
-        _write(cell.paragraphs[0], target, TABLE_TARGET)
-    _write(cells[-2].paragraphs[0], row.project, TABLE_TEXT)
-    steps = cells[-1]
-    steps.paragraphs[0].style = TABLE_STEP
+def _body_row(writer: _Writer, table_row: _Row, row: RowView) -> None:
+    """Fill a copy of the blank body row, whose paragraphs are styled already."""
+    *cells, steps = table_row.cells
+    texts = (row.objective, row.indicator, *row.targets, row.project)
+    for cell, text in zip(cells, texts, strict=True):
+        cell.paragraphs[0].add_run(text)
     for index, step in enumerate(row.steps):
         paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
-        _write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
+        writer.write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
 
 
 def _height(row: RowView, widths: Sequence[int], size_pt: float) -> int:
@@ -359,13 +411,8 @@ def _height(row: RowView, widths: Sequence[int], size_pt: float) -> int:
     lines = 0
     for paragraphs, width in zip(columns, widths, strict=True):
         per_line = max(int((width - CELL_PADDING) / cluster), 1)
-        lines = max(lines, sum(-(-len(clusters(text)) // per_line) for text in paragraphs))
+        lines = max(lines, sum(-(-cluster_count(text) // per_line) for text in paragraphs))
     return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
-
-
-def _write(paragraph: Paragraph, text: str, style: str) -> None:
-    paragraph.style = style
-    paragraph.add_run(text)
 
 
 def _column_widths(matrix: MatrixView, total: int) -> list[int]:
@@ -384,7 +431,7 @@ def _column_widths(matrix: MatrixView, total: int) -> list[int]:
                 steps = " ".join(f"{step.label} {step.text}" for step in row.steps)
                 texts = (row.objective, row.indicator, *row.targets, row.project, steps)
                 for column, text in enumerate(texts):
-                    weights[column] += len(clusters(text))
+                    weights[column] += cluster_count(text)
     minimum = [MIN_TEXT_COLUMN] * 2 + [MIN_YEAR_COLUMN] * years + [MIN_TEXT_COLUMN] * 2
     return _share(total, [weight**0.75 for weight in weights], minimum)
 
