@@ -304,3 +304,87 @@ def test_validate_imports_neither_python_docx_nor_jinja2() -> None:
 
     assert result.stdout.splitlines()[-1] == "[]"
     assert "valid (3 goals, 8 measures)" in result.stdout
+
+
+# --- several plans at once ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def plans_folder(tmp_path: Path) -> Path:
+    """Three plans in a folder, the second one broken."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(dump(minimal_plan()), encoding="utf-8")
+    (folder / "b.yaml").write_text("schema_version: 1\ntitle: [unclosed\n", encoding="utf-8")
+    (folder / "c.yml").write_text(dump(minimal_plan()), encoding="utf-8")
+    return folder
+
+
+def test_a_folder_of_plans_builds_each_into_its_own_folder_and_reports_failures_last(
+    plans_folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+
+    result = runner.invoke(app, ["build", str(plans_folder), "--out", str(out), "-f", "md"])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stdout == f"wrote {out / 'a' / 'a.md'}\nwrote {out / 'c' / 'c.md'}\n"
+    assert result.stderr.splitlines()[-2:] == [
+        f"{plans_folder / 'b.yaml'}:3:1: YAML syntax: did not find expected ',' or ']' "
+        "(while parsing a flow sequence)",
+        "1 of 3 plans failed; their documents were left as they were",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["a", "c"]
+
+
+def test_several_plan_files_build_like_a_folder_of_them(plans_folder: Path, tmp_path: Path) -> None:
+    plans = [str(plans_folder / "a.yaml"), str(plans_folder / "c.yml")]
+
+    result = runner.invoke(app, ["build", *plans, "--out", str(tmp_path / "out"), "-f", "md"])
+
+    assert result.exit_code == Exit.OK
+    assert (tmp_path / "out" / "a" / "a.md").is_file()
+    assert (tmp_path / "out" / "c" / "c.md").is_file()
+
+
+def test_plans_of_the_same_name_are_refused_before_anything_is_built(
+    plans_folder: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.yml").write_text(dump(minimal_plan()), encoding="utf-8")
+
+    result = runner.invoke(app, ["build", str(plans_folder), str(other), "-o", str(tmp_path / "o")])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr.startswith(
+        f"{plans_folder / 'a.yaml'} and {other / 'a.yml'} would both be built into "
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_folder_without_plans_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr == f"{tmp_path}: no plan files (*.yaml, *.yml) in this folder\n"
+
+
+def test_check_of_a_batch_names_the_stale_documents_and_counts_the_plans(
+    plans_folder: Path, tmp_path: Path
+) -> None:
+    (plans_folder / "b.yaml").unlink()
+    out = tmp_path / "out"
+    args = ["build", str(plans_folder), "--out", str(out), "-f", "md"]
+    runner.invoke(app, args)
+    (out / "c" / "c.md").write_text("edited by hand\n", encoding="utf-8")
+
+    result = runner.invoke(app, [*args, "--check"])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stdout == f"{plans_folder / 'a.yaml'}: documents in {out / 'a'} are up to date\n"
+    assert result.stderr.splitlines()[-2:] == [
+        f"{out / 'c' / 'c.md'}: out of date; run 'plan build' to update it",
+        "1 of 2 plans have documents to update",
+    ]
+    assert (out / "c" / "c.md").read_text(encoding="utf-8") == "edited by hand\n"
