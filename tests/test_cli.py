@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from anticorrupt_plan.cli import Exit, app
 
-from .conftest import PLAN_PATH, dump, minimal_plan
+from .conftest import DATA, PLAN_PATH, dump, minimal_plan
 
 runner = CliRunner()
 
@@ -286,11 +286,24 @@ def test_build_help_lists_both_formats() -> None:
     assert "comma-separated: md, docx." in result.stdout
 
 
-def test_validate_imports_neither_python_docx_nor_jinja2() -> None:
+SEED = str(DATA / "seed_verbatim.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["validate", str(PLAN_PATH)], "valid (3 goals, 8 measures)"),
+        (["check", str(PLAN_PATH)], ""),
+        (["diff", SEED, str(PLAN_PATH), "--format", "text"], "๑. แก้ไข หลักการเหตุผล"),
+    ],
+)
+def test_commands_that_write_no_document_import_neither_python_docx_nor_jinja2(
+    args: list[str], shown: str
+) -> None:
     probe = (
         "import sys\n"
         "from anticorrupt_plan.cli import main\n"
-        f"sys.argv = ['plan', 'validate', {str(PLAN_PATH)!r}]\n"
+        f"sys.argv = ['plan', *{args!r}]\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as done:\n"
@@ -303,7 +316,7 @@ def test_validate_imports_neither_python_docx_nor_jinja2() -> None:
     )
 
     assert result.stdout.splitlines()[-1] == "[]"
-    assert "valid (3 goals, 8 measures)" in result.stdout
+    assert shown in result.stdout
 
 
 # --- several plans at once ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ Exit status: 0 success, 1 the plan has problems (or ``--check`` found stale outp
 
 from __future__ import annotations
 
+import gc
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -309,6 +310,10 @@ def schema() -> None:
 
 def main() -> None:
     """Entry point of the ``plan`` console script."""
+    # A plan becomes a large tree of small objects that all live until the program ends.
+    # Python's default, looking for garbage every 700 new objects, made a 10,000-measure
+    # plan take over 11 times as long to build as a 1,000-measure one (mypy sets the same).
+    gc.set_threshold(200_000, 30, 30)
     try:
         app()
     except Exception as error:  # a bug: say so in one line rather than with a traceback

@@ -117,6 +117,27 @@ def set_table_style(table: Table, style_id: str | None) -> None:
     table._tbl.tblStyle_val = style_id
 
 
+def add_paragraph(document: Document) -> Paragraph:
+    """A new empty paragraph at the end of ``document``, as ``document.add_paragraph()``.
+
+    python-docx finds the body's closing section properties by searching the whole body on
+    every addition, which made a long document take time growing with the square of its
+    length; they are the body's last child, which lxml reaches at once.
+    """
+    paragraph = OxmlElement("w:p")
+    _append_to_body(document, paragraph)
+    return Paragraph(paragraph, document._body)
+
+
+def _append_to_body(document: Document, element: BaseOxmlElement) -> None:
+    body = document.element.body
+    last = next(body.iterchildren(reversed=True), None)
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+
+
 def detach(table: Table) -> None:
     """Take ``table`` out of its document, to serve as a pattern for copies."""
     table._tbl.getparent().remove(table._tbl)
@@ -125,7 +146,7 @@ def detach(table: Table) -> None:
 def append_copy(document: Document, table: Table) -> Table:
     """A copy of ``table`` at the end of ``document``'s body."""
     element = copy.deepcopy(table._tbl)
-    document.element.body._insert_tbl(element)
+    _append_to_body(document, element)
     return Table(element, table._parent)
 
 

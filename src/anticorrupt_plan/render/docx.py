@@ -176,7 +176,9 @@ class _Writer:
         return self._ids[key]
 
     def paragraph(self, style: str, text: str = "") -> Paragraph:
-        paragraph = self.document.add_paragraph(text)
+        paragraph = _oxml.add_paragraph(self.document)
+        if text:
+            paragraph.add_run(text)
         self.style(paragraph, style)
         return paragraph
 
