@@ -12,7 +12,7 @@ import datetime
 import io
 import struct
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import docx
@@ -84,6 +84,11 @@ STYLES = (
     HEADING, SUBHEADING, NUMBERED, LABELLED, GOAL_FIELD, MEASURE_HEADING, TABLE,
     TABLE_HEADING, TABLE_TEXT, TABLE_TARGET, TABLE_STEP, PAGE_HEADER, LABEL,
 )  # fmt: skip
+# Every one a paragraph style but these two.
+KINDS = {name: WD_STYLE_TYPE.PARAGRAPH for name in STYLES} | {
+    LABEL: WD_STYLE_TYPE.CHARACTER,
+    TABLE: WD_STYLE_TYPE.TABLE,
+}
 
 # Whether a table row may be kept whole on one page is judged with worst-case metrics, those
 # of the substitute font LibreOffice uses where TH Sarabun is not installed (its glyphs are
@@ -109,10 +114,10 @@ def render_docx(
     ``timestamp`` (UTC) becomes the document's created and modified dates; ``emblem`` is
     the image file's content, printed at the top of the announcement.
     """
-    document = _open(reference)
+    document, style_ids = _open(reference)
     _oxml.clear_body(document)
     _apply_layout(document, view.layout)
-    writer = _Writer(document)
+    writer = _Writer(document, style_ids)
 
     first = document.sections[0]
     _orient(first, landscape=False)
@@ -139,65 +144,71 @@ def render_docx(
     return rezip(stream.getvalue())
 
 
-def _open(reference: Path) -> Document:
+def _open(reference: Path) -> tuple[Document, dict[str, str | None]]:
+    """The reference document, and the id of each style this renderer writes in."""
     try:
         document = docx.Document(str(reference))
     # A part that is not XML fails in lxml with a SyntaxError subclass.
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
         reason = "not found" if not reference.is_file() else f"not a Word document ({error})"
         raise ReferenceDocumentError(path=str(reference), reason=reason) from error
-    missing = [name for name in STYLES if name not in document.styles]
+    found = _oxml.styles_by_name(document)
+    missing = [name for name in STYLES if name not in found]
     if missing:
         raise ReferenceDocumentError(
             path=str(reference),
-            reason=f"has no style named {', '.join(repr(name) for name in missing)}; "
-            "restore it, or start again from the reference document that comes with "
-            "anticorrupt-plan",
+            reason=f"has no style named {', '.join(repr(name) for name in missing)}; {RESTORE}",
         )
-    return document
+    for name, kind in KINDS.items():
+        if found[name][0] != kind:
+            raise ReferenceDocumentError(
+                path=str(reference),
+                reason=f"its style {name!r} is a {_kind(found[name][0])} style where a "
+                f"{_kind(kind)} style is needed; {RESTORE}",
+            )
+    return document, {name: found[name][1] for name in STYLES}
+
+
+RESTORE = "restore it, or start again from the reference document that comes with anticorrupt-plan"
+
+
+def _kind(kind: WD_STYLE_TYPE) -> str:
+    return kind.name.lower()
 
 
 class _Writer:
-    """Adds paragraphs, runs and tables to the document in the reference document's styles.
-
-    Each style's id is looked up once: python-docx searches the whole style sheet on every
-    assignment of a style by name, and for a matrix of many cells that search took most of
-    the time a build did.
+    """Adds paragraphs, runs and tables to the document in the reference document's styles,
+    each set by the id ``_open`` found: python-docx searches the whole style sheet every
+    time a style is set by name, which for a matrix of many cells took most of a build.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, style_ids: Mapping[str, str | None]) -> None:
         self.document = document
-        self._ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
-
-    def _id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
-        key = (name, kind)
-        if key not in self._ids:
-            self._ids[key] = _oxml.style_id(self.document, name, kind)
-        return self._ids[key]
+        self._ids = style_ids
 
     def paragraph(self, style: str, text: str = "") -> Paragraph:
         paragraph = _oxml.add_paragraph(self.document)
         if text:
-            paragraph.add_run(text)
+            self.run(paragraph, text)
         self.style(paragraph, style)
         return paragraph
 
     def style(self, paragraph: Paragraph, style: str) -> None:
-        _oxml.set_paragraph_style(paragraph, self._id(style, WD_STYLE_TYPE.PARAGRAPH))
+        _oxml.set_paragraph_style(paragraph, self._ids[style])
 
     def write(self, paragraph: Paragraph, text: str, style: str) -> None:
         self.style(paragraph, style)
-        paragraph.add_run(text)
+        self.run(paragraph, text)
 
     def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Run:
-        run = paragraph.add_run(text)
+        run = _oxml.add_run(paragraph, text)
         if style is not None:
-            _oxml.set_run_style(run, self._id(style, WD_STYLE_TYPE.CHARACTER))
+            _oxml.set_run_style(run, self._ids[style])
         return run
 
     def table(self, rows: int, columns: int, style: str) -> Table:
         table: Table = self.document.add_table(rows=rows, cols=columns)
-        _oxml.set_table_style(table, self._id(style, WD_STYLE_TYPE.TABLE))
+        _oxml.set_table_style(table, self._ids[style])
         return table
 
 
@@ -311,7 +322,7 @@ def _item(writer: _Writer, item: Numbered, *, style: str, bold: bool = False) ->
     paragraph = writer.paragraph(style)
     writer.run(paragraph, item.label, LABEL if bold else None)
     paragraph.add_run("\t")
-    paragraph.add_run(item.text)
+    writer.run(paragraph, item.text)
     return paragraph
 
 
@@ -385,13 +396,13 @@ def _header_rows(writer: _Writer, table: Table, header: TableHeader, columns: in
         columns - 2: header.project,
         columns - 1: header.steps,
     }
+    _oxml.merge_empty_cells(table, down=list(spans), across=(2, 1 + len(header.years)))
+    first, second = (row.cells for row in table.rows[:2])
     for column, text in spans.items():
-        cell = table.cell(0, column).merge(table.cell(1, column))
-        writer.write(cell.paragraphs[0], text, TABLE_HEADING)
-    targets = table.cell(0, 2).merge(table.cell(0, 1 + len(header.years)))
-    writer.write(targets.paragraphs[0], header.targets, TABLE_HEADING)
+        writer.write(first[column].paragraphs[0], text, TABLE_HEADING)
+    writer.write(first[2].paragraphs[0], header.targets, TABLE_HEADING)
     for offset, year in enumerate(header.years):
-        writer.write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
+        writer.write(second[2 + offset].paragraphs[0], year, TABLE_HEADING)
 
 
 def _body_row(writer: _Writer, table_row: _Row, row: RowView) -> None:
@@ -399,7 +410,7 @@ def _body_row(writer: _Writer, table_row: _Row, row: RowView) -> None:
     *cells, steps = table_row.cells
     texts = (row.objective, row.indicator, *row.targets, row.project)
     for cell, text in zip(cells, texts, strict=True):
-        cell.paragraphs[0].add_run(text)
+        writer.run(cell.paragraphs[0], text)
     for index, step in enumerate(row.steps):
         paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
         writer.write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
