@@ -246,7 +246,7 @@ def in_process(work: Path) -> list[Row]:
         shutil.copy(SEED, folder / f"plan{number:03}.yaml")
     finished = [time.perf_counter()]
     build_batch(
-        batch_folders([folder], work / "batch-out"),
+        batch_folders([folder], out_dir=work / "batch-out"),
         on_done=lambda plan, outcome: finished.append(time.perf_counter()),
     )
     each = [after - before for before, after in itertools.pairwise(finished)]

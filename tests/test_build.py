@@ -144,7 +144,7 @@ def test_a_folder_without_plans_is_an_error(tmp_path: Path) -> None:
 def test_each_plan_of_a_batch_gets_a_folder_named_after_it(tmp_path: Path) -> None:
     plans = [tmp_path / "a.yaml", tmp_path / "x" / "b.yml"]
 
-    assert batch_folders(plans, tmp_path / "out") == {
+    assert batch_folders(plans, out_dir=tmp_path / "out") == {
         plans[0]: tmp_path / "out" / "a",
         plans[1]: tmp_path / "out" / "b",
     }
@@ -154,7 +154,7 @@ def test_two_plans_of_the_same_name_are_an_error(tmp_path: Path) -> None:
     plans = [tmp_path / "x" / "plan.yaml", tmp_path / "y" / "plan.yml"]
 
     with pytest.raises(PlanNameClashError) as raised:
-        batch_folders(plans, tmp_path / "out")
+        batch_folders(plans, out_dir=tmp_path / "out")
 
     assert str(raised.value) == (
         f"{plans[0]} and {plans[1]} would both be built into {tmp_path / 'out' / 'plan'}; "
@@ -168,7 +168,7 @@ def test_a_batch_goes_on_past_a_failing_plan(write_plan, tmp_path: Path) -> None
     heard: list[tuple[str, str]] = []
 
     result = build_batch(
-        batch_folders(plans, tmp_path / "out"),
+        batch_folders(plans, out_dir=tmp_path / "out"),
         formats=["md"],
         on_done=lambda plan, outcome: heard.append((plan.name, type(outcome).__name__)),
     )
@@ -189,7 +189,7 @@ def test_a_batch_goes_on_past_a_failing_plan(write_plan, tmp_path: Path) -> None
 
 
 def test_a_batch_check_writes_nothing_and_names_what_is_stale(write_plan, tmp_path: Path) -> None:
-    folders = batch_folders([write_plan(minimal_plan(), "a.yaml")], tmp_path / "out")
+    folders = batch_folders([write_plan(minimal_plan(), "a.yaml")], out_dir=tmp_path / "out")
 
     result = build_batch(folders, formats=["md"], check=True)
 

@@ -177,7 +177,7 @@ def find_plans(paths: Sequence[Path]) -> list[Path]:
     return plans
 
 
-def batch_folders(paths: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
+def batch_folders(paths: Sequence[Path], *, out_dir: Path) -> dict[Path, Path]:
     """The plans that ``paths`` name (see :func:`find_plans`), each with its own output
     folder, ``out_dir/<plan file name without .yaml>``.
 

@@ -84,7 +84,9 @@ def build(
     plans: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan files, or folders of them (default: plan.yaml).", show_default=False
+            help="Plan files, or folders of them (default: plan.yaml).",
+            show_default=False,
+            metavar="PLAN",
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the documents.")] = Path(
@@ -140,7 +142,7 @@ def _build_many(
     from .progress import progress_bar
 
     try:
-        folders = batch_folders(paths, out_dir)
+        folders = batch_folders(paths, out_dir=out_dir)
     except PlanError as error:  # a folder without plans, or two plans of the same name
         _fail(error)
     label = "checking" if check else "building"
