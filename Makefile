@@ -42,7 +42,7 @@ fuzz: $(TEST_INSTALLED)
 	$(BIN)/pytest tests/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics
 
 bench: $(INSTALLED)
-	$(BIN)/python bench/bench_diff.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,10 +1,15 @@
-"""Generate valid plans of any size, for benchmarks: plain data ready to dump as plan.yaml."""
+"""Plans for benchmarks, as plain data ready to dump as plan.yaml: generated ones of any
+size, an amended copy of one, and the repository's plan with its prose repeated."""
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+SEED = Path(__file__).resolve().parent.parent / "plan.yaml"
 
 TOPICS = (
     "การฝึกอบรมคุณธรรมจริยธรรม",
@@ -92,3 +97,40 @@ def _measure(n: int) -> dict[str, Any]:
 def to_yaml(data: dict[str, Any]) -> str:
     """Plan data as plan.yaml text."""
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def amended(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a generated plan of at least 100 measures with the edits of a typical
+    amendment, spread through the plan: a target, a reworded step, a measure added, two
+    swapped, one moved to another goal and one removed."""
+    new = copy.deepcopy(data)
+    goals = new["goals"]
+    goals[0]["measures"][3]["rows"][0]["targets"][2567] = "ร้อยละ 75"
+    step = goals[4]["measures"][-10]["rows"][0]["steps"]
+    step[1] = step[1].replace("ดำเนินการ", "ดำเนินการและติดตาม")
+    added = copy.deepcopy(goals[7]["measures"][0])
+    added["title"] = "มาตรการใหม่ที่เพิ่มในการแก้ไขครั้งนี้"
+    goals[7]["measures"].insert(5, added)  # its rows copied from another measure
+    ms = goals[2]["measures"]
+    ms[-2], ms[-1] = ms[-1], ms[-2]
+    goals[9]["measures"].append(goals[8]["measures"].pop(-1))
+    del goals[5]["measures"][-1]
+    return new
+
+
+def seed_with_prose_repeated(factor: int) -> dict[str, Any]:
+    """The repository's plan with every list of texts and every goal ``factor`` times over:
+    more of the prose that plan check reads, and the findings it gives."""
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    big = copy.deepcopy(data)
+    big["rationale"] = _repeated(data["rationale"], factor)
+    big["announcement"]["body"] = _repeated(data["announcement"]["body"], factor)
+    big["objectives"]["items"] = _repeated(data["objectives"]["items"], factor)
+    big["preparation_steps"] = _repeated(data["preparation_steps"], factor)
+    big["goals"] = _repeated(data["goals"], factor)
+    return big
+
+
+def _repeated(items: list[Any], factor: int) -> list[Any]:
+    # Copies, not the same objects again: yaml would write shared objects as aliases.
+    return [copy.deepcopy(item) for _ in range(factor) for item in items]

@@ -14,8 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.build import build, document_time
-from anticorrupt_plan.errors import PlanInvalid, SourceDateEpochError
+from anticorrupt_plan.build import batch_folders, build, build_batch, document_time, find_plans
+from anticorrupt_plan.errors import (
+    NoPlansError,
+    PlanInvalid,
+    PlanNameClashError,
+    SourceDateEpochError,
+)
 
 from .conftest import PLAN_PATH, minimal_plan
 
@@ -112,3 +117,83 @@ def test_source_date_epoch_dates_the_docx(monkeypatch: pytest.MonkeyPatch, tmp_p
 
     assert "2023-11-14T22:13:20Z" in core
     assert "2018-10-18" not in core
+
+
+# --- batch builds ------------------------------------------------------------------------------
+
+
+def test_find_plans_takes_files_as_given_and_yaml_files_directly_in_folders(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "plans"
+    (folder / "sub").mkdir(parents=True)
+    for name in ["b.yml", "a.yaml", "notes.txt", ".hidden.yaml", "sub/c.yaml"]:
+        (folder / name).write_text("x", encoding="utf-8")
+    (folder / "d.yaml").mkdir()  # a folder, whatever its name
+
+    plans = find_plans([tmp_path / "one.yaml", folder])
+
+    assert plans == [tmp_path / "one.yaml", folder / "a.yaml", folder / "b.yml"]
+
+
+def test_a_folder_without_plans_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(NoPlansError, match=r"no plan files \(\*\.yaml, \*\.yml\) in this folder"):
+        find_plans([tmp_path])
+
+
+def test_each_plan_of_a_batch_gets_a_folder_named_after_it(tmp_path: Path) -> None:
+    plans = [tmp_path / "a.yaml", tmp_path / "x" / "b.yml"]
+
+    assert batch_folders(plans, out_dir=tmp_path / "out") == {
+        plans[0]: tmp_path / "out" / "a",
+        plans[1]: tmp_path / "out" / "b",
+    }
+
+
+def test_two_plans_of_the_same_name_are_an_error(tmp_path: Path) -> None:
+    plans = [tmp_path / "x" / "plan.yaml", tmp_path / "y" / "plan.yml"]
+
+    with pytest.raises(PlanNameClashError) as raised:
+        batch_folders(plans, out_dir=tmp_path / "out")
+
+    assert str(raised.value) == (
+        f"{plans[0]} and {plans[1]} would both be built into {tmp_path / 'out' / 'plan'}; "
+        "rename one of them, or build them separately with different --out folders"
+    )
+
+
+def test_a_batch_goes_on_past_a_failing_plan(write_plan, tmp_path: Path) -> None:
+    plans = [write_plan(minimal_plan(), "a.yaml"), write_plan("[", "b.yaml")]
+    plans.append(write_plan(minimal_plan(), "c.yaml"))
+    heard: list[tuple[str, str]] = []
+
+    result = build_batch(
+        batch_folders(plans, out_dir=tmp_path / "out"),
+        formats=["md"],
+        on_done=lambda plan, outcome: heard.append((plan.name, type(outcome).__name__)),
+    )
+
+    assert heard == [
+        ("a.yaml", "BuildResult"),
+        ("b.yaml", "PlanInvalid"),
+        ("c.yaml", "BuildResult"),
+    ]
+    assert list(result.built) == [plans[0], plans[2]]
+    assert list(result.failed) == [plans[1]]
+    assert sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*")) == [
+        "out/a",
+        "out/a/a.md",
+        "out/c",
+        "out/c/c.md",
+    ]
+
+
+def test_a_batch_check_writes_nothing_and_names_what_is_stale(write_plan, tmp_path: Path) -> None:
+    folders = batch_folders([write_plan(minimal_plan(), "a.yaml")], out_dir=tmp_path / "out")
+
+    result = build_batch(folders, formats=["md"], check=True)
+
+    assert [built.stale for built in result.built.values()] == [
+        [(tmp_path / "out" / "a" / "a.md", "missing")]
+    ]
+    assert not (tmp_path / "out").exists()

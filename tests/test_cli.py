@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from anticorrupt_plan.cli import Exit, app
 
-from .conftest import PLAN_PATH, dump, minimal_plan
+from .conftest import DATA, PLAN_PATH, dump, minimal_plan
 
 runner = CliRunner()
 
@@ -156,6 +156,73 @@ def test_malformed_plans_get_located_errors_and_exit_1(case: str, tmp_path: Path
     assert not (tmp_path / "out").exists()
 
 
+# Files the loader refuses before or while reading them: one clear line each, exit 1.
+VALID = dump(minimal_plan())
+REFUSED_FILES = {
+    "thai windows encoding": (
+        VALID.encode("cp874"),
+        "is not UTF-8; the file looks like Thai Windows text (TIS-620/cp874). Convert it",
+    ),
+    "utf-16": (VALID.encode("utf-16"), "plan.yaml: is UTF-16 text; save it as UTF-8"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "plan.yaml: contains NUL bytes"),
+    "nul byte in text": (VALID.encode() + b"\x00\n", "plan.yaml: contains NUL bytes"),
+    "anchor and alias": (
+        (VALID + "rationale: &r [x]\npreparation_steps: *r\n").encode(),
+        "YAML anchors and aliases (&name, *name) are not allowed",
+    ),
+    "python tag": (
+        (VALID + "extra: !!python/object:os.system x\n").encode(),
+        "YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
+    ),
+    "top-level list": (b"- a\n- b\n", "plan.yaml:1:1: (plan): a plan is a mapping of keys"),
+    "top-level text": (b"just text\n", "plan.yaml:1:1: (plan): a plan is a mapping of keys"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_FILES))
+def test_refused_files_get_a_clear_message_and_exit_1(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, expected = REFUSED_FILES[case]
+    (tmp_path / "plan.yaml").write_bytes(content)
+    monkeypatch.chdir(tmp_path)
+
+    result = runner.invoke(app, ["build", "plan.yaml", "--out", "out"])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert isinstance(result.exception, SystemExit)  # not an exception escaping the command
+    assert expected in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    with path.open("wb") as sparse:  # 65 MB that take no room on disk
+        sparse.truncate(65 * 1024 * 1024)
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr == f"{path}: is 65 MB; a plan file is at most 64 MB\n"
+
+
+def test_a_byte_order_mark_and_yaml_1_1_words_are_read_as_written(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["rationale"] = ["no", "on", "0o12", "2561-10-18"]
+    data["digits"] = "arabic"  # print the digits as typed
+    # Plain scalars, as a person types them: no quotes to protect them from YAML 1.1.
+    text = dump(data).replace("'", "")
+    (tmp_path / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode())
+
+    result = runner.invoke(
+        app, ["build", str(tmp_path / "plan.yaml"), "-o", str(tmp_path), "-f", "md"]
+    )
+
+    assert result.exit_code == Exit.OK
+    markdown = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert all(f"\n{word}\n" in markdown for word in ["no", "on", "0o12", "2561-10-18"])
+
+
 def test_installed_plan_command_runs() -> None:
     plan = shutil.which("plan", path=str(Path(sys.executable).parent))
     assert plan is not None, "the 'plan' console script is not installed beside this Python"
@@ -219,11 +286,24 @@ def test_build_help_lists_both_formats() -> None:
     assert "comma-separated: md, docx." in result.stdout
 
 
-def test_validate_imports_neither_python_docx_nor_jinja2() -> None:
+SEED = str(DATA / "seed_verbatim.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["validate", str(PLAN_PATH)], "valid (3 goals, 8 measures)"),
+        (["check", str(PLAN_PATH)], ""),
+        (["diff", SEED, str(PLAN_PATH), "--format", "text"], "๑. แก้ไข หลักการเหตุผล"),
+    ],
+)
+def test_commands_that_write_no_document_import_neither_python_docx_nor_jinja2(
+    args: list[str], shown: str
+) -> None:
     probe = (
         "import sys\n"
         "from anticorrupt_plan.cli import main\n"
-        f"sys.argv = ['plan', 'validate', {str(PLAN_PATH)!r}]\n"
+        f"sys.argv = ['plan', *{args!r}]\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as done:\n"
@@ -236,4 +316,88 @@ def test_validate_imports_neither_python_docx_nor_jinja2() -> None:
     )
 
     assert result.stdout.splitlines()[-1] == "[]"
-    assert "valid (3 goals, 8 measures)" in result.stdout
+    assert shown in result.stdout
+
+
+# --- several plans at once ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def plans_folder(tmp_path: Path) -> Path:
+    """Three plans in a folder, the second one broken."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(dump(minimal_plan()), encoding="utf-8")
+    (folder / "b.yaml").write_text("schema_version: 1\ntitle: [unclosed\n", encoding="utf-8")
+    (folder / "c.yml").write_text(dump(minimal_plan()), encoding="utf-8")
+    return folder
+
+
+def test_a_folder_of_plans_builds_each_into_its_own_folder_and_reports_failures_last(
+    plans_folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+
+    result = runner.invoke(app, ["build", str(plans_folder), "--out", str(out), "-f", "md"])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stdout == f"wrote {out / 'a' / 'a.md'}\nwrote {out / 'c' / 'c.md'}\n"
+    assert result.stderr.splitlines()[-2:] == [
+        f"{plans_folder / 'b.yaml'}:3:1: YAML syntax: did not find expected ',' or ']' "
+        "(while parsing a flow sequence)",
+        "1 of 3 plans failed; their documents were left as they were",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["a", "c"]
+
+
+def test_several_plan_files_build_like_a_folder_of_them(plans_folder: Path, tmp_path: Path) -> None:
+    plans = [str(plans_folder / "a.yaml"), str(plans_folder / "c.yml")]
+
+    result = runner.invoke(app, ["build", *plans, "--out", str(tmp_path / "out"), "-f", "md"])
+
+    assert result.exit_code == Exit.OK
+    assert (tmp_path / "out" / "a" / "a.md").is_file()
+    assert (tmp_path / "out" / "c" / "c.md").is_file()
+
+
+def test_plans_of_the_same_name_are_refused_before_anything_is_built(
+    plans_folder: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.yml").write_text(dump(minimal_plan()), encoding="utf-8")
+
+    result = runner.invoke(app, ["build", str(plans_folder), str(other), "-o", str(tmp_path / "o")])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr.startswith(
+        f"{plans_folder / 'a.yaml'} and {other / 'a.yml'} would both be built into "
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_folder_without_plans_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr == f"{tmp_path}: no plan files (*.yaml, *.yml) in this folder\n"
+
+
+def test_check_of_a_batch_names_the_stale_documents_and_counts_the_plans(
+    plans_folder: Path, tmp_path: Path
+) -> None:
+    (plans_folder / "b.yaml").unlink()
+    out = tmp_path / "out"
+    args = ["build", str(plans_folder), "--out", str(out), "-f", "md"]
+    runner.invoke(app, args)
+    (out / "c" / "c.md").write_text("edited by hand\n", encoding="utf-8")
+
+    result = runner.invoke(app, [*args, "--check"])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stdout == f"{plans_folder / 'a.yaml'}: documents in {out / 'a'} are up to date\n"
+    assert result.stderr.splitlines()[-2:] == [
+        f"{out / 'c' / 'c.md'}: out of date; run 'plan build' to update it",
+        "1 of 2 plans have documents to update",
+    ]
+    assert (out / "c" / "c.md").read_text(encoding="utf-8") == "edited by hand\n"

@@ -561,6 +561,7 @@ def test_a_restyled_reference_document_is_used(tmp_path: Path, write_plan: Any) 
         (None, "reference.docx: not found"),
         (b"not a zip file", "reference.docx: not a Word document"),
         ("without-style", "has no style named 'Signature'"),
+        ("style-of-another-kind", "its style 'Strong' is a paragraph style where a character"),
     ],
 )
 def test_an_unusable_reference_document_is_reported(
@@ -569,10 +570,13 @@ def test_an_unusable_reference_document_is_reported(
     target = tmp_path / "reference.docx"
     if isinstance(content, bytes):
         target.write_bytes(content)
-    elif content == "without-style":
+    elif content is not None:
         reference = docx.Document(str(template_dir() / "reference.docx"))
-        style = reference.styles["Signature"].element
-        style.getparent().remove(style)
+        if content == "without-style":
+            style = reference.styles["Signature"].element
+            style.getparent().remove(style)
+        else:
+            reference.styles["Strong"].element.set(qn("w:type"), "paragraph")
         reference.save(str(target))
 
     with pytest.raises(ReferenceDocumentError) as raised:

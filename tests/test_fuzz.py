@@ -6,11 +6,17 @@
 
 from __future__ import annotations
 
+import io
 import random
 import re
 import string
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +24,8 @@ from markdown_it import MarkdownIt
 
 from anticorrupt_plan.build import render
 from anticorrupt_plan.errors import PlanError, PlanInvalid
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.present import PlanView, present
+from anticorrupt_plan.validate import ValidPlan, parse_plan
 
 from .conftest import PLAN_PATH, dump
 
@@ -96,14 +103,18 @@ def table_shapes(markdown: str) -> list[list[int]]:
     return shapes
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+def validated(data: dict[str, Any]) -> ValidPlan:
+    """A generated plan, validated: every generated plan is valid."""
+    return parse_plan(dump(data), file="plan.yaml")
+
+
+SLOW_EXAMPLES = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+@settings(suppress_health_check=SLOW_EXAMPLES)
 @given(plans())
 def test_any_valid_plan_renders_well_formed_deterministic_markdown(data: dict[str, Any]) -> None:
-    try:
-        valid = parse_plan(dump(data), file="plan.yaml")
-    except PlanInvalid as error:  # only an impossible date (say 31 September) may refuse it
-        assert all("announcement.date" in str(p) for p in error.problems), str(error)
-        return
+    valid = validated(data)
 
     first = render(valid, formats=["md"])["md"].decode("utf-8")
     second = render(valid, formats=["md"])["md"].decode("utf-8")
@@ -112,6 +123,58 @@ def test_any_valid_plan_renders_well_formed_deterministic_markdown(data: dict[st
     years = len(valid.plan.fiscal_years.years)
     expected_rows = [2 + len(m.rows) for g in valid.plan.goals for m in g.measures]
     assert table_shapes(first) == [[4 + years] * rows for rows in expected_rows]
+
+
+def expected_tables(view: PlanView) -> list[list[list[str]]]:
+    """Each matrix table as python-docx reads it back: rows of cell texts, a merged cell's
+    text once for each column or row it spans, the steps one per line."""
+    header = view.matrix.header
+    spanned = [header.objective, header.indicator, header.project, header.steps]
+    first = [*spanned[:2], *[header.targets] * len(header.years), *spanned[2:]]
+    second = [*spanned[:2], *header.years, *spanned[2:]]
+    return [
+        [
+            first,
+            second,
+            *(
+                [
+                    row.objective,
+                    row.indicator,
+                    *row.targets,
+                    row.project,
+                    "\n".join(f"{step.label}\t{step.text}" for step in row.steps),
+                ]
+                for row in measure.rows
+            ),
+        ]
+        for goal in view.matrix.goals
+        for measure in goal.measures
+    ]
+
+
+def docx_tables(data: bytes) -> list[list[list[str]]]:
+    """Each table's cell texts, without the zero-width spaces that let a header wrap."""
+    document = docx.Document(io.BytesIO(data))
+    return [
+        [[cell.text.replace("\u200b", "") for cell in row.cells] for row in table.rows]
+        for table in document.tables
+    ]
+
+
+# A DOCX takes longer to make and to read back than Markdown: a quarter of the examples.
+@settings(
+    max_examples=max(10, settings.default.max_examples // 4),
+    suppress_health_check=SLOW_EXAMPLES,
+)
+@given(plans())
+def test_any_valid_plan_renders_a_deterministic_docx_with_every_cell(data: dict[str, Any]) -> None:
+    valid = validated(data)
+
+    first = render(valid, formats=["docx"])["docx"]
+    second = render(valid, formats=["docx"])["docx"]
+
+    assert first == second
+    assert docx_tables(first) == expected_tables(present(valid.plan))
 
 
 def mutate(source: str, rng: random.Random) -> str:
@@ -151,14 +214,19 @@ SEED_SOURCE = PLAN_PATH.read_text(encoding="utf-8")
 YAML_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=4))
-def test_mutated_plans_build_or_give_located_errors(seed: int, edits: int) -> None:
-    rng = random.Random(seed)
+def mutated(rng: random.Random, edits: int) -> str:
+    """The repository's plan after ``edits`` random edits."""
     source = SEED_SOURCE
     for _ in range(edits):
         if source:
             source = mutate(source, rng)
+    return source
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=4))
+def test_mutated_plans_build_or_give_located_errors(seed: int, edits: int) -> None:
+    source = mutated(random.Random(seed), edits)
 
     try:
         valid = parse_plan(source, file="plan.yaml")
@@ -173,3 +241,46 @@ def test_mutated_plans_build_or_give_located_errors(seed: int, edits: int) -> No
     except PlanError as error:  # pragma: no cover - a file-level error cannot come from text
         pytest.fail(f"unexpected file error: {error}")
     render(valid, formats=["md"])
+
+
+# The real program on mutated files: a batch of them, and the first alone. What it prints on
+# stderr is located lines (problems, or check findings of the plans that built) and the line
+# that sums the failures up; never a traceback, never another exit status, never a hang.
+BATCH = 6
+LOCATED = re.compile(r"[^:\n]+:[0-9]+:[0-9]+: ")
+SUMMARY = re.compile(
+    r"[0-9]+ problems? found; nothing was written"
+    r"|[0-9]+ of [0-9]+ plans failed; their documents were left as they were"
+)
+
+
+def build_in_subprocess(plans: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "anticorrupt_plan", "build", str(plans), "-o", str(out)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+# Each example starts the program twice: a twentieth of the examples.
+@settings(max_examples=max(2, settings.default.max_examples // 20))
+@given(st.integers(min_value=0, max_value=2**32))
+def test_the_plan_command_on_mutated_files_exits_0_or_1_with_located_errors(seed: int) -> None:
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "plans"
+        folder.mkdir()
+        for number in range(BATCH):
+            text = mutated(rng, rng.randint(1, 4))
+            (folder / f"plan{number}.yaml").write_text(text, encoding="utf-8")
+
+        runs = [
+            build_in_subprocess(folder / "plan0.yaml", Path(work) / "alone"),
+            build_in_subprocess(folder, Path(work) / "batch"),
+        ]
+
+    for done in runs:
+        # Split at "\n" only: a message may quote a key holding U+2028, which splitlines cuts.
+        lines = done.stderr.split("\n")
+        assert lines.pop() == "", done.stderr  # every line ends
+        assert done.returncode in (0, 1), done.stderr
+        assert "Traceback" not in done.stderr
+        assert all(LOCATED.match(line) or SUMMARY.fullmatch(line) for line in lines), done.stderr
+        assert done.returncode == 0 or SUMMARY.fullmatch(lines[-1]), done.stderr

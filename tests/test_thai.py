@@ -10,6 +10,7 @@ from anticorrupt_plan.thai import (
     arabic_digits,
     be_year,
     ce_year,
+    cluster_count,
     clusters,
     compose_sara_am,
     long_date,
@@ -50,12 +51,15 @@ def test_long_date_is_written_as_announcements_write_it(date: datetime.date, tex
         ("ที่", ["ที่"]),
         ("น้ำทำ", ["น้ำ", "ทำ"]),  # sara am stays with its consonant, as a tone mark does
         ("a\u0301b", ["a\u0301", "b"]),
+        ("\u0e48ก", ["\u0e48", "ก"]),  # a mark with nothing before it stands alone
+        ("👍🏽x", ["👍", "🏽", "x"]),  # a skin tone is a symbol, not a mark
         ("", []),
     ],
 )
 def test_clusters_keep_marks_on_their_base_letter(text: str, expected: list[str]) -> None:
     assert clusters(text) == expected
     assert "".join(clusters(text)) == text
+    assert cluster_count(text) == len(expected)
 
 
 @pytest.mark.parametrize(

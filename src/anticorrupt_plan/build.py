@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataPath, ImageError, PlanError, PlanInvalid, SchemaError, SourceDateEpochError
+from .errors import (
+    DataPath,
+    ImageError,
+    NoPlansError,
+    PlanError,
+    PlanInvalid,
+    PlanNameClashError,
+    SchemaError,
+    SourceDateEpochError,
+)
 from .output import ensure_directory, stale_outputs, write_atomic
 from .present import PlanView, present
 from .resources import template_dir
@@ -28,6 +37,7 @@ class BuildResult:
     """What one build produced: the validated plan, each output's bytes, and what happened."""
 
     valid: ValidPlan
+    out_dir: Path
     outputs: dict[Path, bytes]
     written: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
@@ -133,10 +143,90 @@ def build(
     stem = plan_path.stem
     outputs = {out_dir / f"{stem}.{extension}": data for extension, data in documents.items()}
     if check:
-        return BuildResult(valid=valid, outputs=outputs, stale=stale_outputs(outputs))
+        stale = stale_outputs(outputs)
+        return BuildResult(valid=valid, out_dir=out_dir, outputs=outputs, stale=stale)
     ensure_directory(out_dir)
     written = []
     for path, data in outputs.items():
         write_atomic(path, data)
         written.append(path)
-    return BuildResult(valid=valid, outputs=outputs, written=written)
+    return BuildResult(valid=valid, out_dir=out_dir, outputs=outputs, written=written)
+
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def find_plans(paths: Sequence[Path]) -> list[Path]:
+    """The plan files that ``paths`` name: a file as it is given; for a folder, the
+    ``*.yaml`` and ``*.yml`` files directly inside it (not in its subfolders, and not hidden
+    ones), sorted by name.
+    """
+    plans: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            plans.append(path)  # a missing file is that plan's failure, reported with the rest
+            continue
+        found = sorted(
+            child
+            for child in path.iterdir()
+            if child.suffix in PLAN_SUFFIXES and not child.name.startswith(".") and child.is_file()
+        )
+        if not found:
+            raise NoPlansError(folder=str(path), suffixes=PLAN_SUFFIXES)
+        plans.extend(found)
+    return plans
+
+
+def batch_folders(paths: Sequence[Path], *, out_dir: Path) -> dict[Path, Path]:
+    """The plans that ``paths`` name (see :func:`find_plans`), each with its own output
+    folder, ``out_dir/<plan file name without .yaml>``.
+
+    Two plans of the same name would overwrite each other's documents, so they are an error
+    before anything is built.
+    """
+    folders: dict[Path, Path] = {}
+    owners: dict[Path, Path] = {}
+    for plan in find_plans(paths):
+        folder = out_dir / plan.stem
+        if folder in owners:
+            raise PlanNameClashError(
+                first=str(owners[folder]), second=str(plan), folder=str(folder)
+            )
+        owners[folder] = plan
+        folders[plan] = folder
+    return folders
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch build did, plan by plan in the order given: each plan's build, or the
+    error that stopped it (and left its documents as they were)."""
+
+    built: dict[Path, BuildResult]
+    failed: dict[Path, PlanError]
+
+
+def build_batch(
+    folders: Mapping[Path, Path],
+    *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    check: bool = False,
+    templates: Path | None = None,
+    on_done: Callable[[Path, BuildResult | PlanError], None] | None = None,
+) -> BatchResult:
+    """Build each plan of ``folders`` into its folder (see :func:`batch_folders`), going on
+    past a plan that fails; ``on_done`` hears of each plan as soon as it is finished.
+    """
+    built: dict[Path, BuildResult] = {}
+    failed: dict[Path, PlanError] = {}
+    for plan, folder in folders.items():
+        outcome: BuildResult | PlanError
+        try:
+            outcome = build(plan, out_dir=folder, formats=formats, check=check, templates=templates)
+        except PlanError as error:
+            outcome = failed[plan] = error
+        else:
+            built[plan] = outcome
+        if on_done is not None:
+            on_done(plan, outcome)
+    return BatchResult(built=built, failed=failed)

@@ -136,6 +136,24 @@ class TemplateError(PlanError):
         super().__init__(f"{template}: {reason}")
 
 
+class NoPlansError(PlanError):
+    """A folder given to build holds no plan files."""
+
+    def __init__(self, *, folder: str, suffixes: Iterable[str]) -> None:
+        names = ", ".join(f"*{suffix}" for suffix in suffixes)
+        super().__init__(f"{folder}: no plan files ({names}) in this folder")
+
+
+class PlanNameClashError(PlanError):
+    """Two plans of one batch would be built into the same folder."""
+
+    def __init__(self, *, first: str, second: str, folder: str) -> None:
+        super().__init__(
+            f"{first} and {second} would both be built into {folder}; rename one of them, "
+            "or build them separately with different --out folders"
+        )
+
+
 class ReferenceDocumentError(PlanError):
     """The reference document that the DOCX output is built on is missing or unusable."""
 

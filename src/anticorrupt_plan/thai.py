@@ -85,3 +85,12 @@ def clusters(text: str) -> list[str]:
         else:
             result.append(char)
     return result
+
+
+def cluster_count(text: str) -> int:
+    """``len(clusters(text))``, counted without building the clusters."""
+    # Every mark but a leading one joins the character before it. Only the mark categories
+    # (Mn, Mc, Me) start with "M", so joining the categories lets C count the marks; sara am
+    # joins too, though its category is a letter's.
+    marks = "".join(map(unicodedata.category, text[1:])).count("M")
+    return len(text) - marks - sum(text.count(letter, 1) for letter in _ATTACHING_LETTERS)

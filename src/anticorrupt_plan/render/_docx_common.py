@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.section import Section
 from docx.shared import Cm, Pt
@@ -25,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import ReferenceDocumentError
 from ..output import rezip
 from ..present import LayoutView, PageNumberView
-from ..thai import clusters
+from ..thai import cluster_count
 from . import _oxml
 
 PAGE_HEADER = "Header"
@@ -41,23 +42,53 @@ HEADER_SHARE = 0.25  # of the page's text height, kept for the repeated header r
 DEFAULT_SIZE_PT = 16.0
 
 
-def open_reference(reference: Path, styles: Sequence[str]) -> Document:
-    """The reference document, refused unless it is a Word document with every style named."""
+RESTORE = "restore it, or start again from the reference document that comes with anticorrupt-plan"
+
+
+def open_reference(
+    reference: Path, styles: Mapping[str, WD_STYLE_TYPE]
+) -> tuple[Document, dict[str, str | None]]:
+    """The reference document and the id of each style in ``styles`` (name -> kind).
+
+    Refused unless it is a Word document holding every style, each of its kind. Writing by
+    id spares python-docx's search of the whole style sheet for every name it is given.
+    """
     try:
         document = docx.Document(str(reference))
     # A part that is not XML fails in lxml with a SyntaxError subclass.
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
         reason = "not found" if not reference.is_file() else f"not a Word document ({error})"
         raise ReferenceDocumentError(path=str(reference), reason=reason) from error
-    missing = [name for name in styles if name not in document.styles]
+    found = _oxml.styles_by_name(document)
+    missing = [name for name in styles if name not in found]
     if missing:
         raise ReferenceDocumentError(
             path=str(reference),
-            reason=f"has no style named {', '.join(repr(name) for name in missing)}; "
-            "restore it, or start again from the reference document that comes with "
-            "anticorrupt-plan",
+            reason=f"has no style named {', '.join(repr(name) for name in missing)}; {RESTORE}",
         )
-    return document
+    for name, kind in styles.items():
+        if found[name][0] != kind:
+            raise ReferenceDocumentError(
+                path=str(reference),
+                reason=f"its style {name!r} is a {_kind(found[name][0])} style where a "
+                f"{_kind(kind)} style is needed; {RESTORE}",
+            )
+    return document, {name: found[name][1] for name in styles}
+
+
+def style_kinds(
+    paragraph: Sequence[str], *, character: Sequence[str] = (), table: Sequence[str] = ()
+) -> dict[str, WD_STYLE_TYPE]:
+    """Style names mapped to their kinds, for ``open_reference``."""
+    return (
+        {name: WD_STYLE_TYPE.PARAGRAPH for name in paragraph}
+        | {name: WD_STYLE_TYPE.CHARACTER for name in character}
+        | {name: WD_STYLE_TYPE.TABLE for name in table}
+    )
+
+
+def _kind(kind: WD_STYLE_TYPE) -> str:
+    return kind.name.lower()
 
 
 def apply_layout(document: Document, layout: LayoutView) -> None:
@@ -126,7 +157,7 @@ def estimated_height(
     lines = 0
     for paragraphs, width in zip(columns, widths, strict=True):
         per_line = max(int((width - CELL_PADDING) / cluster), 1)
-        lines = max(lines, sum(-(-len(clusters(text)) // per_line) for text in paragraphs))
+        lines = max(lines, sum(-(-cluster_count(text) // per_line) for text in paragraphs))
     return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
 
 

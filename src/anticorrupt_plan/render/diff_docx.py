@@ -32,6 +32,7 @@ from ._docx_common import (
     open_reference,
     orient,
     page_headers,
+    style_kinds,
     text_area,
     text_size,
     write,
@@ -74,7 +75,7 @@ def render_comparison_docx(
     ``plan`` is the new version's view: its layout settings, page numbers and organization
     are the document's. ``timestamp`` (UTC) becomes its created and modified dates.
     """
-    document = open_reference(reference, STYLES)
+    document, _ = open_reference(reference, style_kinds(STYLES, character=(LABEL,), table=(TABLE,)))
     _oxml.clear_body(document)
     apply_layout(document, plan.layout)
     section = document.sections[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import io
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document
@@ -23,6 +23,7 @@ from docx.image.exceptions import (
 from docx.shared import Cm, Length
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..errors import ImageError
 from ..present import (
@@ -36,7 +37,7 @@ from ..present import (
     RowView,
     TableHeader,
 )
-from ..thai import clusters
+from ..thai import cluster_count
 from . import _oxml
 from ._docx_common import (
     HEADER_SHARE,
@@ -47,9 +48,9 @@ from ._docx_common import (
     open_reference,
     orient,
     page_headers,
+    style_kinds,
     text_area,
     text_size,
-    write,
 )
 
 REFERENCE = "reference.docx"
@@ -86,6 +87,8 @@ STYLES = (
     HEADING, SUBHEADING, NUMBERED, LABELLED, GOAL_FIELD, MEASURE_HEADING, TABLE,
     TABLE_HEADING, TABLE_TEXT, TABLE_TARGET, TABLE_STEP, PAGE_HEADER, LABEL,
 )  # fmt: skip
+# Every one a paragraph style but these two.
+KINDS = style_kinds(STYLES, character=(LABEL,), table=(TABLE,))
 
 # The narrowest a matrix column may be: a year's target ("ร้อยละ ๑๐๐") or a word of text
 # must fit on a line. A plan of many years narrows its year columns, down to a floor, so
@@ -106,39 +109,76 @@ def render_docx(
     ``timestamp`` (UTC) becomes the document's created and modified dates; ``emblem`` is
     the image file's content, printed at the top of the announcement.
     """
-    document = open_reference(reference, STYLES)
+    document, style_ids = open_reference(reference, KINDS)
     _oxml.clear_body(document)
     apply_layout(document, view.layout)
+    writer = _Writer(document, style_ids)
 
     first = document.sections[0]
     orient(first, landscape=False)
     page_headers(first, view.page_numbers)
-    last = _announcement(document, view.announcement, emblem)
+    last = _announcement(writer, view.announcement, emblem)
 
     _oxml.end_section(document, last)
-    last = _cover(document, view.cover)
+    last = _cover(writer, view.cover)
 
     narrative = _oxml.end_section(document, last)
     _oxml.number_pages(narrative, thai_digits=view.page_numbers.thai_digits, start=1)
-    last = _narrative(document, view.narrative)
+    last = _narrative(writer, view.narrative)
 
     matrix = _oxml.end_section(document, last)
     orient(matrix, landscape=True)
     matrix.different_first_page_header_footer = False
     _oxml.number_pages(matrix, thai_digits=view.page_numbers.thai_digits, start=None)
     size = text_size(document, view.layout)
-    _matrix(document, view.matrix, page=text_area(matrix), size_pt=size)
+    _matrix(writer, view.matrix, page=text_area(matrix), size_pt=size)
 
     return finish(
         document, title=view.document_title, author=view.organization, timestamp=timestamp
     )
 
 
+class _Writer:
+    """Adds paragraphs, runs and tables to the document in the reference document's styles,
+    each set by the id ``open_reference`` found: python-docx searches the whole style sheet every
+    time a style is set by name, which for a matrix of many cells took most of a build.
+    """
+
+    def __init__(self, document: Document, style_ids: Mapping[str, str | None]) -> None:
+        self.document = document
+        self._ids = style_ids
+
+    def paragraph(self, style: str, text: str = "") -> Paragraph:
+        paragraph = _oxml.add_paragraph(self.document)
+        if text:
+            self.run(paragraph, text)
+        self.style(paragraph, style)
+        return paragraph
+
+    def style(self, paragraph: Paragraph, style: str) -> None:
+        _oxml.set_paragraph_style(paragraph, self._ids[style])
+
+    def write(self, paragraph: Paragraph, text: str, style: str) -> None:
+        self.style(paragraph, style)
+        self.run(paragraph, text)
+
+    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Run:
+        run = _oxml.add_run(paragraph, text)
+        if style is not None:
+            _oxml.set_run_style(run, self._ids[style])
+        return run
+
+    def table(self, rows: int, columns: int, style: str) -> Table:
+        table: Table = self.document.add_table(rows=rows, cols=columns)
+        _oxml.set_table_style(table, self._ids[style])
+        return table
+
+
 def _announcement(
-    document: Document, announcement: AnnouncementView, emblem: bytes | None
+    writer: _Writer, announcement: AnnouncementView, emblem: bytes | None
 ) -> Paragraph:
     if emblem is not None:
-        run = document.add_paragraph(style=EMBLEM).add_run()
+        run = writer.paragraph(EMBLEM).add_run()
         try:
             run.add_picture(io.BytesIO(emblem), height=EMBLEM_HEIGHT)
         # python-docx reads image headers itself; a damaged header can also fail while it
@@ -155,55 +195,53 @@ def _announcement(
             raise ImageError(
                 reason="is not an image a document can hold; use a PNG or JPEG file"
             ) from e
-    document.add_paragraph(announcement.heading, style=ANNOUNCEMENT_HEADING)
-    document.add_paragraph(announcement.subject, style=ANNOUNCEMENT_SUBJECT)
-    document.add_paragraph(announcement.years_line, style=ANNOUNCEMENT_SUBJECT)
-    document.add_paragraph(style=SEPARATOR)
+    writer.paragraph(ANNOUNCEMENT_HEADING, announcement.heading)
+    writer.paragraph(ANNOUNCEMENT_SUBJECT, announcement.subject)
+    writer.paragraph(ANNOUNCEMENT_SUBJECT, announcement.years_line)
+    writer.paragraph(SEPARATOR)
     for text in announcement.body:
-        document.add_paragraph(text, style=BODY)
-    document.add_paragraph(announcement.date_line, style=DATE_LINE)
-    document.add_paragraph(announcement.signatory_name, style=SIGNATURE_NAME)
-    return document.add_paragraph(announcement.signatory_position, style=SIGNATURE)
+        writer.paragraph(BODY, text)
+    writer.paragraph(DATE_LINE, announcement.date_line)
+    writer.paragraph(SIGNATURE_NAME, announcement.signatory_name)
+    return writer.paragraph(SIGNATURE, announcement.signatory_position)
 
 
-def _cover(document: Document, cover: CoverView) -> Paragraph:
-    document.add_paragraph(cover.title, style=COVER_TITLE)
-    document.add_paragraph(cover.years_line, style=COVER_YEARS)
-    document.add_paragraph(cover.of, style=COVER_TEXT)
-    document.add_paragraph(cover.organization, style=COVER_ORGANIZATION)
-    return document.add_paragraph(cover.place_line, style=COVER_ORGANIZATION)
+def _cover(writer: _Writer, cover: CoverView) -> Paragraph:
+    writer.paragraph(COVER_TITLE, cover.title)
+    writer.paragraph(COVER_YEARS, cover.years_line)
+    writer.paragraph(COVER_TEXT, cover.of)
+    writer.paragraph(COVER_ORGANIZATION, cover.organization)
+    return writer.paragraph(COVER_ORGANIZATION, cover.place_line)
 
 
-def _narrative(document: Document, narrative: NarrativeView) -> Paragraph:
-    document.add_paragraph(narrative.heading, style=HEADING)
-    document.add_paragraph(narrative.rationale_heading, style=SUBHEADING)
+def _narrative(writer: _Writer, narrative: NarrativeView) -> Paragraph:
+    writer.paragraph(HEADING, narrative.heading)
+    writer.paragraph(SUBHEADING, narrative.rationale_heading)
     for text in narrative.rationale:
-        document.add_paragraph(text, style=BODY)
-    document.add_paragraph(narrative.strategy_intro, style=BODY)
+        writer.paragraph(BODY, text)
+    writer.paragraph(BODY, narrative.strategy_intro)
     for item in narrative.strategies:
-        _item(document, item, style=LABELLED)
-    document.add_paragraph(narrative.objectives_intro, style=BODY)
+        _item(writer, item, style=LABELLED)
+    writer.paragraph(BODY, narrative.objectives_intro)
     for item in narrative.objectives:
-        _item(document, item, style=NUMBERED)
-    last = document.add_paragraph(narrative.steps_heading, style=SUBHEADING)
+        _item(writer, item, style=NUMBERED)
+    last = writer.paragraph(SUBHEADING, narrative.steps_heading)
     for item in narrative.steps:
-        last = _item(document, item, style=NUMBERED)
+        last = _item(writer, item, style=NUMBERED)
     return last
 
 
-def _item(document: Document, item: Numbered, *, style: str, bold: bool = False) -> Paragraph:
+def _item(writer: _Writer, item: Numbered, *, style: str, bold: bool = False) -> Paragraph:
     """``label<tab>text``: the style's hanging indent keeps the label apart from the text."""
-    paragraph = document.add_paragraph(style=style)
-    paragraph.add_run(item.label, style=LABEL if bold else None)
+    paragraph = writer.paragraph(style)
+    writer.run(paragraph, item.label, LABEL if bold else None)
     paragraph.add_run("\t")
-    paragraph.add_run(item.text)
+    writer.run(paragraph, item.text)
     return paragraph
 
 
-def _matrix(
-    document: Document, matrix: MatrixView, *, page: tuple[int, int], size_pt: float
-) -> None:
-    heading = document.add_paragraph(style=HEADING)
+def _matrix(writer: _Writer, matrix: MatrixView, *, page: tuple[int, int], size_pt: float) -> None:
+    heading = writer.paragraph(HEADING)
     for index, line in enumerate(matrix.heading_lines):
         if index:
             heading.add_run().add_break()
@@ -211,46 +249,58 @@ def _matrix(
     width, height = page
     widths = _column_widths(matrix, width)
     room = int(height * (1 - HEADER_SHARE))
+    blank = _blank_table(writer, matrix.header, widths)
     for index, goal in enumerate(matrix.goals):
-        opening = _item(document, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
+        opening = _item(writer, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
         opening.paragraph_format.page_break_before = index > 0
         for field in goal.fields:
-            _item(document, field, style=GOAL_FIELD, bold=True)
+            _item(writer, field, style=GOAL_FIELD, bold=True)
         for measure in goal.measures:
             whole = [_height(row, widths, size_pt) <= room for row in measure.rows]
-            _measure(document, matrix.header, measure, widths, whole)
+            _measure(writer, blank, measure, whole)
 
 
-def _measure(
-    document: Document,
-    header: TableHeader,
-    measure: MeasureView,
-    widths: Sequence[int],
-    whole: Sequence[bool],
-) -> None:
+def _blank_table(writer: _Writer, header: TableHeader, widths: Sequence[int]) -> Table:
+    """A matrix table with its two header rows and one empty body row, outside the document.
+
+    Each measure's table is a copy of it, its body row repeated: much quicker than building
+    every table through python-docx, whose merging of the header cells is slow.
+    """
+    table = writer.table(3, len(widths), TABLE)
+    table.autofit = False
+    for column, column_width in zip(table.columns, widths, strict=True):
+        column.width = Length(column_width)
+    for table_row in table.rows:
+        for cell, column_width in zip(table_row.cells, widths, strict=True):
+            cell.width = Length(column_width)
+    for table_row in table.rows[:2]:
+        _oxml.keep_together(table_row)
+    _header_rows(writer, table, header, len(widths))
+    targets = len(widths) - 4
+    styles = (TABLE_TEXT, TABLE_TEXT, *[TABLE_TARGET] * targets, TABLE_TEXT, TABLE_STEP)
+    for cell, style in zip(table.rows[2].cells, styles, strict=True):
+        writer.style(cell.paragraphs[0], style)
+    _oxml.detach(table)
+    return table
+
+
+def _measure(writer: _Writer, blank: Table, measure: MeasureView, whole: Sequence[bool]) -> None:
     """The measure's heading, kept on the page of its table, and the table.
 
     ``whole`` says, for each body row, whether it is kept from breaking across pages.
     """
     label = Numbered(measure.label, measure.title)
-    heading = _item(document, label, style=MEASURE_HEADING, bold=True)
+    heading = _item(writer, label, style=MEASURE_HEADING, bold=True)
     heading.paragraph_format.keep_with_next = True
-    table = document.add_table(rows=2 + len(measure.rows), cols=len(widths))
-    table.style = TABLE
-    table.autofit = False
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = Length(column_width)
-    for table_row, keep in zip(table.rows, [True, True, *whole], strict=True):
-        for cell, column_width in zip(table_row.cells, widths, strict=True):
-            cell.width = Length(column_width)
+    table = _oxml.append_copy(writer.document, blank)
+    rows = _oxml.repeat_last_row(table, len(measure.rows))
+    for table_row, row, keep in zip(rows, measure.rows, whole, strict=True):
         if keep:
             _oxml.keep_together(table_row)
-    _header_rows(table, header, len(widths))
-    for table_row, row in zip(table.rows[2:], measure.rows, strict=True):
-        _body_row(table_row, row)
+        _body_row(writer, table_row, row)
 
 
-def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
+def _header_rows(writer: _Writer, table: Table, header: TableHeader, columns: int) -> None:
     """Two header rows: the years under ``(๓)``, every other heading spanning both rows."""
     for row in table.rows[:2]:
         _oxml.repeat_as_header(row)
@@ -260,27 +310,26 @@ def _header_rows(table: Table, header: TableHeader, columns: int) -> None:
         columns - 2: header.project,
         columns - 1: header.steps,
     }
+    _oxml.merge_empty_cells(table, down=list(spans), across=(2, 1 + len(header.years)))
+    first, second = (row.cells for row in table.rows[:2])
     for column, text in spans.items():
-        cell = table.cell(0, column).merge(table.cell(1, column))
-        write(cell.paragraphs[0], text.replace("/", BREAK_AFTER_SLASH), TABLE_HEADING)
-    targets = table.cell(0, 2).merge(table.cell(0, 1 + len(header.years)))
-    write(targets.paragraphs[0], header.targets, TABLE_HEADING)
+        writer.write(
+            first[column].paragraphs[0], text.replace("/", BREAK_AFTER_SLASH), TABLE_HEADING
+        )
+    writer.write(first[2].paragraphs[0], header.targets, TABLE_HEADING)
     for offset, year in enumerate(header.years):
-        write(table.cell(1, 2 + offset).paragraphs[0], year, TABLE_HEADING)
+        writer.write(second[2 + offset].paragraphs[0], year, TABLE_HEADING)
 
 
-def _body_row(table_row: _Row, row: RowView) -> None:
-    cells = table_row.cells
-    write(cells[0].paragraphs[0], row.objective, TABLE_TEXT)
-    write(cells[1].paragraphs[0], row.indicator, TABLE_TEXT)
-    for cell, target in zip(cells[2:-2], row.targets, strict=True):
-        write(cell.paragraphs[0], target, TABLE_TARGET)
-    write(cells[-2].paragraphs[0], row.project, TABLE_TEXT)
-    steps = cells[-1]
-    steps.paragraphs[0].style = TABLE_STEP
+def _body_row(writer: _Writer, table_row: _Row, row: RowView) -> None:
+    """Fill a copy of the blank body row, whose paragraphs are styled already."""
+    *cells, steps = table_row.cells
+    texts = (row.objective, row.indicator, *row.targets, row.project)
+    for cell, text in zip(cells, texts, strict=True):
+        writer.run(cell.paragraphs[0], text)
     for index, step in enumerate(row.steps):
         paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
-        write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
+        writer.write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
 
 
 def _height(row: RowView, widths: Sequence[int], size_pt: float) -> int:
@@ -306,7 +355,7 @@ def _column_widths(matrix: MatrixView, total: int) -> list[int]:
                 steps = " ".join(f"{step.label} {step.text}" for step in row.steps)
                 texts = (row.objective, row.indicator, *row.targets, row.project, steps)
                 for column, text in enumerate(texts):
-                    weights[column] += len(clusters(text))
+                    weights[column] += cluster_count(text)
     year_column = max(min(MIN_YEAR_COLUMN, int(total * YEARS_SHARE / years)), FLOOR_YEAR_COLUMN)
     minimum = [MIN_TEXT_COLUMN] * 2 + [year_column] * years + [MIN_TEXT_COLUMN] * 2
     return _share(total, [weight**0.75 for weight in weights], minimum)

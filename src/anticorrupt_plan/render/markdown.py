@@ -7,6 +7,7 @@ link, raw HTML, a heading or a list, or break a table row.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,10 @@ def _finalize(value: Any) -> Any:
     return escape(value)
 
 
-def render_markdown(view: PlanView, *, templates: Path, source_name: str) -> str:
-    """The plan as a Markdown document, with a final newline and LF line endings."""
+@functools.cache
+def _environment(templates: Path) -> jinja2.Environment:
+    # One environment per templates folder: it keeps each template compiled, and reloads
+    # it when its file changes, so a batch of plans compiles the template once.
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -63,6 +66,12 @@ def render_markdown(view: PlanView, *, templates: Path, source_name: str) -> str
         autoescape=False,
     )
     environment.filters["raw"] = Markup
+    return environment
+
+
+def render_markdown(view: PlanView, *, templates: Path, source_name: str) -> str:
+    """The plan as a Markdown document, with a final newline and LF line endings."""
+    environment = _environment(templates)
     try:
         text = environment.get_template(TEMPLATE).render(view=view, source=Markup(source_name))
     except jinja2.TemplateNotFound as error:  # the main template, or one it includes
