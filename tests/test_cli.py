@@ -401,3 +401,23 @@ def test_check_of_a_batch_names_the_stale_documents_and_counts_the_plans(
         "1 of 2 plans have documents to update",
     ]
     assert (out / "c" / "c.md").read_text(encoding="utf-8") == "edited by hand\n"
+
+
+def test_validate_counts_in_the_singular_too(write_plan) -> None:  # type: ignore[no-untyped-def]
+    path = write_plan(minimal_plan())
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.stdout == f"{path}: valid (1 goal, 1 measure)\n"
+
+
+def test_validate_finds_a_missing_emblem_as_build_would(write_plan) -> None:  # type: ignore[no-untyped-def]
+    data = minimal_plan()
+    data["announcement"]["emblem"] = "images/garuda.png"
+    path = write_plan(data)
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert "announcement.emblem: no such file: " in result.stderr
+    assert result.stderr.endswith("1 problem found\n")

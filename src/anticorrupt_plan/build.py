@@ -9,27 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import (
-    DataPath,
     ImageError,
     NoPlansError,
     PlanError,
-    PlanInvalid,
     PlanNameClashError,
-    SchemaError,
     SourceDateEpochError,
+    UnknownFormatError,
 )
 from .output import ensure_directory, stale_outputs, write_atomic
 from .present import PlanView, present
 from .resources import template_dir
-from .validate import ValidPlan, read_plan
+from .validate import ValidPlan, emblem_problem, read_emblem, read_plan
 
 FORMATS = ("md", "docx")
-DEFAULT_FORMATS = FORMATS
-
-
-class UnknownFormatError(PlanError):
-    def __init__(self, *, name: str) -> None:
-        super().__init__(f"unknown output format {name!r}; choose from {', '.join(FORMATS)}")
 
 
 @dataclass(frozen=True)
@@ -46,7 +38,7 @@ class BuildResult:
 def render(
     valid: ValidPlan,
     *,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] = FORMATS,
     templates: Path | None = None,
     base: Path | None = None,
 ) -> dict[str, bytes]:
@@ -57,7 +49,7 @@ def render(
     """
     for name in formats:
         if name not in FORMATS:
-            raise UnknownFormatError(name=name)
+            raise UnknownFormatError(name=name, known=FORMATS)
     view = present(valid.plan)
     documents: dict[str, bytes] = {}
     if "md" in formats:
@@ -73,14 +65,10 @@ def render(
     return documents
 
 
-EMBLEM: DataPath = ("announcement", "emblem")
-
-
 def _render_docx(valid: ValidPlan, view: PlanView, *, templates: Path | None, base: Path) -> bytes:
     from .render.docx import REFERENCE, render_docx  # python-docx only when a DOCX is asked for
 
-    name = valid.plan.announcement.emblem
-    emblem = None if name is None else _read_emblem(valid, base / name)
+    emblem = read_emblem(valid, base=base)
     try:
         return render_docx(
             view,
@@ -89,24 +77,8 @@ def _render_docx(valid: ValidPlan, view: PlanView, *, templates: Path | None, ba
             timestamp=document_time(view.issued),
         )
     except ImageError as error:
-        raise _emblem_problem(valid, f"{base / str(name)} {error.reason}") from error
-
-
-def _read_emblem(valid: ValidPlan, path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        reason = f"no such file: {path}"
-    except IsADirectoryError:
-        reason = f"{path} is a folder; give the path of the image file"
-    except OSError as error:
-        reason = f"cannot read {path}: {error.strerror}"
-    raise _emblem_problem(valid, reason)
-
-
-def _emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
-    location = valid.document.value_location(EMBLEM)
-    return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
+        path = base / str(valid.plan.announcement.emblem)
+        raise emblem_problem(valid, f"{path} {error.reason}") from error
 
 
 def document_time(issued: datetime.date) -> datetime.datetime:
@@ -128,7 +100,7 @@ def build(
     plan_path: Path,
     *,
     out_dir: Path,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] = FORMATS,
     check: bool = False,
     templates: Path | None = None,
     display_name: str | None = None,
@@ -209,7 +181,7 @@ class BatchResult:
 def build_batch(
     folders: Mapping[Path, Path],
     *,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] = FORMATS,
     check: bool = False,
     templates: Path | None = None,
     on_done: Callable[[Path, BuildResult | PlanError], None] | None = None,

@@ -41,14 +41,20 @@ PlanArgument = Annotated[
 ]
 
 
-def _fail(error: PlanError) -> NoReturn:
-    """Print a library error for a person (one problem per line) and exit 1."""
+def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
+    """Print a library error for a person (one problem per line) and exit 1.
+
+    ``writes``: the command would have written documents, so say that none were.
+    """
     print(str(error), file=sys.stderr)
     if isinstance(error, PlanInvalid):
-        count = len(error.problems)
-        noun = "problem" if count == 1 else "problems"
-        print(f"{count} {noun} found; nothing was written", file=sys.stderr)
+        found = f"{_count(len(error.problems), 'problem')} found"
+        print(f"{found}; nothing was written" if writes else found, file=sys.stderr)
     raise typer.Exit(Exit.FAILED_OR_CHANGED)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _version(value: bool) -> None:
@@ -129,7 +135,7 @@ def _build_one(
             plan, out_dir=out_dir, formats=formats, check=check, templates=templates
         )
     except PlanError as error:
-        _fail(error)
+        _fail(error, writes=not check)
     _report(plan, result, check=check)
     if result.stale:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
@@ -190,15 +196,16 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
 @app.command()
 def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
     """Check PLAN against the schema and its rules, without writing anything."""
-    from .validate import read_plan
+    from .validate import read_emblem, read_plan
 
     try:
         valid = read_plan(plan)
+        read_emblem(valid, base=plan.parent)  # what build would find missing, found now
     except PlanError as error:
         _fail(error)
     goals = valid.plan.goals
     measures = sum(len(goal.measures) for goal in goals)
-    print(f"{plan}: valid ({len(goals)} goals, {measures} measures)")
+    print(f"{plan}: valid ({_count(len(goals), 'goal')}, {_count(measures, 'measure')})")
 
 
 class ReportFormat(StrEnum):

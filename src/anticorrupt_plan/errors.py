@@ -128,6 +128,11 @@ class OutputError(PlanError):
         super().__init__(f"{path}: {reason}")
 
 
+class UnknownFormatError(PlanError):
+    def __init__(self, *, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"unknown output format {name!r}; choose from {', '.join(known)}")
+
+
 class TemplateError(PlanError):
     """A template in the templates folder is missing or broken."""
 

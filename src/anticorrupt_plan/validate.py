@@ -153,6 +153,36 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
     return ValidPlan(document=document, plan=plan)
 
 
+EMBLEM: DataPath = ("announcement", "emblem")
+
+
+def read_emblem(valid: ValidPlan, *, base: Path) -> bytes | None:
+    """The emblem image the plan names, read from ``base`` (the plan's folder), or None.
+
+    The schema cannot see the file system, so a missing or unreadable file is found here,
+    and reported at the plan's ``emblem:`` line like any other problem.
+    """
+    name = valid.plan.announcement.emblem
+    if name is None:
+        return None
+    path = base / name
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = f"no such file: {path}"
+    except IsADirectoryError:
+        reason = f"{path} is a folder; give the path of the image file"
+    except OSError as error:
+        reason = f"cannot read {path}: {error.strerror}"
+    raise emblem_problem(valid, reason)
+
+
+def emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
+    """``message`` about the emblem, located at the plan's ``emblem:`` value."""
+    location = valid.document.value_location(EMBLEM)
+    return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
+
+
 def _schema_problems(error: ValidationError, document: Document) -> list[LocatedError]:
     problems: list[LocatedError] = []
     for item in error.errors(include_url=False):
