@@ -421,3 +421,17 @@ def test_validate_finds_a_missing_emblem_as_build_would(write_plan) -> None:  # 
     assert result.exit_code == Exit.FAILED_OR_CHANGED
     assert "announcement.emblem: no such file: " in result.stderr
     assert result.stderr.endswith("1 problem found\n")
+
+
+def test_build_sums_up_the_check_findings_it_prints(write_plan, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = minimal_plan()
+    data["rationale"] = ["ข้อความ TODO ที่ยังไม่เสร็จ"]
+    path = write_plan(data)
+
+    result = runner.invoke(app, ["build", str(path), "-o", str(tmp_path / "out"), "-f", "md"])
+
+    assert result.exit_code == Exit.OK
+    assert "PLACEHOLDER" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}: 1 error, 0 warnings from plan check (advice: they do not stop a build)"
+    )

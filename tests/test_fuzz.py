@@ -251,6 +251,7 @@ LOCATED = re.compile(r"[^:\n]+:[0-9]+:[0-9]+: ")
 SUMMARY = re.compile(
     r"[0-9]+ problems? found(; nothing was written)?"
     r"|[0-9]+ of [0-9]+ plans failed; their documents were left as they were"
+    r"|.+: [0-9]+ errors?, [0-9]+ warnings?.* from plan check \(advice: they do not stop a build\)"
 )
 
 

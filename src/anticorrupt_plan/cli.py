@@ -179,10 +179,16 @@ def _build_many(
 
 def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
     """Print what a build of ``plan`` found and did, or with ``--check``, what is stale."""
-    from .checks import run_checks
+    from .checks import run_checks, summary
 
-    for finding in run_checks(result.valid).findings:  # advice only: a build never fails on it
+    report = run_checks(result.valid)
+    for finding in report.findings:  # advice only: a build never fails on it
         print(finding, file=sys.stderr)
+    if report.findings:
+        print(
+            f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)",
+            file=sys.stderr,
+        )
     if not check:
         for path in result.written:
             print(f"wrote {path}")
