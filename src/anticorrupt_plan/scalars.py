@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .loader import Span
@@ -135,53 +136,63 @@ def _plain(text: str, start: int, end: int) -> list[_Token]:
     return tokens
 
 
-def _single_quoted(text: str, start: int, end: int) -> list[_Token]:
-    tokens: list[_Token] = []
-    index = start
-    while index < end:
-        char = text[index]
-        match = _BREAK.match(text, index, end)
-        if match:
-            tokens.append(("\n", index, _LINE_BREAK))
-            index = match.end()
-            continue
-        tokens.append((char, index, _WHITE_SPACE if char in _WHITE else _CONTENT))
-        index += 2 if text.startswith("''", index) else 1
-    return tokens
+def _single_quoted(text: str, start: int, end: int) -> list[_Token] | None:
+    return _quoted(text, start, end, _single_quoted_char)
 
 
 def _double_quoted(text: str, start: int, end: int) -> list[_Token] | None:
+    return _quoted(text, start, end, _double_quoted_char)
+
+
+# Reads what stands at an index of a quoted scalar (not a line break): its token and where
+# the next one starts, or None for what the parser would not have accepted.
+_Reader = Callable[[str, int, int], tuple[_Token, int] | None]
+
+
+def _quoted(text: str, start: int, end: int, read: _Reader) -> list[_Token] | None:
+    """The tokens of a quoted scalar's inside: its line breaks, and what ``read`` makes of
+    everything else."""
     tokens: list[_Token] = []
     index = start
     while index < end:
-        char = text[index]
         match = _BREAK.match(text, index, end)
         if match:
             tokens.append(("\n", index, _LINE_BREAK))
             index = match.end()
             continue
-        if char != "\\":
-            tokens.append((char, index, _WHITE_SPACE if char in _WHITE else _CONTENT))
-            index += 1
-            continue
-        escape = text[index + 1 : index + 2]
-        joined = _BREAK.match(text, index + 1, end)
-        if joined:
-            tokens.append(("", index, _JOIN))
-            index = joined.end()
-        elif escape in _ESCAPES:
-            tokens.append((_ESCAPES[escape], index, _CONTENT))
-            index += 2
-        elif escape in _HEX_LENGTHS:
-            digits = text[index + 2 : index + 2 + _HEX_LENGTHS[escape]]
-            try:
-                tokens.append((chr(int(digits, 16)), index, _CONTENT))
-            except ValueError:
-                return None
-            index += 2 + len(digits)
-        else:
+        step = read(text, index, end)
+        if step is None:
             return None
+        token, index = step
+        tokens.append(token)
     return tokens
+
+
+def _character(char: str, index: int) -> _Token:
+    return (char, index, _WHITE_SPACE if char in _WHITE else _CONTENT)
+
+
+def _single_quoted_char(text: str, index: int, end: int) -> tuple[_Token, int] | None:
+    step = 2 if text.startswith("''", index) else 1  # '' stands for one quote
+    return _character(text[index], index), index + step
+
+
+def _double_quoted_char(text: str, index: int, end: int) -> tuple[_Token, int] | None:
+    if text[index] != "\\":
+        return _character(text[index], index), index + 1
+    escape = text[index + 1 : index + 2]
+    joined = _BREAK.match(text, index + 1, end)
+    if joined:
+        return ("", index, _JOIN), joined.end()
+    if escape in _ESCAPES:
+        return (_ESCAPES[escape], index, _CONTENT), index + 2
+    if escape in _HEX_LENGTHS:
+        digits = text[index + 2 : index + 2 + _HEX_LENGTHS[escape]]
+        try:
+            return (chr(int(digits, 16)), index, _CONTENT), index + 2 + len(digits)
+        except ValueError:
+            return None
+    return None
 
 
 def _fold(tokens: list[_Token]) -> tuple[list[str], list[int]]:
