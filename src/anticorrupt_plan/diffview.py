@@ -100,7 +100,12 @@ def place_text(change: Change) -> str:
     return f"{' '.join(new)} (เดิม {' '.join(old[start:end])})"
 
 
-def excerpt(pieces: Sequence[Segment], *, context: int) -> tuple[Segment, ...]:
+# Unchanged text kept on each side of a change when the terminal and Markdown outputs cut a
+# long paragraph short (the comparison document shows every text whole).
+EXCERPT_CONTEXT = 30
+
+
+def excerpt(pieces: Sequence[Segment], *, context: int = EXCERPT_CONTEXT) -> tuple[Segment, ...]:
     """``pieces`` with long unchanged stretches cut to ``context`` clusters around each change.
 
     A text with no change at all is kept whole: it is the text the row is about.

@@ -8,9 +8,6 @@ from ..diff import Segment
 from ..diffview import NO_CHANGES, ComparisonView, excerpt
 from .markdown import escape
 
-# Unchanged text kept on each side of a change; the rest of a long paragraph is elided.
-CONTEXT = 30
-
 # HTML elements rather than ~~ and **: they mark a change of a single space, or one inside a
 # Thai word, where Markdown's emphasis rules would leave the marks as they are.
 _TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
@@ -38,7 +35,7 @@ def render_markdown_comparison(view: ComparisonView) -> str:
 
 
 def _text(pieces: Sequence[Segment]) -> str:
-    shown = excerpt(pieces, context=CONTEXT)
+    shown = excerpt(pieces)
     mark = any(piece.op == "equal" for piece in shown)
     out = []
     for piece in shown:

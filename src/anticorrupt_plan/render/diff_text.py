@@ -9,8 +9,6 @@ from typing import TextIO
 from ..diff import Segment
 from ..diffview import ComparisonView, excerpt
 
-# Unchanged text kept on each side of a change; the rest of a long paragraph is elided.
-CONTEXT = 30
 INDENT = "   "
 
 _BOLD, _RED, _GREEN, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[m"
@@ -47,7 +45,7 @@ def render_text(view: ComparisonView, *, colour: bool) -> str:
 
 
 def _side(sign: str, pieces: Sequence[Segment], *, colour: bool) -> list[str]:
-    shown = excerpt(pieces, context=CONTEXT)
+    shown = excerpt(pieces)
     # A text changed throughout needs no marks: its sign already says it is old or new.
     mark = any(piece.op == "equal" for piece in shown)
     text = "".join(_piece(piece, colour=colour, mark=mark) for piece in shown)
