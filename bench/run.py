@@ -24,10 +24,10 @@ from pathlib import Path
 
 from generate import SEED, amended, generate_plan, seed_with_prose_repeated, to_yaml
 
-from anticorrupt_plan.build import batch_folders, build_batch
-from anticorrupt_plan.checks import run_checks
-from anticorrupt_plan.diff import diff_plans
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.build import batch_folders, build_batch
+from anticorrupt_plan.app.checks import run_checks
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.kinds.ethics.diff import diff_plans
 
 ROOT = SEED.parent
 STARTUP_RUNS = 15

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from anticorrupt_plan.checks import (
+from anticorrupt_plan.app.checks import (
     ALL_RULES,
     Report,
     accepted_text,
@@ -16,8 +16,8 @@ from anticorrupt_plan.checks import (
     run_checks,
     summary,
 )
-from anticorrupt_plan.errors import PlanInvalid
-from anticorrupt_plan.validate import parse_plan, read_plan
+from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.core.errors import PlanInvalid
 
 from .conftest import DATA, PLAN_PATH
 

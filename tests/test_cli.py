@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from anticorrupt_plan.cli import Exit, app
+from anticorrupt_plan.cli.commands import Exit, app
 
 from .conftest import DATA, PLAN_PATH, dump, minimal_plan
 
@@ -250,7 +250,7 @@ def test_missing_plan_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_internal_errors_are_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from anticorrupt_plan import cli
+    from anticorrupt_plan.cli import commands as cli
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -302,7 +302,7 @@ def test_commands_that_write_no_document_import_neither_python_docx_nor_jinja2(
 ) -> None:
     probe = (
         "import sys\n"
-        "from anticorrupt_plan.cli import main\n"
+        "from anticorrupt_plan.cli.commands import main\n"
         f"sys.argv = ['plan', *{args!r}]\n"
         "try:\n"
         "    main()\n"

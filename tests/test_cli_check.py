@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from anticorrupt_plan.cli import Exit, app
+from anticorrupt_plan.cli.commands import Exit, app
 
 from .conftest import DATA, PLAN_PATH, minimal_plan
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from anticorrupt_plan.cli import Exit, app
+from anticorrupt_plan.cli.commands import Exit, app
 
 from .conftest import PLAN_PATH
 from .gitrepo import Repository

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.compare import DiffFormat, compare
-from anticorrupt_plan.errors import PlanInvalid
+from anticorrupt_plan.app.compare import DiffFormat, compare
+from anticorrupt_plan.core.errors import PlanInvalid
 
 from .conftest import minimal_plan
 
@@ -69,7 +69,7 @@ def test_diff_in_text_md_and_json_never_imports_python_docx(versions: tuple[Path
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from anticorrupt_plan.compare import DiffFormat, compare\n"
+        "from anticorrupt_plan.app.compare import DiffFormat, compare\n"
         "for fmt in (DiffFormat.TEXT, DiffFormat.MD, DiffFormat.JSON):\n"
         f"    compare({str(old)!r}, plan_file=Path({str(new)!r}), format=fmt)\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'docx'))\n"

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from anticorrupt_plan.diff import ChangeKind, Segment, diff_plans, segments
-from anticorrupt_plan.model import Plan
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.kinds.ethics.diff import ChangeKind, Segment, diff_plans, segments
+from anticorrupt_plan.kinds.ethics.model import Plan
 
 from .conftest import dump, minimal_plan
 

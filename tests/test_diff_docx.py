@@ -21,14 +21,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table
 
-from anticorrupt_plan.compare import DiffFormat, compare
-from anticorrupt_plan.diff import Segment
-from anticorrupt_plan.diffview import NO_CHANGES, ComparisonRow, ComparisonView
-from anticorrupt_plan.errors import ReferenceDocumentError
-from anticorrupt_plan.present import PlanView, present
-from anticorrupt_plan.render.diff_docx import NO_TEXT, NOTE_LABEL, render_comparison_docx
-from anticorrupt_plan.resources import template_dir
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.compare import DiffFormat, compare
+from anticorrupt_plan.app.diffview import NO_CHANGES, ComparisonRow, ComparisonView
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.core.errors import ReferenceDocumentError
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.kinds.ethics.present import PlanView, present
+from anticorrupt_plan.writers.diff_docx import NO_TEXT, NOTE_LABEL, render_comparison_docx
 
 from .conftest import dump, minimal_plan
 from .test_docx import FONT, is_thai, row_flags, run_property

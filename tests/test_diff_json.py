@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from anticorrupt_plan.diff import diff_plans
-from anticorrupt_plan.render.diff_json import FORMAT, VERSION, render_json
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.kinds.ethics.diff import diff_plans
+from anticorrupt_plan.writers.diff_json import FORMAT, VERSION, render_json
 
 from .conftest import dump, minimal_plan
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from anticorrupt_plan.diff import Segment
-from anticorrupt_plan.diffview import ComparisonRow, ComparisonView
-from anticorrupt_plan.render.diff_markdown import NO_CHANGES, render_markdown_comparison
+from anticorrupt_plan.app.diffview import ComparisonRow, ComparisonView
+from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.writers.diff_markdown import NO_CHANGES, render_markdown_comparison
 
 COLUMNS = ("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล")
 

@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from anticorrupt_plan.diff import Segment
-from anticorrupt_plan.diffview import ComparisonRow, ComparisonView
-from anticorrupt_plan.render.diff_text import render_text, use_colour
+from anticorrupt_plan.app.diffview import ComparisonRow, ComparisonView
+from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.writers.diff_text import render_text, use_colour
 
 COLUMNS = ("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล")
 

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from anticorrupt_plan.diff import Change, ChangeKind, Segment, diff_plans
-from anticorrupt_plan.diffview import ELLIPSIS, excerpt, place_text, present_comparison
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.diffview import ELLIPSIS, excerpt, place_text, present_comparison
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.kinds.ethics.diff import Change, ChangeKind, Segment, diff_plans
 
 from .conftest import dump, minimal_plan
 

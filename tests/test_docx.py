@@ -17,14 +17,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
-from anticorrupt_plan.build import build, render
-from anticorrupt_plan.errors import DataPath, PlanInvalid, ReferenceDocumentError, format_path
-from anticorrupt_plan.model import Plan
-from anticorrupt_plan.present import PlanView, present
-from anticorrupt_plan.render.docx import _column_widths, _share
-from anticorrupt_plan.resources import template_dir
-from anticorrupt_plan.thai import THAI_DIGITS
-from anticorrupt_plan.validate import read_plan
+from anticorrupt_plan.app.build import build, render
+from anticorrupt_plan.app.validate import read_plan
+from anticorrupt_plan.core.errors import DataPath, PlanInvalid, ReferenceDocumentError, format_path
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.core.thai import THAI_DIGITS
+from anticorrupt_plan.kinds.ethics.model import Plan
+from anticorrupt_plan.kinds.ethics.present import PlanView, present
+from anticorrupt_plan.writers.docx import _column_widths, _share
 
 from .conftest import MINIMAL, PLAN_PATH, dump, minimal_plan
 

@@ -22,12 +22,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from anticorrupt_plan.build import build
-from anticorrupt_plan.compare import DiffFormat, compare
-from anticorrupt_plan.diff import diff_plans
-from anticorrupt_plan.diffview import ComparisonView, present_comparison
-from anticorrupt_plan.present import PlanView, present
-from anticorrupt_plan.validate import read_plan
+from anticorrupt_plan.app.build import build
+from anticorrupt_plan.app.compare import DiffFormat, compare
+from anticorrupt_plan.app.diffview import ComparisonView, present_comparison
+from anticorrupt_plan.app.validate import read_plan
+from anticorrupt_plan.kinds.ethics.diff import diff_plans
+from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
 from .conftest import PLAN_PATH, dump, minimal_plan
 

@@ -10,8 +10,8 @@ import docx
 import pytest
 from docx import Document
 
-from anticorrupt_plan.errors import NotDocxError
-from anticorrupt_plan.render.docx_text import docx_text
+from anticorrupt_plan.core.errors import NotDocxError
+from anticorrupt_plan.writers.docx_text import docx_text
 
 
 def test_paragraphs_and_tables_come_in_reading_order(tmp_path: Path) -> None:

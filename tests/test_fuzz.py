@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from anticorrupt_plan.build import render
-from anticorrupt_plan.errors import PlanError, PlanInvalid
-from anticorrupt_plan.present import PlanView, present
-from anticorrupt_plan.validate import ValidPlan, parse_plan
+from anticorrupt_plan.app.build import render
+from anticorrupt_plan.app.validate import ValidPlan, parse_plan
+from anticorrupt_plan.core.errors import PlanError, PlanInvalid
+from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
 from .conftest import PLAN_PATH, dump
 

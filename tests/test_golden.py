@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.build import render
-from anticorrupt_plan.validate import read_plan
+from anticorrupt_plan.app.build import render
+from anticorrupt_plan.app.validate import read_plan
 
 from .conftest import DATA, PLAN_PATH
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anticorrupt_plan.errors import (
+from anticorrupt_plan.core.errors import (
     AliasError,
     DuplicateKeyError,
     PlanInvalid,
@@ -12,7 +12,7 @@ from anticorrupt_plan.errors import (
     TagError,
     YamlSyntaxError,
 )
-from anticorrupt_plan.loader import MAX_DEPTH, Span, load
+from anticorrupt_plan.core.loader import MAX_DEPTH, Span, load
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from types import ModuleType
 
 import docx
 
-from anticorrupt_plan.render.docx import STYLES
-from anticorrupt_plan.resources import template_dir
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.writers.docx import STYLES
 
 from .conftest import ROOT
 

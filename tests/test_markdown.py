@@ -9,11 +9,11 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from anticorrupt_plan.errors import TemplateError
-from anticorrupt_plan.model import Plan
-from anticorrupt_plan.present import present
-from anticorrupt_plan.render.markdown import escape, render_markdown
-from anticorrupt_plan.resources import template_dir
+from anticorrupt_plan.core.errors import TemplateError
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.kinds.ethics.model import Plan
+from anticorrupt_plan.kinds.ethics.present import present
+from anticorrupt_plan.writers.markdown import escape, render_markdown
 
 from .conftest import minimal_plan
 
@@ -131,7 +131,7 @@ def _table_rows(tokens: list[Token]) -> list[list[Token]]:
 
 
 def test_the_seed_plan_parses_into_eight_well_formed_tables() -> None:
-    from anticorrupt_plan.validate import read_plan
+    from anticorrupt_plan.app.validate import read_plan
 
     from .conftest import PLAN_PATH
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anticorrupt_plan.matching import Item, moved_items, pair, reading_order, text_item
+from anticorrupt_plan.core.matching import Item, moved_items, pair, reading_order, text_item
 
 
 @pytest.mark.parametrize(

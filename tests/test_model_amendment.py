@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from anticorrupt_plan.errors import PlanInvalid
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.core.errors import PlanInvalid
 
 from .conftest import dump, minimal_plan
 

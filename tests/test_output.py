@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.errors import OutputError
-from anticorrupt_plan.output import (
+from anticorrupt_plan.core.errors import OutputError
+from anticorrupt_plan.core.output import (
     ZIP_TIMESTAMP,
     deterministic_zip,
     ensure_directory,

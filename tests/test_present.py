@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from anticorrupt_plan.model import Organization, OrganizationKind, Plan
-from anticorrupt_plan.present import LayoutView, PageNumberView, present
+from anticorrupt_plan.kinds.ethics.model import Organization, OrganizationKind, Plan
+from anticorrupt_plan.kinds.ethics.present import LayoutView, PageNumberView, present
 
 from .conftest import minimal_plan
 

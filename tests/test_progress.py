@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.progress import progress_bar, wants_progress
+from anticorrupt_plan.cli.progress import progress_bar, wants_progress
 
 from .conftest import PLAN_PATH
 

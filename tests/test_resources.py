@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from anticorrupt_plan.cli import app
-from anticorrupt_plan.resources import template_dir
+from anticorrupt_plan.cli.commands import app
+from anticorrupt_plan.core.resources import template_dir
 
 from .conftest import PLAN_PATH, ROOT
 
@@ -81,7 +81,11 @@ def test_a_non_editable_install_carries_the_templates(tmp_path: Path) -> None:
         capture_output=True,
     )
     result = subprocess.run(
-        [sys.executable, "-c", "import anticorrupt_plan.resources as r; print(r.template_dir())"],
+        [
+            sys.executable,
+            "-c",
+            "import anticorrupt_plan.core.resources as r; print(r.template_dir())",
+        ],
         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
         cwd=tmp_path,
         capture_output=True,

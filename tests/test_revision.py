@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.errors import (
+from anticorrupt_plan.app.revision import read_version
+from anticorrupt_plan.core.errors import (
     GitUnavailableError,
     NotAGitRepositoryError,
     NotAtRevisionError,
@@ -14,7 +15,6 @@ from anticorrupt_plan.errors import (
     PlanInvalid,
     UnknownRevisionError,
 )
-from anticorrupt_plan.revision import read_version
 
 from .conftest import dump, minimal_plan
 from .gitrepo import Repository

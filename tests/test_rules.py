@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from anticorrupt_plan.errors import format_path
-from anticorrupt_plan.rules import RULES, Context, Hit
-from anticorrupt_plan.validate import parse_plan
+from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.core.errors import format_path
+from anticorrupt_plan.kinds.ethics.rules import RULES, Context, Hit
 
 from .conftest import dump, minimal_plan
 

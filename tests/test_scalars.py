@@ -7,8 +7,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from anticorrupt_plan.loader import Span, load
-from anticorrupt_plan.scalars import SourceText, scalar_indices
+from anticorrupt_plan.core.loader import Span, load
+from anticorrupt_plan.core.scalars import SourceText, scalar_indices
 
 
 def position(source: str, marker: str, path: tuple[str | int, ...] = ("text",)) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from anticorrupt_plan.schema import json_schema
+from anticorrupt_plan.app.schema import json_schema
 
 from .conftest import PLAN_PATH, ROOT
 

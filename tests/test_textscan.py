@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anticorrupt_plan.textscan import Clustered, differences, near_matches, year_mentions
+from anticorrupt_plan.core.textscan import Clustered, differences, near_matches, year_mentions
 
 KIND = "องค์การบริหารส่วนตำบล"
 NAME = "ทุ่งทอง"

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from anticorrupt_plan.thai import (
+from anticorrupt_plan.core.thai import (
     arabic_digits,
     be_year,
     ce_year,

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from anticorrupt_plan.errors import PlanFileError, PlanInvalid
-from anticorrupt_plan.validate import parse_plan, read_plan
+from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.core.errors import PlanFileError, PlanInvalid
 
 from .conftest import PLAN_PATH, dump, minimal_plan
 
@@ -353,7 +353,7 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_oversized_files_are_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from anticorrupt_plan import validate
+    from anticorrupt_plan.app import validate
 
     path = tmp_path / "plan.yaml"
     path.write_text("x" * 2048)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from anticorrupt_plan.output import deterministic_zip
+from anticorrupt_plan.core.output import deterministic_zip
 
 FONT = "TH SarabunIT๙"
 SIZE_PT = 16

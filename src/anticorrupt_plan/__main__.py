@@ -1,5 +1,5 @@
 """``python -m anticorrupt_plan`` runs the ``plan`` command."""
 
-from .cli import main
+from anticorrupt_plan.cli import main
 
 main()

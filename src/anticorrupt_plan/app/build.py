@@ -1,0 +1,209 @@
+"""Compile a plan file into its documents: validate, present, render each format, write."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anticorrupt_plan.app.validate import ValidPlan, emblem_problem, read_emblem, read_plan
+from anticorrupt_plan.core.errors import (
+    ImageError,
+    NoPlansError,
+    PlanError,
+    PlanNameClashError,
+    SourceDateEpochError,
+    UnknownFormatError,
+)
+from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_atomic
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.kinds.ethics.present import PlanView, present
+
+FORMATS = ("md", "docx")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build produced: the validated plan, each output's bytes, and what happened."""
+
+    valid: ValidPlan
+    out_dir: Path
+    outputs: dict[Path, bytes]
+    written: list[Path] = field(default_factory=list)
+    stale: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def render(
+    valid: ValidPlan,
+    *,
+    formats: Sequence[str] = FORMATS,
+    templates: Path | None = None,
+    base: Path | None = None,
+) -> dict[str, bytes]:
+    """Each requested format's document as bytes, keyed by file extension.
+
+    Files the plan names (the emblem) are found relative to ``base``, by default the
+    folder of the plan file.
+    """
+    for name in formats:
+        if name not in FORMATS:
+            raise UnknownFormatError(name=name, known=FORMATS)
+    view = present(valid.plan)
+    documents: dict[str, bytes] = {}
+    if "md" in formats:
+        from anticorrupt_plan.writers.markdown import (
+            render_markdown,  # jinja2 only when Markdown is asked for
+        )
+
+        text = render_markdown(
+            view, templates=template_dir(templates), source_name=Path(valid.document.file).name
+        )
+        documents["md"] = text.encode("utf-8")
+    if "docx" in formats:
+        folder = base if base is not None else Path(valid.document.file).parent
+        documents["docx"] = _render_docx(valid, view, templates=templates, base=folder)
+    return documents
+
+
+def _render_docx(valid: ValidPlan, view: PlanView, *, templates: Path | None, base: Path) -> bytes:
+    from anticorrupt_plan.writers.docx import (  # python-docx only when a DOCX is asked for
+        REFERENCE,
+        render_docx,
+    )
+
+    emblem = read_emblem(valid, base=base)
+    try:
+        return render_docx(
+            view,
+            reference=template_dir(templates) / REFERENCE,
+            emblem=emblem,
+            timestamp=document_time(view.issued),
+        )
+    except ImageError as error:
+        path = base / str(valid.plan.announcement.emblem)
+        raise emblem_problem(valid, f"{path} {error.reason}") from error
+
+
+def document_time(issued: datetime.date) -> datetime.datetime:
+    """When the documents say they were made: ``SOURCE_DATE_EPOCH`` if it is set, else the
+    announcement's date (at midnight UTC). Never the clock, so that builds are reproducible.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value:
+        return datetime.datetime.combine(issued, datetime.time(), tzinfo=datetime.UTC)
+    try:
+        if not (value.isascii() and value.isdigit()):
+            raise ValueError(value)
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SourceDateEpochError(value=value) from None
+
+
+def build(
+    plan_path: Path,
+    *,
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    check: bool = False,
+    templates: Path | None = None,
+    display_name: str | None = None,
+) -> BuildResult:
+    """Build ``plan_path`` into ``out_dir``; with ``check``, compare instead of writing.
+
+    Every document is rendered in memory before the first is written, so a plan that fails
+    to render leaves every previous output as it was.
+    """
+    valid = read_plan(plan_path, display_name=display_name)
+    documents = render(valid, formats=formats, templates=templates, base=plan_path.parent)
+    stem = plan_path.stem
+    outputs = {out_dir / f"{stem}.{extension}": data for extension, data in documents.items()}
+    if check:
+        stale = stale_outputs(outputs)
+        return BuildResult(valid=valid, out_dir=out_dir, outputs=outputs, stale=stale)
+    ensure_directory(out_dir)
+    written = []
+    for path, data in outputs.items():
+        write_atomic(path, data)
+        written.append(path)
+    return BuildResult(valid=valid, out_dir=out_dir, outputs=outputs, written=written)
+
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def find_plans(paths: Sequence[Path]) -> list[Path]:
+    """The plan files that ``paths`` name: a file as it is given; for a folder, the
+    ``*.yaml`` and ``*.yml`` files directly inside it (not in its subfolders, and not hidden
+    ones), sorted by name.
+    """
+    plans: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            plans.append(path)  # a missing file is that plan's failure, reported with the rest
+            continue
+        found = sorted(
+            child
+            for child in path.iterdir()
+            if child.suffix in PLAN_SUFFIXES and not child.name.startswith(".") and child.is_file()
+        )
+        if not found:
+            raise NoPlansError(folder=str(path), suffixes=PLAN_SUFFIXES)
+        plans.extend(found)
+    return plans
+
+
+def batch_folders(paths: Sequence[Path], *, out_dir: Path) -> dict[Path, Path]:
+    """The plans that ``paths`` name (see :func:`find_plans`), each with its own output
+    folder, ``out_dir/<plan file name without .yaml>``.
+
+    Two plans of the same name would overwrite each other's documents, so they are an error
+    before anything is built.
+    """
+    folders: dict[Path, Path] = {}
+    owners: dict[Path, Path] = {}
+    for plan in find_plans(paths):
+        folder = out_dir / plan.stem
+        if folder in owners:
+            raise PlanNameClashError(
+                first=str(owners[folder]), second=str(plan), folder=str(folder)
+            )
+        owners[folder] = plan
+        folders[plan] = folder
+    return folders
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch build did, plan by plan in the order given: each plan's build, or the
+    error that stopped it (and left its documents as they were)."""
+
+    built: dict[Path, BuildResult]
+    failed: dict[Path, PlanError]
+
+
+def build_batch(
+    folders: Mapping[Path, Path],
+    *,
+    formats: Sequence[str] = FORMATS,
+    check: bool = False,
+    templates: Path | None = None,
+    on_done: Callable[[Path, BuildResult | PlanError], None] | None = None,
+) -> BatchResult:
+    """Build each plan of ``folders`` into its folder (see :func:`batch_folders`), going on
+    past a plan that fails; ``on_done`` hears of each plan as soon as it is finished.
+    """
+    built: dict[Path, BuildResult] = {}
+    failed: dict[Path, PlanError] = {}
+    for plan, folder in folders.items():
+        outcome: BuildResult | PlanError
+        try:
+            outcome = build(plan, out_dir=folder, formats=formats, check=check, templates=templates)
+        except PlanError as error:
+            outcome = failed[plan] = error
+        else:
+            built[plan] = outcome
+        if on_done is not None:
+            on_done(plan, outcome)
+    return BatchResult(built=built, failed=failed)

@@ -1,0 +1,215 @@
+"""Run the rules over a valid plan, apply its check settings, and report the findings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from anticorrupt_plan.app.validate import ValidPlan
+from anticorrupt_plan.core.errors import DataPath, Location, format_path
+from anticorrupt_plan.core.scalars import SourceText
+from anticorrupt_plan.kinds.ethics.model import Acceptance
+from anticorrupt_plan.kinds.ethics.rules import RULES, Context, Hit, Rule, Severity
+
+CONFIG_RULE = Rule(
+    "CHECK-CONFIG",
+    Severity.ERROR,
+    "the plan's checks: settings name a rule that does not exist, or accept a finding that "
+    "is no longer there (it cannot itself be switched off or accepted)",
+    None,
+)
+ALL_RULES: tuple[Rule, ...] = (*RULES, CONFIG_RULE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding at one place, printed as ``file:line:col: severity: RULE: path: message``."""
+
+    location: Location
+    rule: str
+    severity: Severity
+    path: DataPath
+    message: str
+    text: str  # the offending characters ("" when the finding is about a whole value)
+    suggestion: str | None = None
+
+    def __str__(self) -> str:
+        fix = f"; write '{self.suggestion}'" if self.suggestion is not None else ""
+        where = format_path(self.path)
+        return f"{self.location}: {self.severity}: {self.rule}: {where}: {self.message}{fix}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": str(self.severity),
+            "rule": self.rule,
+            "path": format_path(self.path),
+            "message": self.message,
+            "text": self.text,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """One acceptance from the plan's settings, where it is written, and what it covers."""
+
+    acceptance: Acceptance
+    location: Location
+    findings: tuple[Finding, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.acceptance.rule,
+            "path": self.acceptance.path,
+            "text": self.acceptance.text,
+            "reason": self.acceptance.reason,
+            "line": self.location.line,
+            "column": self.location.column,
+            "findings": [finding.as_json() for finding in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ``plan check`` says about a plan: findings to act on, and the accepted ones."""
+
+    findings: tuple[Finding, ...]
+    accepted: tuple[Accepted, ...]
+
+
+def run_checks(valid: ValidPlan) -> Report:
+    """Every rule's findings on ``valid``, less the switched-off rules and accepted findings."""
+    context = Context(valid)
+    source = SourceText(valid.document.text)
+    settings = valid.plan.checks
+    known = [rule.id for rule in RULES]
+    problems: list[Finding] = []
+
+    def config_problem(path: DataPath, message: str, suggestion: str | None = None) -> None:
+        location = valid.document.value_location(path)
+        problems.append(
+            Finding(location, CONFIG_RULE.id, CONFIG_RULE.severity, path, message, "", suggestion)
+        )
+
+    def check_known(rule_id: str, path: DataPath) -> None:
+        if rule_id == CONFIG_RULE.id:
+            config_problem(path, f"{rule_id} cannot be switched off or accepted; fix the settings")
+        elif rule_id not in known:
+            close = difflib.get_close_matches(rule_id, known, n=1)
+            config_problem(
+                path,
+                f"no rule is called {rule_id}; 'plan check --list-rules' lists them",
+                close[0] if close else None,
+            )
+
+    for index, rule_id in enumerate(settings.disable):
+        check_known(rule_id, ("checks", "disable", index))
+    disabled = set(settings.disable)
+    found = [
+        _finding(rule, hit, context, source)
+        for rule in RULES
+        if rule.id not in disabled and rule.find is not None
+        for hit in rule.find(context)
+    ]
+    covered: set[int] = set()
+    accepted = []
+    for index, acceptance in enumerate(settings.accept):
+        path: DataPath = ("checks", "accept", index)
+        check_known(acceptance.rule, (*path, "rule"))
+        matched = [
+            number
+            for number, finding in enumerate(found)
+            if finding.rule == acceptance.rule
+            and format_path(finding.path) == acceptance.path
+            and acceptance.text in (None, finding.text)
+        ]
+        if not matched and acceptance.rule in known:
+            off = " (the rule is switched off)" if acceptance.rule in disabled else ""
+            config_problem(
+                path,
+                f"accepts nothing: no {acceptance.rule} finding at {acceptance.path}{off}; "
+                "remove this acceptance",
+            )
+        covered.update(matched)
+        accepted.append(
+            Accepted(
+                acceptance,
+                valid.document.value_location(path),
+                tuple(found[number] for number in matched),
+            )
+        )
+    remaining = [finding for number, finding in enumerate(found) if number not in covered]
+    return Report(
+        findings=tuple(sorted([*remaining, *problems], key=_order)),
+        accepted=tuple(accepted),
+    )
+
+
+def _order(finding: Finding) -> tuple[Location, str, str]:
+    return finding.location, finding.rule, finding.message
+
+
+def _finding(rule: Rule, hit: Hit, context: Context, source: SourceText) -> Finding:
+    document = context.valid.document
+    prose = context.by_path.get(hit.path)
+    span = document.values.get(hit.path)
+    text = ""
+    if hit.span is None or prose is None or span is None:
+        location = document.value_location(hit.path)
+    else:
+        start, end = hit.span
+        text = prose.text[start:end]
+        line, column = source.position_in_scalar(span, prose.raw, prose.lead + start)
+        location = Location(document.file, line, column)
+    return Finding(location, rule.id, rule.severity, hit.path, hit.message, text, hit.suggestion)
+
+
+def report_text(report: Report) -> str:
+    """The findings one per line, the way editors and CI annotators read them."""
+    return "".join(f"{finding}\n" for finding in report.findings)
+
+
+def report_json(report: Report) -> str:
+    """The findings and the accepted findings as JSON, for CI."""
+    data = {
+        "findings": [finding.as_json() for finding in report.findings],
+        "accepted": [accepted.as_json() for accepted in report.accepted],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def summary(report: Report) -> str:
+    """One line: how many findings of each severity, and how many were accepted."""
+    errors = sum(finding.severity == Severity.ERROR for finding in report.findings)
+    warnings = len(report.findings) - errors
+    accepted = sum(len(item.findings) for item in report.accepted)
+    return f"{errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}" + (
+        f"; {accepted} accepted" if accepted else ""
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
+
+
+def rules_text() -> str:
+    """Every rule with its severity and rationale, for ``plan check --list-rules``."""
+    width = max(len(rule.id) for rule in ALL_RULES)
+    return "".join(
+        f"{rule.id:<{width}}  {rule.severity:<7}  {rule.rationale}\n" for rule in ALL_RULES
+    )
+
+
+def accepted_text(report: Report) -> str:
+    """Each acceptance in the plan's settings, its reason, and the findings it covers."""
+    lines = []
+    for item in report.accepted:
+        acceptance = item.acceptance
+        lines.append(f"{item.location}: {acceptance.rule}: {acceptance.path}: {acceptance.reason}")
+        lines += [f"    accepts {finding}" for finding in item.findings] or ["    accepts nothing"]
+    return "".join(f"{line}\n" for line in lines)

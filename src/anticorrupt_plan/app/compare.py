@@ -1,0 +1,98 @@
+"""Compare two versions of a plan named on the command line, and render the changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from anticorrupt_plan.app.build import document_time
+from anticorrupt_plan.app.diffview import comparison_date, present_comparison
+from anticorrupt_plan.app.revision import read_version
+from anticorrupt_plan.app.validate import ValidPlan, read_plan
+from anticorrupt_plan.core.output import write_atomic
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.kinds.ethics.diff import Change, diff_plans
+from anticorrupt_plan.kinds.ethics.present import present
+
+
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    DOCX = "docx"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    changes: tuple[Change, ...]
+    output: str  # the rendered changes, ready to print; "" when they were written to a file
+
+
+def compare(
+    old: str,
+    new: str | None = None,
+    *,
+    plan_file: Path,
+    format: DiffFormat = DiffFormat.TEXT,
+    colour: bool = False,
+    out: Path | None = None,
+    templates: Path | None = None,
+) -> Comparison:
+    """The changes from version ``old`` to ``new`` (by default ``plan_file`` as it is now).
+
+    Each version is a file, ``REV:path``, or a git revision of ``plan_file``. With ``out``
+    the rendered changes replace that file (atomically) instead of being returned; the DOCX
+    comparison, a Word document, always needs it. Its reference document is the one in
+    ``templates``, by default the built-in one.
+    """
+    if format is DiffFormat.DOCX and out is None:
+        raise ValueError("the DOCX comparison is a file: give the path to write it to as out")
+    before = read_version(old, plan_file=plan_file)
+    after = read_plan(plan_file) if new is None else read_version(new, plan_file=plan_file)
+    changes = diff_plans(before.plan, after.plan)
+    if out is None:
+        return Comparison(changes, _text(changes, before, after, format=format, colour=colour))
+    if format is DiffFormat.DOCX:
+        data = _docx(changes, after, templates=templates)
+    else:
+        data = _text(changes, before, after, format=format, colour=False).encode("utf-8")
+    write_atomic(out, data)
+    return Comparison(changes, "")
+
+
+def _text(
+    changes: tuple[Change, ...],
+    before: ValidPlan,
+    after: ValidPlan,
+    *,
+    format: DiffFormat,
+    colour: bool,
+) -> str:
+    if format is DiffFormat.JSON:
+        from anticorrupt_plan.writers.diff_json import render_json
+
+        sources = {"old_source": before.document.file, "new_source": after.document.file}
+        return render_json(changes, plan=after.plan, **sources)
+    view = present_comparison(changes, plan=after.plan)
+    if format is DiffFormat.MD:
+        from anticorrupt_plan.writers.diff_markdown import render_markdown_comparison
+
+        return render_markdown_comparison(view)
+    from anticorrupt_plan.writers.diff_text import render_text
+
+    return render_text(view, colour=colour)
+
+
+def _docx(changes: tuple[Change, ...], after: ValidPlan, *, templates: Path | None) -> bytes:
+    from anticorrupt_plan.writers.diff_docx import (
+        render_comparison_docx,  # python-docx only for a DOCX
+    )
+    from anticorrupt_plan.writers.docx import REFERENCE
+
+    return render_comparison_docx(
+        present_comparison(changes, plan=after.plan),
+        plan=present(after.plan),
+        reference=template_dir(templates) / REFERENCE,
+        timestamp=document_time(comparison_date(after.plan)),
+    )

@@ -1,0 +1,81 @@
+"""Read one version of the plan: a file as it is now, or a file at a git revision (``git show``).
+
+A revision is read from git's objects, so no checkout is needed and the working tree is left
+as it is. For a bare revision git runs in the folder of the plan file, so the repository is
+the one holding the plan wherever the command was started; ``REV:path`` is read as git reads
+it, from the current folder.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from anticorrupt_plan.app.validate import ValidPlan, decode, parse_plan, read_plan
+from anticorrupt_plan.core.errors import (
+    GitUnavailableError,
+    NotAGitRepositoryError,
+    NotAtRevisionError,
+    UnknownRevisionError,
+)
+
+
+def read_version(spec: str, *, plan_file: Path) -> ValidPlan:
+    """The version of the plan that ``spec`` names, validated.
+
+    ``spec`` is a file that exists; or ``REV:path``, a file at a git revision with its path as
+    git reads it (from the top of the repository, or ``./`` for the current folder); or a
+    revision (``HEAD~1``, a tag, a commit) of ``plan_file``.
+    """
+    if Path(spec).exists():
+        return read_plan(Path(spec))
+    revision, colon, path = spec.partition(":")
+    directory = Path.cwd() if colon else plan_file.parent
+    git = _Git(directory, spec)
+    prefix = git.prefix()
+    if not colon:
+        path = f"{prefix}{plan_file.name}"
+    if revision:
+        git.check_revision(revision)
+    name = f"{revision}:{path}"
+    found = (git.output("cat-file", "-t", name) or b"").decode().strip()
+    if found != "blob":
+        kind = {"": None, "tree": "folder"}.get(found, found)
+        raise NotAtRevisionError(spec=spec, path=path, revision=revision or "the index", found=kind)
+    raw = git.output("show", name) or b""
+    return parse_plan(decode(raw, display_name=name), file=name)
+
+
+class _Git:
+    """git run in one folder on behalf of one version named on the command line."""
+
+    def __init__(self, directory: Path, spec: str) -> None:
+        self.directory = directory
+        self.spec = spec
+
+    def output(self, *args: str) -> bytes | None:
+        """What git prints for ``args``, or None when it fails."""
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(self.directory), *args], capture_output=True, check=False
+            )
+        except FileNotFoundError:
+            raise GitUnavailableError(spec=self.spec) from None
+        return done.stdout if done.returncode == 0 else None
+
+    def prefix(self) -> str:
+        """The folder's path inside its repository (``""`` at the top, else ending in ``/``)."""
+        prefix = self.output("rev-parse", "--show-prefix")
+        if prefix is None:
+            folder = str(self.directory.resolve())
+            raise NotAGitRepositoryError(spec=self.spec, directory=folder)
+        return prefix.decode().strip()
+
+    def check_revision(self, revision: str) -> None:
+        # A revision never starts with '-'; refusing one keeps it from being read as an option.
+        known = not revision.startswith("-") and self.output(
+            "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"
+        )
+        if not known:
+            top = (self.output("rev-parse", "--show-toplevel") or b"").decode().strip()
+            raise UnknownRevisionError(spec=self.spec, revision=revision, repository=top)

@@ -1,0 +1,15 @@
+"""The plan's JSON Schema, for editors that complete and check plan.yaml as it is typed."""
+
+from __future__ import annotations
+
+import json
+
+from anticorrupt_plan.kinds.ethics.model import Plan
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema() -> str:
+    """The JSON Schema of a plan file as stable, readable JSON text ending in a newline."""
+    schema = {"$schema": SCHEMA_DIALECT, **Plan.model_json_schema()}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

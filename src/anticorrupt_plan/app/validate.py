@@ -1,0 +1,329 @@
+"""Turn a plan file into a validated Plan, or into every located problem it has."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from anticorrupt_plan.core.errors import (
+    AliasError,
+    DataPath,
+    LocatedError,
+    PlanFileError,
+    PlanInvalid,
+    SchemaError,
+    UnknownKeyError,
+)
+from anticorrupt_plan.core.loader import Document, load
+from anticorrupt_plan.core.thai import arabic_digits
+from anticorrupt_plan.kinds.ethics.model import SCHEMA_VERSION, Plan, rule_violations
+
+
+@dataclass(frozen=True)
+class ValidPlan:
+    """A plan that passed every schema rule, with the document it came from."""
+
+    document: Document
+    plan: Plan
+
+
+def read_plan(path: Path, *, display_name: str | None = None) -> ValidPlan:
+    """Read and validate the plan file at ``path``; errors name it ``display_name``."""
+    name = display_name or str(path)
+    return parse_plan(read_text(path, display_name=name), file=name)
+
+
+# A plan is tens of kilobytes; a generated 10,000-measure plan is about 20 MB. Anything
+# larger is a wrong file, and reading it whole would only waste memory.
+MAX_PLAN_BYTES = 64 * 1024 * 1024
+
+
+def read_text(path: Path, *, display_name: str) -> str:
+    """The file's text, decoded as UTF-8 (a byte-order mark is allowed and dropped).
+
+    Files in other encodings are refused with a message naming the likely encoding and how
+    to convert it, rather than converted silently: the plan in git should be UTF-8.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanFileError(
+                file=display_name,
+                reason=f"is {size / 1024 / 1024:.0f} MB; a plan file is at most "
+                f"{MAX_PLAN_BYTES // 1024 // 1024} MB",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(file=display_name, reason="no such file") from None
+    except IsADirectoryError:
+        raise PlanFileError(file=display_name, reason="is a directory, not a plan file") from None
+    except OSError as error:
+        raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
+    return decode(raw, display_name=display_name)
+
+
+def decode(raw: bytes, *, display_name: str) -> str:
+    """Plan bytes as text; other encodings and binary files get a message saying what to do."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
+        raise PlanFileError(
+            file=display_name,
+            reason="is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        )
+    if b"\x00" in raw:
+        raise PlanFileError(
+            file=display_name, reason="contains NUL bytes: it is a binary file, not a plan"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        where = f"byte {error.start + 1} is not UTF-8"
+    if _looks_like_thai_windows_text(raw):
+        raise PlanFileError(
+            file=display_name,
+            reason=f"{where}; the file looks like Thai Windows text (TIS-620/cp874). "
+            f"Convert it to UTF-8, e.g. 'iconv -f CP874 -t UTF-8 {display_name} > plan-utf8.yaml', "
+            "or in Notepad: Save As, Encoding: UTF-8",
+        )
+    raise PlanFileError(file=display_name, reason=f"{where}; save the file as UTF-8 text")
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """True for UTF-16 text without a byte-order mark: every other byte is the high byte of
+    a Latin (0x00) or Thai (0x0E) character."""
+    halves = raw[0::2], raw[1::2]
+    return len(raw) >= 4 and any(
+        half.count(0) + half.count(0x0E) >= 0.9 * len(half) and half.count(0) for half in halves
+    )
+
+
+def _looks_like_thai_windows_text(raw: bytes) -> bool:
+    """True when most of the non-ASCII bytes decode as Thai letters in cp874."""
+    try:
+        text = raw.decode("cp874")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    thai = [char for char in non_ascii if "\u0e00" <= char <= "\u0e7f"]
+    return bool(non_ascii) and len(thai) >= 0.9 * len(non_ascii)
+
+
+def parse_plan(text: str, *, file: str) -> ValidPlan:
+    """Validate plan YAML ``text``; raise PlanInvalid listing every problem."""
+    document = load(text, file=file)
+    if document.data is None and not document.problems:
+        raise PlanInvalid(
+            [
+                SchemaError(
+                    location=document.value_location(()),
+                    path=(),
+                    message="the file is empty; a plan starts with 'schema_version: 1'",
+                )
+            ]
+        )
+    try:
+        plan = Plan.model_validate(document.data)
+    except ValidationError as error:
+        # An alias was read as an empty value: that emptiness need not be reported too.
+        refused = [p.path for p in document.problems if isinstance(p, AliasError) and p.replaced]
+        problems = [
+            problem
+            for problem in _schema_problems(error, document)
+            if not any(problem.path[: len(path)] == path for path in refused)
+        ]
+        raise PlanInvalid([*document.problems, *problems]) from None
+    if document.problems:
+        raise PlanInvalid(document.problems)
+    violations = [
+        SchemaError(
+            location=document.key_location(_as_written(document, path))
+            if at_key
+            else document.value_location(path),
+            path=path,
+            message=message,
+        )
+        for path, message, at_key in rule_violations(plan)
+    ]
+    if violations:
+        raise PlanInvalid(violations)
+    return ValidPlan(document=document, plan=plan)
+
+
+EMBLEM: DataPath = ("announcement", "emblem")
+
+
+def read_emblem(valid: ValidPlan, *, base: Path) -> bytes | None:
+    """The emblem image the plan names, read from ``base`` (the plan's folder), or None.
+
+    The schema cannot see the file system, so a missing or unreadable file is found here,
+    and reported at the plan's ``emblem:`` line like any other problem.
+    """
+    name = valid.plan.announcement.emblem
+    if name is None:
+        return None
+    path = base / name
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = f"no such file: {path}"
+    except IsADirectoryError:
+        reason = f"{path} is a folder; give the path of the image file"
+    except OSError as error:
+        reason = f"cannot read {path}: {error.strerror}"
+    raise emblem_problem(valid, reason)
+
+
+def emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
+    """``message`` about the emblem, located at the plan's ``emblem:`` value."""
+    location = valid.document.value_location(EMBLEM)
+    return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
+
+
+def _schema_problems(error: ValidationError, document: Document) -> list[LocatedError]:
+    problems: list[LocatedError] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        at_key = bool(loc) and loc[-1] == "[key]"
+        path: DataPath = tuple(p for p in loc if p != "[key]")
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            problems.append(
+                UnknownKeyError(
+                    location=document.key_location(path),
+                    path=path,
+                    key=key,
+                    suggestion=_suggest(key, path[:-1]),
+                )
+            )
+            continue
+        if kind == "duplicate_year":
+            location = document.key_location((*path, item["ctx"]["key"]))
+        elif kind == "missing":
+            location = document.key_location(path[:-1])
+        elif at_key:
+            location = document.key_location(path)
+        else:
+            location = document.value_location(path)
+        message = _message(kind, item, path, at_key=at_key)
+        problems.append(SchemaError(location=location, path=path, message=message))
+    return problems
+
+
+def _as_written(document: Document, path: DataPath) -> DataPath:
+    """``path`` with its last key as the file spells it (a year may be in Thai digits)."""
+    parent, key = path[:-1], path[-1]
+    for written, _ in document.keys.items():
+        if written[:-1] == parent and arabic_digits(str(written[-1])).strip() == str(key):
+            return written
+    return path
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
+    found = _describe(item.get("input"))
+    ctx = item.get("ctx") or {}
+    if kind == "missing":
+        return f"required, but missing; add '{path[-1]}:'"
+    if kind == "string_type":
+        if item.get("input") is None:
+            return "is empty; write the text, or remove the key if it is optional"
+        return f"expected text, found {found}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if not path:
+            return (
+                "a plan is a mapping of keys (schema_version, organization, fiscal_years, ...); "
+                f"this file holds {found}"
+            )
+        return f"expected a mapping of keys and values, found {found}"
+    if kind == "list_type":
+        return f"expected a list (one item per line, starting with '- '), found {found}"
+    if at_key and kind == "int_parsing":
+        return (
+            f"{found} is not a fiscal year; write each target under its B.E. year, "
+            "e.g. '2562: ร้อยละ 80' (check the indentation)"
+        )
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number such as 2562, found {found}"
+    if kind == "literal_error" and path == ("schema_version",):
+        return (
+            f"this version of anticorrupt-plan reads schema_version {SCHEMA_VERSION}, found "
+            f"{found}; write 'schema_version: {SCHEMA_VERSION}' or upgrade the tool"
+        )
+    if kind in ("literal_error", "enum"):
+        return f"must be one of {ctx.get('expected', '')}; found {found}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length', 1)} item"
+    if kind == "string_pattern_mismatch":
+        return f"{found} is not a valid id: use letters, digits, '-', '_' and '.'"
+    return str(item["msg"])
+
+
+def _suggest(key: str, parent: DataPath) -> str | None:
+    """The field the user most likely meant, by spelling or by the Thai term it stands for."""
+    fields = _model_at(parent)
+    if fields is None:
+        return None
+    names = list(fields.model_fields)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    term = key.strip()
+    if term.isascii():
+        return None
+    # A Thai key: compare it with the Thai term that starts each field's description.
+    terms = {
+        info.description.split(" (")[0]: name
+        for name, info in fields.model_fields.items()
+        if info.description
+    }
+    close = difflib.get_close_matches(term, list(terms), n=1, cutoff=0.6)
+    return terms[close[0]] if close else None
+
+
+def _model_at(path: DataPath) -> type[BaseModel] | None:
+    """The model class that validates the value at ``path``, if that value is a model."""
+    annotation: Any = Plan
+    for part in path:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(part))
+            if field is None:
+                return None
+            annotation = field.annotation
+        else:  # a list or a dict: step to the type of its items
+            args = get_args(annotation)
+            if not args:
+                return None
+            annotation = args[-1]
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``Annotated[...]`` and ``X | None`` down to the type inside."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            inner = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = inner[0]
+        else:
+            return annotation

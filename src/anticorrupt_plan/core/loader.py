@@ -1,0 +1,339 @@
+"""Read plan YAML into plain data plus the source position of every key and value.
+
+This is the only module that imports yaml. It builds the data from parser events itself
+rather than through PyYAML's constructors, so that it can refuse what a plan never needs
+(duplicate keys, anchors and aliases, tags) and so that no YAML 1.1 type guessing happens:
+every scalar is text, except an empty or ``null``/``~`` plain scalar, which is None. The
+schema decides what a text means (a year, a date), so ``no`` stays the word "no".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from anticorrupt_plan.core.errors import (
+    AliasError,
+    DataPath,
+    DuplicateKeyError,
+    LocatedError,
+    Location,
+    PlanInvalid,
+    SchemaError,
+    TagError,
+    YamlSyntaxError,
+)
+
+# A plan nests about eight levels deep; anything far deeper is a mistake or an attack, and
+# refusing it keeps the recursive builder clear of Python's recursion limit.
+MAX_DEPTH = 64
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_ALLOWED_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+)
+
+try:  # libyaml's parser is several times faster; the pure-Python one gives the same events.
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a scalar or collection sits in the source: 1-based start and end, and its style.
+
+    ``style`` is one of ``' " | >`` for a quoted or block scalar, and None for a plain scalar
+    or a collection.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded plan file: its data, its text, and where each part of the data came from."""
+
+    file: str
+    text: str
+    data: Any
+    values: dict[DataPath, Span] = field(repr=False)
+    keys: dict[DataPath, Span] = field(repr=False)
+    # What the YAML holds that a plan may not (duplicate keys, aliases, tags). The data is
+    # still built around them, so that the schema can report the rest in the same run.
+    problems: tuple[LocatedError, ...] = ()
+
+    def value_location(self, path: DataPath) -> Location:
+        """Where the value at ``path`` starts, or its nearest ancestor that exists."""
+        return self._locate(path, prefer_key=False)
+
+    def key_location(self, path: DataPath) -> Location:
+        """Where the key that names ``path`` starts (for list items: where the item starts)."""
+        return self._locate(path, prefer_key=True)
+
+    def _locate(self, path: DataPath, *, prefer_key: bool) -> Location:
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            first, second = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            span = first.get(prefix) or second.get(prefix)
+            if span is not None:
+                return Location(self.file, span.line, span.column)
+        return Location(self.file, 1, 1)
+
+
+def load(text: str, *, file: str) -> Document:
+    """Parse ``text`` (the content of ``file``) into a Document.
+
+    Raises PlanInvalid when the text is not YAML at all; YAML that a plan may not use is
+    listed in ``Document.problems``.
+    """
+    builder = _Builder(file)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError as error:
+        raise PlanInvalid([_syntax_error(error, text, file)]) from error
+    except yaml.reader.ReaderError as error:
+        # libyaml counts the position in bytes; find the character in the text instead.
+        found = _NON_PRINTABLE.search(text)
+        line, column = _line_column(text, found.start() if found else error.position)
+        code = f"U+{ord(found.group()) if found else error.character:04X}"
+        problem = (
+            f"a control character ({code}) that YAML cannot hold; delete it (it usually "
+            "comes from pasting out of another program)"
+        )
+        raise PlanInvalid(
+            [YamlSyntaxError(location=Location(file, line, column), problem=problem)]
+        ) from error
+    except yaml.YAMLError as error:  # any other parser complaint, without a mark
+        raise PlanInvalid(
+            [YamlSyntaxError(location=Location(file, 1, 1), problem=str(error))]
+        ) from error
+    return Document(
+        file=file,
+        text=text,
+        data=data,
+        values=builder.values,
+        keys=builder.keys,
+        problems=tuple(builder.problems),
+    )
+
+
+# What YAML's reader refuses (the YAML 1.1 printable set, as PyYAML's reader has it).
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    lines = _YAML_LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
+
+
+# The characters YAML counts as line breaks when it numbers lines.
+_YAML_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_TAB = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
+_COLON = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSyntaxError:
+    """The parser's complaint, reworded where PyYAML's wording puzzles a non-specialist."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    lines = _YAML_LINE_BREAK.split(text)
+    if line > len(lines):  # at the end of a file without a final newline: its last character
+        line, column = len(lines), len(lines[-1]) + 1
+    problem = (error.problem or error.context or "not valid YAML").strip()
+    opened = _unclosed_quote(lines[:line])
+    if opened is not None:  # the likely cause, though the parser stumbles only later
+        quote_line, quote_column = opened
+        where = "the end of the file" if line >= len(lines) - 1 else f"line {line}"
+        return YamlSyntaxError(
+            location=Location(file, quote_line, quote_column),
+            problem="this quote is not closed on its line, so what follows is read as part "
+            f"of the text until the parser fails at {where}; close the quote",
+        )
+    if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
+        problem = _TAB
+    elif problem.startswith("mapping values are not allowed"):
+        problem = _COLON
+    elif error.context and error.problem:
+        problem = f"{problem} ({error.context})"
+    return YamlSyntaxError(location=Location(file, line, column), problem=problem)
+
+
+# A value that opens with a quote, after "key: " or "- ".
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[^\s#'"][^#]*?:\s+)(?P<quote>["'])""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
+    """Line and column of the last value in ``lines`` whose opening quote its line never closes.
+
+    A plan writes each text on one line, so a quote left open is the usual reason for a
+    syntax error some lines further down.
+    """
+    for number in range(len(lines), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if not match:
+            continue
+        quote, start = match.group("quote"), match.end()
+        rest = lines[number - 1][start:]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = re.search(r"'(?!')", rest.replace("''", "")) is not None
+        return None if closed else (number, start)
+    return None
+
+
+def _span(event: Any) -> Span:
+    start, end = event.start_mark, event.end_mark
+    style = getattr(event, "style", None) or None
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
+
+
+class _Builder:
+    """Turns a stream of parser events into plain data, recording positions and problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[DataPath, Span] = {}
+        self.keys: dict[DataPath, Span] = {}
+        self.problems: list[LocatedError] = []
+
+    def build(self, events: Iterator[Any]) -> Any:
+        data: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    self.problems.append(
+                        SchemaError(
+                            location=self._where(event),
+                            path=(),
+                            message="a plan file holds one YAML document; remove this second "
+                            "one (or the '---' line that starts it)",
+                        )
+                    )
+            elif isinstance(event, yaml.NodeEvent) and documents == 1:
+                data = self._node(event, events, (), 0)
+            elif isinstance(event, yaml.NodeEvent):  # read past it; its positions would clash
+                _skip(event, events)
+        return data
+
+    def _where(self, event: Any) -> Location:
+        return Location(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _node(self, event: Any, events: Iterator[Any], path: DataPath, depth: int) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append(AliasError(location=self._where(event), path=path, replaced=True))
+            return None
+        if event.anchor is not None:
+            self.problems.append(AliasError(location=self._where(event), path=path, replaced=False))
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            self.problems.append(TagError(location=self._where(event), path=path, tag=tag))
+        if depth > MAX_DEPTH:
+            self.problems.append(
+                SchemaError(
+                    location=self._where(event),
+                    path=path,
+                    message=f"nested more than {MAX_DEPTH} levels deep; a plan never is",
+                )
+            )
+            _skip(event, events)
+            return None
+        self.values.setdefault(path, _span(event))
+        if isinstance(event, yaml.ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(events, path, depth)
+        return self._mapping(events, path, depth)
+
+    def _sequence(self, events: Iterator[Any], path: DataPath, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for event in events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                break
+            items.append(self._node(event, events, (*path, len(items)), depth + 1))
+        return items
+
+    def _mapping(self, events: Iterator[Any], path: DataPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                break
+            key = self._key(key_event, events, path)
+            value_event = next(events)
+            if key is None:
+                self._node(value_event, events, (*path, "?"), depth + 1)
+                continue
+            child = (*path, key)
+            if key in result:
+                self.problems.append(
+                    DuplicateKeyError(
+                        location=self._where(key_event),
+                        path=child,
+                        key=key,
+                        first=self.key_location(child),
+                    )
+                )
+                # Read the repeated value so its own problems are reported, then drop it.
+                shadow = _Builder(self.file)
+                shadow._node(value_event, events, child, depth + 1)
+                self.problems.extend(shadow.problems)
+                continue
+            self.keys[child] = _span(key_event)
+            result[key] = self._node(value_event, events, child, depth + 1)
+        return result
+
+    def key_location(self, path: DataPath) -> Location:
+        span = self.keys[path]
+        return Location(self.file, span.line, span.column)
+
+    def _key(self, event: Any, events: Iterator[Any], path: DataPath) -> str | None:
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is None:
+            value = _scalar(event)
+            if value:
+                return value
+            message = "a key cannot be empty"
+        elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            where = self._where(event)
+            self.problems.append(AliasError(location=where, path=(*path, "?"), replaced=True))
+            if isinstance(event, yaml.CollectionStartEvent):
+                _skip(event, events)
+            return None
+        else:
+            message = "a key must be plain text, not a list or mapping"
+            _skip(event, events)
+        self.problems.append(SchemaError(location=self._where(event), path=path, message=message))
+        return None
+
+
+def _scalar(event: Any) -> str | None:
+    plain = event.implicit[0] and not event.style
+    if plain and event.value in _NULLS:
+        return None
+    return str(event.value)
+
+
+def _skip(event: Any, events: Iterator[Any]) -> None:
+    """Consume the events of a collection whose start is ``event``, without building it."""
+    if not isinstance(event, yaml.CollectionStartEvent):
+        return
+    depth = 1
+    for inner in events:
+        if isinstance(inner, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(inner, yaml.CollectionEndEvent):
+            depth -= 1
+            if depth == 0:
+                return

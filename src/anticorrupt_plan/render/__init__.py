@@ -1,1 +1,0 @@
-"""One renderer per output format, each fed by the same PlanView."""

@@ -1,0 +1,183 @@
+"""What every Word document written here shares: the reference document, pages and metadata.
+
+The plan's document and the amendment comparison are both built on the reference document
+(``templates/reference.docx``), take the plan's layout settings over it, number their pages
+the same way, judge table rows by the same height estimate and carry metadata from the
+plan alone, so that the same inputs always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.section import Section
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
+
+from anticorrupt_plan.core.errors import ReferenceDocumentError
+from anticorrupt_plan.core.output import rezip
+from anticorrupt_plan.core.thai import cluster_count
+from anticorrupt_plan.kinds.ethics.present import LayoutView, PageNumberView
+from anticorrupt_plan.writers import _oxml
+
+PAGE_HEADER = "Header"
+
+# Whether a table row may be kept whole on one page is judged with worst-case metrics, those
+# of the substitute font LibreOffice uses where TH Sarabun is not installed (its glyphs are
+# about half as large again). A row judged too tall may break across pages; a row kept
+# whole that cannot fit on a page would lose its end in LibreOffice.
+CLUSTER_WIDTH_EM = 0.5
+LINE_HEIGHT_EM = 1.7
+CELL_PADDING = Cm(0.4)
+HEADER_SHARE = 0.25  # of the page's text height, kept for the repeated header rows
+DEFAULT_SIZE_PT = 16.0
+
+
+RESTORE = "restore it, or start again from the reference document that comes with anticorrupt-plan"
+
+
+def open_reference(
+    reference: Path, styles: Mapping[str, WD_STYLE_TYPE]
+) -> tuple[Document, dict[str, str | None]]:
+    """The reference document and the id of each style in ``styles`` (name -> kind).
+
+    Refused unless it is a Word document holding every style, each of its kind. Writing by
+    id spares python-docx's search of the whole style sheet for every name it is given.
+    """
+    try:
+        document = docx.Document(str(reference))
+    # A part that is not XML fails in lxml with a SyntaxError subclass.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
+        reason = "not found" if not reference.is_file() else f"not a Word document ({error})"
+        raise ReferenceDocumentError(path=str(reference), reason=reason) from error
+    found = _oxml.styles_by_name(document)
+    missing = [name for name in styles if name not in found]
+    if missing:
+        raise ReferenceDocumentError(
+            path=str(reference),
+            reason=f"has no style named {', '.join(repr(name) for name in missing)}; {RESTORE}",
+        )
+    for name, kind in styles.items():
+        if found[name][0] != kind:
+            raise ReferenceDocumentError(
+                path=str(reference),
+                reason=f"its style {name!r} is a {_kind(found[name][0])} style where a "
+                f"{_kind(kind)} style is needed; {RESTORE}",
+            )
+    return document, {name: found[name][1] for name in styles}
+
+
+def style_kinds(
+    paragraph: Sequence[str], *, character: Sequence[str] = (), table: Sequence[str] = ()
+) -> dict[str, WD_STYLE_TYPE]:
+    """Style names mapped to their kinds, for ``open_reference``."""
+    return (
+        {name: WD_STYLE_TYPE.PARAGRAPH for name in paragraph}
+        | {name: WD_STYLE_TYPE.CHARACTER for name in character}
+        | {name: WD_STYLE_TYPE.TABLE for name in table}
+    )
+
+
+def _kind(kind: WD_STYLE_TYPE) -> str:
+    return kind.name.lower()
+
+
+def apply_layout(document: Document, layout: LayoutView) -> None:
+    """What the plan sets over the reference document: margins, font and size."""
+    section = document.sections[0]
+    margins = {
+        "left_margin": layout.left_cm,
+        "right_margin": layout.right_cm,
+        "top_margin": layout.top_cm,
+        "bottom_margin": layout.bottom_cm,
+    }
+    for name, value in margins.items():
+        if value is not None:
+            setattr(section, name, Cm(value))
+    if layout.font is not None:
+        _oxml.set_font(document, layout.font)
+    if layout.font_size_pt is not None:
+        _oxml.set_size(document, layout.font_size_pt)
+
+
+def text_size(document: Document, layout: LayoutView) -> float:
+    """The size in points of the text that no style sizes."""
+    return layout.font_size_pt or _oxml.default_size(document) or DEFAULT_SIZE_PT
+
+
+def orient(section: Section, *, landscape: bool) -> None:
+    width, height = section.page_width, section.page_height
+    if width is not None and height is not None and (width > height) != landscape:
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+
+def text_area(section: Section) -> tuple[int, int]:
+    """The width and height (EMU) inside the margins of ``section``'s pages."""
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    return int(width), int(height)
+
+
+def page_headers(section: Section, numbers: PageNumberView) -> None:
+    """Page numbers at the top centre of every page but a part's first: ``- ๒ -``.
+
+    Later sections continue these headers; a section that starts a part shows the
+    empty first-page header on its first page.
+    """
+    section.different_first_page_header_footer = True
+    _oxml.number_pages(section, thai_digits=numbers.thai_digits, start=None)
+    for header in (section.header, section.first_page_header):
+        header.is_linked_to_previous = True  # drop whatever header the reference had
+        header.is_linked_to_previous = False
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = PAGE_HEADER
+    paragraph.add_run(numbers.before)
+    _oxml.add_page_number(paragraph)
+    paragraph.add_run(numbers.after)
+
+
+def estimated_height(
+    columns: Sequence[Sequence[str]], widths: Sequence[int], size_pt: float
+) -> int:
+    """A generous estimate (EMU) of a table row's height: its fullest cell's lines of text.
+
+    ``columns`` holds each cell's paragraphs, ``widths`` each cell's width.
+    """
+    cluster = Pt(size_pt * CLUSTER_WIDTH_EM)
+    lines = 0
+    for paragraphs, width in zip(columns, widths, strict=True):
+        per_line = max(int((width - CELL_PADDING) / cluster), 1)
+        lines = max(lines, sum(-(-cluster_count(text) // per_line) for text in paragraphs))
+    return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
+
+
+def write(paragraph: Paragraph, text: str, style: str) -> None:
+    paragraph.style = style
+    paragraph.add_run(text)
+
+
+def finish(document: Document, *, title: str, author: str, timestamp: datetime.datetime) -> bytes:
+    """The document's bytes, with metadata from the plan alone: nothing from the reference,
+    no clock, and zip entries in a fixed order with fixed times."""
+    _oxml.clear_core_properties(document)
+    properties = document.core_properties
+    properties.title = title
+    properties.author = author
+    properties.last_modified_by = author
+    properties.language = "th-TH"
+    properties.revision = 1
+    properties.created = timestamp
+    properties.modified = timestamp
+    stream = io.BytesIO()
+    document.save(stream)
+    return rezip(stream.getvalue())
