@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from anticorrupt_plan.kinds.ethics.model import Organization, OrganizationKind, Plan
+from anticorrupt_plan.common.organization import Organization, OrganizationKind
+from anticorrupt_plan.kinds.ethics.model import Plan
 from anticorrupt_plan.kinds.ethics.present import LayoutView, PageNumberView, present
 
 from .conftest import minimal_plan

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from anticorrupt_plan.app.validate import ValidPlan
+from anticorrupt_plan.common.settings import Acceptance
 from anticorrupt_plan.core.errors import DataPath, Location, format_path
 from anticorrupt_plan.core.scalars import SourceText
-from anticorrupt_plan.kinds.ethics.model import Acceptance
 from anticorrupt_plan.kinds.ethics.rules import RULES, Context, Hit, Rule, Severity
 
 CONFIG_RULE = Rule(

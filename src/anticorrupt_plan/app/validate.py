@@ -10,6 +10,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from anticorrupt_plan.common.types import SCHEMA_VERSION
 from anticorrupt_plan.core.errors import (
     AliasError,
     DataPath,
@@ -21,7 +22,7 @@ from anticorrupt_plan.core.errors import (
 )
 from anticorrupt_plan.core.loader import Document, load
 from anticorrupt_plan.core.thai import arabic_digits
-from anticorrupt_plan.kinds.ethics.model import SCHEMA_VERSION, Plan, rule_violations
+from anticorrupt_plan.kinds.ethics.model import Plan, rule_violations
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from anticorrupt_plan.app.validate import ValidPlan
+from anticorrupt_plan.common.organization import FiscalYears, OrganizationKind
 from anticorrupt_plan.common.places import PROVINCES
 from anticorrupt_plan.core.errors import DataPath, format_path
 from anticorrupt_plan.core.textscan import (
@@ -37,7 +38,6 @@ from anticorrupt_plan.core.thai import (
     clusters,
     thai_digits,
 )
-from anticorrupt_plan.kinds.ethics.model import FiscalYears, OrganizationKind
 
 
 class Severity(StrEnum):

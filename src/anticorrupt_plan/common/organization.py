@@ -1,0 +1,87 @@
+"""Who a document belongs to and when: the organization, its fiscal years, its signatory."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from anticorrupt_plan.common.types import Prose, StrictModel, Text, Year, strip_text
+
+
+class OrganizationKind(StrEnum):
+    """The kinds of local administrative organization (องค์กรปกครองส่วนท้องถิ่น)."""
+
+    SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION = "องค์การบริหารส่วนตำบล"
+    SUBDISTRICT_MUNICIPALITY = "เทศบาลตำบล"
+    TOWN_MUNICIPALITY = "เทศบาลเมือง"
+    CITY_MUNICIPALITY = "เทศบาลนคร"
+    PROVINCIAL_ADMINISTRATIVE_ORGANIZATION = "องค์การบริหารส่วนจังหวัด"
+
+
+class Organization(StrictModel):
+    kind: Annotated[OrganizationKind, BeforeValidator(strip_text)] = Field(
+        description="ประเภทขององค์กรปกครองส่วนท้องถิ่น (kind of local administrative "
+        "organization), e.g. องค์การบริหารส่วนตำบล"
+    )
+    name: Text = Field(description="ชื่อองค์กร (the name alone, without its kind), e.g. ทุ่งทอง")
+    district: Text | None = Field(
+        default=None,
+        description="อำเภอ (district, without the word อำเภอ), e.g. ท่าม่วง; "
+        "may be left out for an องค์การบริหารส่วนจังหวัด",
+    )
+    province: Text = Field(description="จังหวัด (province, without the word จังหวัด), e.g. กาญจนบุรี")
+
+    @field_validator("name", "district", "province")
+    @classmethod
+    def _without_prefix(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # A clerk often writes the whole name; the prefix is added when the name is shown.
+        prefixes = {
+            "name": [k.value for k in OrganizationKind],
+            "district": ["อำเภอ"],
+            "province": ["จังหวัด"],
+        }[info.field_name or "name"]
+        for prefix in prefixes:
+            if value and value.startswith(prefix) and value != prefix:
+                raise PydanticCustomError(
+                    "redundant_prefix",
+                    "write the {field} without {prefix}; the documents add it: {rest}",
+                    {
+                        "field": info.field_name,
+                        "prefix": repr(prefix),
+                        "rest": repr(value[len(prefix) :].strip()),
+                    },
+                )
+        return value
+
+    @property
+    def full_name(self) -> str:
+        """The name as headings write it: ``องค์การบริหารส่วนตำบลทุ่งทอง``."""
+        return f"{self.kind.value}{self.name}"
+
+    @property
+    def executive_title(self) -> str:
+        """The executive's position: ``นายกองค์การบริหารส่วนตำบลทุ่งทอง``, ``นายกเทศมนตรีตำบล...``."""
+        if self.kind.value.startswith("เทศบาล"):
+            return f"นายกเทศมนตรี{self.kind.value.removeprefix('เทศบาล')}{self.name}"
+        return f"นายก{self.full_name}"
+
+
+class FiscalYears(StrictModel):
+    first: Year = Field(description="ปีงบประมาณแรก (first fiscal year, B.E.), e.g. 2562")
+    last: Year = Field(description="ปีงบประมาณสุดท้าย (last fiscal year, B.E.), e.g. 2564")
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(range(self.first, self.last + 1))
+
+
+class Signatory(StrictModel):
+    name: Prose = Field(description="ชื่อผู้ลงนาม (the signatory's name with title), e.g. นายไพฑูรย์ สุขดี")
+    position: Prose | None = Field(
+        default=None,
+        description="ตำแหน่ง (position under the signature); by default the executive of "
+        "the organization, e.g. นายกองค์การบริหารส่วนตำบลทุ่งทอง",
+    )

@@ -1,0 +1,171 @@
+"""The vocabulary every document kind shares: validated text, years, dates, ids, money.
+
+Each type carries its own rules (a Buddhist-Era year, a real B.E. date, text without control
+characters), so a kind's model declares its fields with these and says nothing more about them.
+``Prose`` marks the free text a person writes, which ``plan check`` reads; ``Text`` is text
+that names or settles something (a name, a path, a setting) and is not checked as writing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from anticorrupt_plan.core.thai import arabic_digits, ce_year, compose_sara_am
+
+SCHEMA_VERSION = 1
+
+# Plans are dated in the Buddhist Era. Years outside this window are typing slips, and years
+# that look Christian-Era get a message saying so.
+FIRST_BE_YEAR = 2400
+LAST_BE_YEAR = 2800
+
+# Characters a document cannot hold: C0 controls but tab and newline, DEL, C1 controls,
+# lone surrogates and the non-characters U+FFFE/U+FFFF. They arrive in double-quoted YAML
+# escapes or text pasted from other programs; XML refuses most of them outright.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_text(value: Any) -> Any:
+    return compose_sara_am(value.strip()) if isinstance(value, str) else value
+
+
+def _check_text(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank_text", "text must not be blank")
+    bad = _FORBIDDEN_CHARS.search(value)
+    if bad:
+        raise PydanticCustomError(
+            "control_character",
+            "contains the control character U+{code} at character {index}, which a document "
+            "cannot hold (it usually comes from pasting out of another program); delete it",
+            {"code": f"{ord(bad.group()):04X}", "index": bad.start() + 1},
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(strip_text), AfterValidator(_check_text)]
+
+
+class ProseMarker:
+    """Marks a text type as prose: somebody's writing, which the checks read."""
+
+    def __repr__(self) -> str:
+        return "PROSE"
+
+
+PROSE = ProseMarker()
+Prose = Annotated[str, BeforeValidator(strip_text), AfterValidator(_check_text), PROSE]
+
+
+def number_input(value: Any) -> Any:
+    """A number as typed: Thai digits read as Arabic ones, surrounding spaces dropped."""
+    return arabic_digits(value).strip() if isinstance(value, str) else value
+
+
+def check_be_year(value: int) -> int:
+    if 1800 <= value < FIRST_BE_YEAR:
+        raise PydanticCustomError(
+            "christian_era_year",
+            "{year} looks like a Christian-Era year; plans use the Buddhist Era "
+            "(C.E. + 543 = {be})",
+            {"year": value, "be": value + 543},
+        )
+    if not FIRST_BE_YEAR <= value <= LAST_BE_YEAR:
+        raise PydanticCustomError(
+            "be_year_range",
+            "{year} is not a plausible Buddhist-Era year (expected {low}-{high})",
+            {"year": value, "low": FIRST_BE_YEAR, "high": LAST_BE_YEAR},
+        )
+    return value
+
+
+Year = Annotated[
+    int,
+    BeforeValidator(number_input),
+    AfterValidator(check_be_year),
+    Field(description="ปี พ.ศ. (a Buddhist-Era year, e.g. 2562)"),
+]
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # how Thai forms write dates
+
+
+def _parse_be_date(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("be_date_type", "expected a date written YYYY-MM-DD")
+    match = _DATE.fullmatch(arabic_digits(value).strip())
+    if not match:
+        day_first = _DAY_FIRST.fullmatch(arabic_digits(value).strip())
+        hint = ""
+        if day_first:
+            day, month, year = day_first.groups()
+            hint = f"; did you mean {year}-{int(month):02d}-{int(day):02d}?"
+        raise PydanticCustomError(
+            "be_date_format",
+            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}{hint}",
+            {"value": repr(value), "hint": hint},
+        )
+    year, month, day = (int(part) for part in match.groups())
+    check_be_year(year)
+    try:
+        return datetime.date(ce_year(year), month, day)
+    except ValueError:
+        raise PydanticCustomError(
+            "be_date_calendar",
+            "{value} is not a real calendar date",
+            {"value": value},
+        ) from None
+
+
+BEDate = Annotated[
+    datetime.date,
+    BeforeValidator(_parse_be_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-[0-9๐-๙]{1,2}$",
+            "examples": ["2561-10-18"],
+        }
+    ),
+]
+
+StableId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+ID_DESCRIPTION = (
+    "รหัสอ้างอิง (an optional stable id: letters, digits, '-', '_' or '.', so that a revision "
+    "comparison follows this item when it is moved or renumbered)"
+)
+
+
+def version_input(value: Any) -> Any:
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+
+class StrictModel(BaseModel):
+    """Strict by default: unknown keys are errors and a validated document never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Why an item was amended. It belongs to the amendment, not to the plan: the plan's documents
+# never show it, and changing it alone is no change to the plan.
+REASON_DESCRIPTION = (
+    "เหตุผล (why this item is changed in the current amendment; shown in the เหตุผล column "
+    "of the comparison with the previous version, never in the plan itself)"
+)
+
+
+def same_number(key: Any) -> Any:
+    """``key`` as the number it means, so 2567, "๒๕๖๗", "02567" and "2567.0" compare equal."""
+    text = number_input(key)
+    try:
+        number = float(text)
+    except (TypeError, ValueError):
+        return text
+    return int(number) if number.is_integer() else number
