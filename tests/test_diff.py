@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from anticorrupt_plan.app.validate import parse_plan
-from anticorrupt_plan.kinds.ethics.diff import ChangeKind, Segment, diff_plans, segments
+from anticorrupt_plan.common.diffing import ChangeKind, Segment, segments
+from anticorrupt_plan.kinds.ethics.diff import diff_plans
 from anticorrupt_plan.kinds.ethics.model import Plan
 
 from .conftest import dump, minimal_plan

@@ -22,11 +22,11 @@ from docx.shared import Cm
 from docx.table import Table
 
 from anticorrupt_plan.app.compare import DiffFormat, compare
-from anticorrupt_plan.app.diffview import NO_CHANGES, ComparisonRow, ComparisonView
 from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.common.comparison import NO_CHANGES, ComparisonRow, ComparisonView
+from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.core.errors import ReferenceDocumentError
 from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.kinds.ethics.diff import Segment
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 from anticorrupt_plan.writers.diff_docx import NO_TEXT, NOTE_LABEL, render_comparison_docx
 

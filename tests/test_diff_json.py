@@ -24,7 +24,10 @@ def rendered(edit: Any) -> dict[str, Any]:
     edit(data)
     new = plan(data)
     text = render_json(
-        diff_plans(old, new), plan=new, old_source="HEAD:plan.yaml", new_source="plan.yaml"
+        diff_plans(old, new),
+        amendment=new.amendment,
+        old_source="HEAD:plan.yaml",
+        new_source="plan.yaml",
     )
     assert text.endswith("}\n")
     document: dict[str, Any] = json.loads(text)

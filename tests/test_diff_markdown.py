@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from anticorrupt_plan.app.diffview import ComparisonRow, ComparisonView
-from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.common.comparison import ComparisonRow, ComparisonView
+from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.writers.diff_markdown import NO_CHANGES, render_markdown_comparison
 
 COLUMNS = ("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล")

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from anticorrupt_plan.app.diffview import ComparisonRow, ComparisonView
-from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.common.comparison import ComparisonRow, ComparisonView
+from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.writers.diff_text import render_text, use_colour
 
 COLUMNS = ("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล")

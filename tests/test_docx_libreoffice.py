@@ -24,8 +24,9 @@ import pytest
 
 from anticorrupt_plan.app.build import build
 from anticorrupt_plan.app.compare import DiffFormat, compare
-from anticorrupt_plan.app.diffview import ComparisonView, present_comparison
 from anticorrupt_plan.app.validate import read_plan
+from anticorrupt_plan.common.comparison import ComparisonView, present_comparison
+from anticorrupt_plan.kinds.ethics import settings
 from anticorrupt_plan.kinds.ethics.diff import diff_plans
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
@@ -269,7 +270,7 @@ def comparison(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
         edges.append(edges[-1] + column.width.pt)
     return Comparison(
         pdf=to_pdf(work, ["cmp"])["cmp"],
-        view=present_comparison(diff_plans(old, new), plan=new),
+        view=present_comparison(diff_plans(old, new), new=settings(new)),
         columns=list(itertools.pairwise(edges)),
     )
 

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from anticorrupt_plan.app.validate import parse_plan
+from anticorrupt_plan.common.checking import Context, Hit
 from anticorrupt_plan.core.errors import format_path
-from anticorrupt_plan.kinds.ethics.rules import RULES, Context, Hit
+from anticorrupt_plan.kinds.ethics.rules import RULES
 
 from .conftest import dump, minimal_plan
 
@@ -39,7 +40,7 @@ def plan_with(changes: dict[tuple[str | int, ...], Any]) -> dict[str, Any]:
 def run(rule_id: str, changes: dict[tuple[str | int, ...], Any]) -> list[tuple[str, str, Any]]:
     """``(path, flagged text, suggestion)`` of each hit of the rule on the changed plan."""
     valid = parse_plan(dump(plan_with(changes)), file="plan.yaml")
-    context = Context(valid)
+    context = Context(valid.document, valid.plan)
     find = RULE[rule_id].find
     assert find is not None
     hits: list[Hit] = list(find(context))
@@ -326,7 +327,7 @@ def test_settings_and_identifiers_are_not_prose() -> None:
     data["amendment"] = {"number": 1, "date": "2566-01-01", "reason": "ปรับค่าเป้าหมาย"}
     valid = parse_plan(dump(data), file="plan.yaml")
 
-    paths = {format_path(prose.path) for prose in Context(valid).prose}
+    paths = {format_path(prose.path) for prose in Context(valid.document, valid.plan).prose}
 
     assert "goals[0].id" not in paths
     settings = {"organization.name", "fiscal_years.first", "announcement.date", "layout.font"}

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from anticorrupt_plan.app.validate import ValidPlan, emblem_problem, read_emblem, read_plan
 from anticorrupt_plan.core.errors import (
@@ -19,7 +20,6 @@ from anticorrupt_plan.core.errors import (
 )
 from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_atomic
 from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
 FORMATS = ("md", "docx")
 
@@ -50,7 +50,7 @@ def render(
     for name in formats:
         if name not in FORMATS:
             raise UnknownFormatError(name=name, known=FORMATS)
-    view = present(valid.plan)
+    view = valid.kind.present(valid.plan)
     documents: dict[str, bytes] = {}
     if "md" in formats:
         from anticorrupt_plan.writers.markdown import (
@@ -67,7 +67,7 @@ def render(
     return documents
 
 
-def _render_docx(valid: ValidPlan, view: PlanView, *, templates: Path | None, base: Path) -> bytes:
+def _render_docx(valid: ValidPlan, view: Any, *, templates: Path | None, base: Path) -> bytes:
     from anticorrupt_plan.writers.docx import (  # python-docx only when a DOCX is asked for
         REFERENCE,
         render_docx,

@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from anticorrupt_plan.app.registry import KIND_NAMES, kind_named
 from anticorrupt_plan.app.validate import ValidPlan
+from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity
 from anticorrupt_plan.common.settings import Acceptance
 from anticorrupt_plan.core.errors import DataPath, Location, format_path
 from anticorrupt_plan.core.scalars import SourceText
-from anticorrupt_plan.kinds.ethics.rules import RULES, Context, Hit, Rule, Severity
 
 CONFIG_RULE = Rule(
     "CHECK-CONFIG",
@@ -20,7 +21,6 @@ CONFIG_RULE = Rule(
     "is no longer there (it cannot itself be switched off or accepted)",
     None,
 )
-ALL_RULES: tuple[Rule, ...] = (*RULES, CONFIG_RULE)
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,11 @@ class Report:
 
 def run_checks(valid: ValidPlan) -> Report:
     """Every rule's findings on ``valid``, less the switched-off rules and accepted findings."""
-    context = Context(valid)
+    context = Context(valid.document, valid.plan)
     source = SourceText(valid.document.text)
     settings = valid.plan.checks
-    known = [rule.id for rule in RULES]
+    rules = valid.kind.rules
+    known = [rule.id for rule in rules]
     problems: list[Finding] = []
 
     def config_problem(path: DataPath, message: str, suggestion: str | None = None) -> None:
@@ -112,7 +113,7 @@ def run_checks(valid: ValidPlan) -> Report:
     disabled = set(settings.disable)
     found = [
         _finding(rule, hit, context, source)
-        for rule in RULES
+        for rule in rules
         if rule.id not in disabled and rule.find is not None
         for hit in rule.find(context)
     ]
@@ -155,7 +156,7 @@ def _order(finding: Finding) -> tuple[Location, str, str]:
 
 
 def _finding(rule: Rule, hit: Hit, context: Context, source: SourceText) -> Finding:
-    document = context.valid.document
+    document = context.document
     prose = context.by_path.get(hit.path)
     span = document.values.get(hit.path)
     text = ""
@@ -198,11 +199,22 @@ def _plural(count: int, noun: str) -> str:
 
 
 def rules_text() -> str:
-    """Every rule with its severity and rationale, for ``plan check --list-rules``."""
-    width = max(len(rule.id) for rule in ALL_RULES)
-    return "".join(
-        f"{rule.id:<{width}}  {rule.severity:<7}  {rule.rationale}\n" for rule in ALL_RULES
-    )
+    """Every rule with its severity and rationale, for ``plan check --list-rules``: the rules
+    of every kind, each once, and after each a note of the kinds it serves where not all."""
+    kinds = [kind_named(name) for name in KIND_NAMES]
+    serving: dict[str, list[str]] = {}
+    for kind in kinds:
+        for rule in kind.rules:
+            serving.setdefault(rule.id, []).append(kind.name)
+    unique = {rule.id: rule for kind in kinds for rule in kind.rules}
+    every = [*unique.values(), CONFIG_RULE]
+    width = max(len(rule.id) for rule in every)
+    lines = []
+    for rule in every:
+        only = serving.get(rule.id, KIND_NAMES)
+        note = "" if len(only) == len(kinds) else f" (only in: {', '.join(only)})"
+        lines.append(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.rationale}{note}\n")
+    return "".join(lines)
 
 
 def accepted_text(report: Report) -> str:

@@ -7,13 +7,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from anticorrupt_plan.app.build import document_time
-from anticorrupt_plan.app.diffview import comparison_date, present_comparison
 from anticorrupt_plan.app.revision import read_version
 from anticorrupt_plan.app.validate import ValidPlan, read_plan
+from anticorrupt_plan.common.comparison import comparison_date, present_comparison
+from anticorrupt_plan.common.diffing import Change
+from anticorrupt_plan.core.errors import DifferentKindsError
 from anticorrupt_plan.core.output import write_atomic
 from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.kinds.ethics.diff import Change, diff_plans
-from anticorrupt_plan.kinds.ethics.present import present
 
 
 class DiffFormat(StrEnum):
@@ -50,7 +50,14 @@ def compare(
         raise ValueError("the DOCX comparison is a file: give the path to write it to as out")
     before = read_version(old, plan_file=plan_file)
     after = read_plan(plan_file) if new is None else read_version(new, plan_file=plan_file)
-    changes = diff_plans(before.plan, after.plan)
+    if before.kind is not after.kind:
+        raise DifferentKindsError(
+            old=before.document.file,
+            old_kind=before.kind.name,
+            new=after.document.file,
+            new_kind=after.kind.name,
+        )
+    changes = tuple(after.kind.diff(before.plan, after.plan))
     if out is None:
         return Comparison(changes, _text(changes, before, after, format=format, colour=colour))
     if format is DiffFormat.DOCX:
@@ -73,8 +80,9 @@ def _text(
         from anticorrupt_plan.writers.diff_json import render_json
 
         sources = {"old_source": before.document.file, "new_source": after.document.file}
-        return render_json(changes, plan=after.plan, **sources)
-    view = present_comparison(changes, plan=after.plan)
+        amendment = after.kind.settings(after.plan).amendment
+        return render_json(changes, amendment=amendment, **sources)
+    view = present_comparison(changes, new=after.kind.settings(after.plan))
     if format is DiffFormat.MD:
         from anticorrupt_plan.writers.diff_markdown import render_markdown_comparison
 
@@ -90,9 +98,10 @@ def _docx(changes: tuple[Change, ...], after: ValidPlan, *, templates: Path | No
     )
     from anticorrupt_plan.writers.docx import REFERENCE
 
+    settings = after.kind.settings(after.plan)
     return render_comparison_docx(
-        present_comparison(changes, plan=after.plan),
-        plan=present(after.plan),
+        present_comparison(changes, new=settings),
+        plan=after.kind.present(after.plan),
         reference=template_dir(templates) / REFERENCE,
-        timestamp=document_time(comparison_date(after.plan)),
+        timestamp=document_time(comparison_date(settings)),
     )

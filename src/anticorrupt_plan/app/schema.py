@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from anticorrupt_plan.kinds.ethics.model import Plan
+from anticorrupt_plan.app.registry import DEFAULT_KIND, kind_named
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema() -> str:
     """The JSON Schema of a plan file as stable, readable JSON text ending in a newline."""
-    schema = {"$schema": SCHEMA_DIALECT, **Plan.model_json_schema()}
+    schema = {"$schema": SCHEMA_DIALECT, **kind_named(DEFAULT_KIND).model.model_json_schema()}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

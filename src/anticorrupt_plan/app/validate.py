@@ -10,6 +10,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from anticorrupt_plan.app.registry import DEFAULT_KIND, KIND_NAMES, kind_named
+from anticorrupt_plan.common.kind import Kind
 from anticorrupt_plan.common.types import SCHEMA_VERSION
 from anticorrupt_plan.core.errors import (
     AliasError,
@@ -22,15 +24,15 @@ from anticorrupt_plan.core.errors import (
 )
 from anticorrupt_plan.core.loader import Document, load
 from anticorrupt_plan.core.thai import arabic_digits
-from anticorrupt_plan.kinds.ethics.model import Plan, rule_violations
 
 
 @dataclass(frozen=True)
 class ValidPlan:
-    """A plan that passed every schema rule, with the document it came from."""
+    """A document that passed every schema rule, with the file it came from and its kind."""
 
     document: Document
-    plan: Plan
+    plan: Any  # the kind's model
+    kind: Kind
 
 
 def read_plan(path: Path, *, display_name: str | None = None) -> ValidPlan:
@@ -126,14 +128,15 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
                 )
             ]
         )
+    kind = _kind_of(document)
     try:
-        plan = Plan.model_validate(document.data)
+        plan = kind.model.model_validate(document.data)
     except ValidationError as error:
         # An alias was read as an empty value: that emptiness need not be reported too.
         refused = [p.path for p in document.problems if isinstance(p, AliasError) and p.replaced]
         problems = [
             problem
-            for problem in _schema_problems(error, document)
+            for problem in _schema_problems(error, document, kind.model)
             if not any(problem.path[: len(path)] == path for path in refused)
         ]
         raise PlanInvalid([*document.problems, *problems]) from None
@@ -147,11 +150,37 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
             path=path,
             message=message,
         )
-        for path, message, at_key in rule_violations(plan)
+        for path, message, at_key in kind.violations(plan)
     ]
     if violations:
         raise PlanInvalid(violations)
-    return ValidPlan(document=document, plan=plan)
+    return ValidPlan(document=document, plan=plan, kind=kind)
+
+
+KIND: DataPath = ("kind",)
+
+
+def _kind_of(document: Document) -> Kind:
+    """The kind the document declares with ``kind:``, by default the ethics plan."""
+    data = document.data
+    name = data.get("kind") if isinstance(data, dict) else None
+    if name is None:
+        return kind_named(DEFAULT_KIND)
+    if isinstance(name, str) and name.strip() in KIND_NAMES:
+        return kind_named(name.strip())
+    close = difflib.get_close_matches(str(name), KIND_NAMES, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise PlanInvalid(
+        [
+            *document.problems,
+            SchemaError(
+                location=document.value_location(KIND),
+                path=KIND,
+                message=f"{_describe(name)} is not a kind of document; write one of "
+                f"{', '.join(KIND_NAMES)}{hint}",
+            ),
+        ]
+    )
 
 
 EMBLEM: DataPath = ("announcement", "emblem")
@@ -163,7 +192,7 @@ def read_emblem(valid: ValidPlan, *, base: Path) -> bytes | None:
     The schema cannot see the file system, so a missing or unreadable file is found here,
     and reported at the plan's ``emblem:`` line like any other problem.
     """
-    name = valid.plan.announcement.emblem
+    name: str | None = valid.plan.announcement.emblem
     if name is None:
         return None
     path = base / name
@@ -184,7 +213,9 @@ def emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
     return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
 
 
-def _schema_problems(error: ValidationError, document: Document) -> list[LocatedError]:
+def _schema_problems(
+    error: ValidationError, document: Document, model: type[BaseModel]
+) -> list[LocatedError]:
     problems: list[LocatedError] = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
@@ -198,7 +229,7 @@ def _schema_problems(error: ValidationError, document: Document) -> list[Located
                     location=document.key_location(path),
                     path=path,
                     key=key,
-                    suggestion=_suggest(key, path[:-1]),
+                    suggestion=_suggest(key, path[:-1], model),
                 )
             )
             continue
@@ -274,9 +305,9 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
     return str(item["msg"])
 
 
-def _suggest(key: str, parent: DataPath) -> str | None:
+def _suggest(key: str, parent: DataPath, model: type[BaseModel]) -> str | None:
     """The field the user most likely meant, by spelling or by the Thai term it stands for."""
-    fields = _model_at(parent)
+    fields = _model_at(parent, model)
     if fields is None:
         return None
     names = list(fields.model_fields)
@@ -296,9 +327,9 @@ def _suggest(key: str, parent: DataPath) -> str | None:
     return terms[close[0]] if close else None
 
 
-def _model_at(path: DataPath) -> type[BaseModel] | None:
+def _model_at(path: DataPath, model: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that validates the value at ``path``, if that value is a model."""
-    annotation: Any = Plan
+    annotation: Any = model
     for part in path:
         annotation = _unwrap(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):

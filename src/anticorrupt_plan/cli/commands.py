@@ -209,9 +209,7 @@ def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
         read_emblem(valid, base=plan.parent)  # what build would find missing, found now
     except PlanError as error:
         _fail(error)
-    goals = valid.plan.goals
-    measures = sum(len(goal.measures) for goal in goals)
-    print(f"{plan}: valid ({_count(len(goals), 'goal')}, {_count(measures, 'measure')})")
+    print(f"{plan}: valid ({valid.kind.describe(valid.plan)})")
 
 
 class ReportFormat(StrEnum):

@@ -223,3 +223,13 @@ class NotDocxError(PlanError):
     def __init__(self, *, file: str, reason: str) -> None:
         self.file = file
         super().__init__(f"{file}: {reason}")
+
+
+class DifferentKindsError(PlanError):
+    """Two versions given to compare are different kinds of document."""
+
+    def __init__(self, *, old: str, old_kind: str, new: str, new_kind: str) -> None:
+        super().__init__(
+            f"{new}: a {new_kind} document cannot be compared with {old}, a {old_kind} "
+            "document; compare two versions of one document"
+        )

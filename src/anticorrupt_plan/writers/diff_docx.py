@@ -19,8 +19,8 @@ from docx.shared import Length, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from anticorrupt_plan.app.diffview import NO_CHANGES, ComparisonRow, ComparisonView
-from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.common.comparison import NO_CHANGES, ComparisonRow, ComparisonView
+from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.kinds.ethics.present import PlanView
 from anticorrupt_plan.writers import _oxml
 from anticorrupt_plan.writers._docx_common import (

@@ -10,31 +10,36 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from anticorrupt_plan.common.diffing import Change, ChangeKind
+from anticorrupt_plan.common.settings import Amendment
 from anticorrupt_plan.core.errors import format_path
 from anticorrupt_plan.core.thai import be_year
-from anticorrupt_plan.kinds.ethics.diff import Change, ChangeKind
-from anticorrupt_plan.kinds.ethics.model import Plan
 
 FORMAT = "anticorrupt-plan-diff"
 VERSION = 1
 
 
-def render_json(changes: Sequence[Change], *, plan: Plan, old_source: str, new_source: str) -> str:
-    """The change set as indented JSON text ending in a newline; keys in a fixed order."""
-    amendment = None
-    if plan.amendment is not None:
-        date = plan.amendment.date
-        amendment = {
-            "number": plan.amendment.number,
+def render_json(
+    changes: Sequence[Change], *, amendment: Amendment | None, old_source: str, new_source: str
+) -> str:
+    """The change set as indented JSON text ending in a newline; keys in a fixed order.
+
+    ``amendment`` is the new version's record of the amendment it makes, if any.
+    """
+    recorded = None
+    if amendment is not None:
+        date = amendment.date
+        recorded = {
+            "number": amendment.number,
             "date": f"{be_year(date)}-{date.month:02}-{date.day:02}" if date else None,
-            "reason": plan.amendment.reason,
+            "reason": amendment.reason,
         }
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "old": old_source,
         "new": new_source,
-        "amendment": amendment,
+        "amendment": recorded,
         "summary": {kind.value: sum(c.kind is kind for c in changes) for kind in ChangeKind},
         "changes": [_change(change) for change in changes],
     }

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from anticorrupt_plan.app.diffview import NO_CHANGES, ComparisonView, excerpt
-from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.common.comparison import NO_CHANGES, ComparisonView, excerpt
+from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.writers.markdown import escape
 
 # HTML elements rather than ~~ and **: they mark a change of a single space, or one inside a

@@ -6,8 +6,8 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from anticorrupt_plan.app.diffview import ComparisonView, excerpt
-from anticorrupt_plan.kinds.ethics.diff import Segment
+from anticorrupt_plan.common.comparison import ComparisonView, excerpt
+from anticorrupt_plan.common.diffing import Segment
 
 INDENT = "   "
 

@@ -25,6 +25,7 @@ from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from anticorrupt_plan.common.display import Numbered
 from anticorrupt_plan.core.errors import ImageError
 from anticorrupt_plan.core.thai import cluster_count
 from anticorrupt_plan.kinds.ethics.present import (
@@ -33,7 +34,6 @@ from anticorrupt_plan.kinds.ethics.present import (
     MatrixView,
     MeasureView,
     NarrativeView,
-    Numbered,
     PlanView,
     RowView,
     TableHeader,

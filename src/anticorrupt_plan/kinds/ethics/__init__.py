@@ -1,0 +1,54 @@
+"""The ethics plan (แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและป้องกันการทุจริต): the default kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from anticorrupt_plan.common.kind import DocumentSettings, Kind
+from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.kinds.ethics.diff import diff_plans
+from anticorrupt_plan.kinds.ethics.model import Plan, rule_violations
+from anticorrupt_plan.kinds.ethics.present import present
+from anticorrupt_plan.kinds.ethics.rules import RULES
+
+
+def settings(plan: Plan) -> DocumentSettings:
+    view = present(plan)
+    return DocumentSettings(
+        title=view.document_title,
+        author=view.organization,
+        date=plan.announcement.date,
+        digits=plan.digits,
+        layout=plan.layout,
+        amendment=plan.amendment,
+    )
+
+
+def describe(plan: Plan) -> str:
+    goals = len(plan.goals)
+    measures = sum(len(goal.measures) for goal in plan.goals)
+    return f"{_count(goals, 'goal')}, {_count(measures, 'measure')}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def assets(plan: Plan) -> Mapping[str, DataPath]:
+    if plan.announcement.emblem is None:
+        return {}
+    return {"emblem": ("announcement", "emblem")}
+
+
+KIND = Kind(
+    name="ethics",
+    label="แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและป้องกันการทุจริต",
+    model=Plan,
+    violations=rule_violations,
+    rules=RULES,
+    present=present,
+    settings=settings,
+    diff=diff_plans,
+    describe=describe,
+    assets=assets,
+)

@@ -9,71 +9,29 @@ rather than removed and added. Places are the documents' own labels from present
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from enum import StrEnum
-from typing import Literal
 
+from anticorrupt_plan.common.diffing import (
+    DIGIT_NAMES,
+    ROOT,
+    At,
+    Change,
+    ChangeLog,
+    Node,
+)
+from anticorrupt_plan.common.display import digits_shown, position_label
 from anticorrupt_plan.core.errors import DataPath
-from anticorrupt_plan.core.matching import Item, moved_items, pair, reading_order, text_item
-from anticorrupt_plan.core.thai import clusters
+from anticorrupt_plan.core.matching import Item, moved_items, pair, reading_order
 from anticorrupt_plan.kinds.ethics.model import Goal, Measure, Plan
 from anticorrupt_plan.kinds.ethics.present import (
     GoalView,
     MeasureView,
-    Numbered,
     PlanView,
     RowView,
     TableHeader,
-    position_label,
     present,
 )
-
-# Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit).
-_NUMBER_END = re.compile(r"\d+$")
-_NUMBER_START = re.compile(r"^\d+")
-# Equal runs shorter than this many clusters between two edits are shown as part of one
-# edit: a reworded phrase reads better whole than cut into one-letter pieces.
-MIN_EQUAL = 3
-
-DIGIT_NAMES = {"thai": "เลขไทย", "arabic": "เลขอารบิก"}
-
-
-class ChangeKind(StrEnum):
-    CHANGED = "changed"
-    ADDED = "added"
-    REMOVED = "removed"
-    MOVED = "moved"
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A piece of a changed text: kept by both versions, or only in the old, or only in the new."""
-
-    op: Literal["equal", "delete", "insert"]
-    text: str
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change, with its place in each version's numbering and the text each version shows.
-
-    ``segments`` spell out both texts: the old is its ``equal`` and ``delete`` pieces, the new
-    its ``equal`` and ``insert`` pieces. An added item has no old place, path or text; a removed
-    item has no new ones.
-    """
-
-    kind: ChangeKind
-    old_place: tuple[str, ...]  # ("เป้าประสงค์หลักที่ ๑", "มาตรการที่ ๒", ...), outermost first
-    new_place: tuple[str, ...]
-    old_path: DataPath | None  # where the item sits in the YAML: ("goals", 0, "measures", 1)
-    new_path: DataPath | None
-    old: str | None
-    new: str | None
-    segments: tuple[Segment, ...]
-    reason: str | None  # from the new version, where it records one
 
 
 def diff_plans(old: Plan, new: Plan) -> tuple[Change, ...]:
@@ -83,104 +41,6 @@ def diff_plans(old: Plan, new: Plan) -> tuple[Change, ...]:
     differ.narrative()
     differ.goals()
     return tuple(differ.changes)
-
-
-def segments(old: str, new: str) -> tuple[Segment, ...]:
-    """``old`` and ``new`` cut into equal and changed pieces by character cluster.
-
-    Thai has no spaces between words, so the cut goes by cluster (a letter with its vowel and
-    tone marks), never by space-separated word and never inside a cluster; nor inside a
-    number, so that ร้อยละ ๘๐ to ร้อยละ ๙๐ reads as ๘๐ replaced by ๙๐.
-    """
-    a, b = clusters(old), clusters(new)
-    # Runs alternate: an equal text, or a (deleted, inserted) pair.
-    runs: list[str | tuple[str, str]] = []
-    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "equal":
-            runs.append("".join(a[i1:i2]))
-        else:
-            _add_edit(runs, "".join(a[i1:i2]), "".join(b[j1:j2]))
-    _widen_to_numbers(runs)
-    merged: list[str | tuple[str, str]] = []
-    for index, run in enumerate(runs):
-        between_edits = 0 < index < len(runs) - 1
-        if isinstance(run, str) and between_edits and len(clusters(run)) < MIN_EQUAL:
-            _add_edit(merged, run, run)
-        elif isinstance(run, str):
-            if run:
-                merged.append(run)
-        else:
-            _add_edit(merged, *run)
-    result: list[Segment] = []
-    for run in merged:
-        if isinstance(run, str):
-            result.append(Segment("equal", run))
-            continue
-        deleted, inserted = run
-        if deleted:
-            result.append(Segment("delete", deleted))
-        if inserted:
-            result.append(Segment("insert", inserted))
-    return tuple(result)
-
-
-def _widen_to_numbers(runs: list[str | tuple[str, str]]) -> None:
-    """Move the digits of a number cut by an edit into the edit, on both sides."""
-    for index, run in enumerate(runs):
-        if isinstance(run, str):
-            continue
-        deleted, inserted = run
-        before = runs[index - 1] if index > 0 else None
-        if isinstance(before, str) and (deleted[:1].isdigit() or inserted[:1].isdigit()):
-            digits = _NUMBER_END.search(before)
-            if digits:
-                runs[index - 1] = before[: digits.start()]
-                deleted, inserted = digits.group() + deleted, digits.group() + inserted
-        after = runs[index + 1] if index + 1 < len(runs) else None
-        if isinstance(after, str) and (deleted[-1:].isdigit() or inserted[-1:].isdigit()):
-            digits = _NUMBER_START.match(after)
-            if digits:
-                runs[index + 1] = after[digits.end() :]
-                deleted, inserted = deleted + digits.group(), inserted + digits.group()
-        runs[index] = (deleted, inserted)
-
-
-def _add_edit(runs: list[str | tuple[str, str]], deleted: str, inserted: str) -> None:
-    if runs and isinstance(runs[-1], tuple):
-        before_deleted, before_inserted = runs[-1]
-        runs[-1] = (before_deleted + deleted, before_inserted + inserted)
-    else:
-        runs.append((deleted, inserted))
-
-
-Place = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _At:
-    """An item as one version shows it: its place in the numbering, its YAML path, its text."""
-
-    place: Place
-    path: DataPath
-    text: str
-
-
-@dataclass(frozen=True)
-class _Node:
-    """Where an item sits in one version: its labels in the numbering and its YAML path."""
-
-    place: Place = ()
-    path: DataPath = ()
-
-    def node(self, label: str | None, *keys: str | int) -> _Node:
-        return _Node((*self.place, label) if label else self.place, (*self.path, *keys))
-
-    def at(self, text: str) -> _At:
-        return _At(self.place, self.path, text)
-
-
-_ROOT = _Node()
 
 
 @dataclass(frozen=True)
@@ -196,9 +56,9 @@ class _Side:
     def measure(self, g: int, m: int) -> tuple[Measure, MeasureView]:
         return self.plan.goals[g].measures[m], self.view.matrix.goals[g].measures[m]
 
-    def measure_node(self, g: int, m: int) -> _Node:
+    def measure_node(self, g: int, m: int) -> Node:
         labels = (self.view.matrix.goals[g].label, self.view.matrix.goals[g].measures[m].label)
-        return _Node(labels, ("goals", g, "measures", m))
+        return Node(labels, ("goals", g, "measures", m))
 
     @property
     def header(self) -> TableHeader:
@@ -214,64 +74,33 @@ _HEADER: tuple[tuple[str, DataPath, Callable[[PlanView], str]], ...] = (
 )
 
 
-class _Differ:
+class _Differ(ChangeLog):
     """Walks both versions side by side, from the header to the last step, noting changes."""
 
     def __init__(self, old: Plan, new: Plan) -> None:
+        super().__init__(show=digits_shown(new.digits))
         # Both versions speak the new version's digits, so a digits switch is one change.
         self.old = _Side(old, present(old.model_copy(update={"digits": new.digits})))
         self.new = _Side(new, present(new))
         self.amendment_reason = new.amendment.reason if new.amendment else None
-        self.changes: list[Change] = []
         self.measure_pairs: dict[tuple[int, int], tuple[int, int]] = {}
         self.measure_back: dict[tuple[int, int], tuple[int, int]] = {}
         self.moved_measures: set[tuple[int, int]] = set()
 
-    def emit(
-        self, old: _At | None, new: _At | None, reason: str | None, *, moved: bool = False
-    ) -> None:
-        """Record the change from ``old`` to ``new``, if there is one."""
-        if old is not None and new is not None:
-            if old.text == new.text and not moved:
-                return
-            kind = ChangeKind.MOVED if moved else ChangeKind.CHANGED
-            pieces = segments(old.text, new.text)
-        elif new is not None:
-            kind, pieces = ChangeKind.ADDED, (Segment("insert", new.text),)
-        elif old is not None:
-            kind, pieces = ChangeKind.REMOVED, (Segment("delete", old.text),)
-        else:
-            return
-        self.changes.append(
-            Change(
-                kind=kind,
-                old_place=old.place if old else (),
-                new_place=new.place if new else (),
-                old_path=old.path if old else None,
-                new_path=new.path if new else None,
-                old=old.text if old else None,
-                new=new.text if new else None,
-                segments=pieces,
-                reason=reason,
-            )
-        )
-
-    # --- the announcement and the narrative ---
-
     def header(self) -> None:
         old, new, reason = self.old, self.new, self.amendment_reason
         if old.plan.digits != new.plan.digits:
-            node = _ROOT.node("ตัวเลข", "digits")
+            node = ROOT.node("ตัวเลข", "digits")
             before, after = DIGIT_NAMES[old.plan.digits], DIGIT_NAMES[new.plan.digits]
             self.emit(node.at(before), node.at(after), reason)
         for label, path, pick in _HEADER:
-            node = _ROOT.node(label, *path)
+            node = ROOT.node(label, *path)
             self.emit(node.at(pick(old.view)), node.at(pick(new.view)), reason)
         oa, na = old.view.announcement, new.view.announcement
         ob, nb = old.plan.announcement, new.plan.announcement
         # A subject or signatory position left to its default follows the title or the
         # organization, whose change is reported there; so they are compared only when set.
-        announcement = _ROOT.node("ประกาศ", "announcement")
+        announcement = ROOT.node("ประกาศ", "announcement")
         if ob.subject is not None or nb.subject is not None:
             node = announcement.node("เรื่อง", "subject")
             self.emit(node.at(oa.subject), node.at(na.subject), reason)
@@ -287,46 +116,21 @@ class _Differ:
 
     def narrative(self) -> None:
         on, nn, reason = self.old.view.narrative, self.new.view.narrative, self.amendment_reason
-        rationale = _ROOT.node(nn.rationale_heading, "rationale")
+        rationale = ROOT.node(nn.rationale_heading, "rationale")
         paragraphs = self.paragraphs(on.rationale), self.paragraphs(nn.rationale)
         self.texts(rationale, rationale, *paragraphs, reason)
-        strategy = _ROOT.node("ยุทธศาสตร์ชาติ", "national_strategy")
+        strategy = ROOT.node("ยุทธศาสตร์ชาติ", "national_strategy")
         node = strategy.node("ข้อความนำ", "intro")
         self.emit(node.at(on.strategy_intro), node.at(nn.strategy_intro), reason)
         node = strategy.node(None, "strategies")
         self.texts(node, node, on.strategies, nn.strategies, reason)
-        objectives = _ROOT.node("วัตถุประสงค์", "objectives")
+        objectives = ROOT.node("วัตถุประสงค์", "objectives")
         node = objectives.node("ข้อความนำ", "intro")
         self.emit(node.at(on.objectives_intro), node.at(nn.objectives_intro), reason)
         node = objectives.node(None, "items")
         self.texts(node, node, on.objectives, nn.objectives, reason)
-        node = _ROOT.node("ขั้นตอนการจัดทำแผน", "preparation_steps")
+        node = ROOT.node("ขั้นตอนการจัดทำแผน", "preparation_steps")
         self.texts(node, node, on.steps, nn.steps, reason)
-
-    def paragraphs(self, texts: Sequence[str]) -> tuple[Numbered, ...]:
-        """Paragraphs, which the documents do not number, labelled by their position."""
-        return tuple(
-            Numbered(position_label("ย่อหน้า", n, self.new.plan), text)
-            for n, text in enumerate(texts, start=1)
-        )
-
-    def texts(
-        self,
-        old_node: _Node,
-        new_node: _Node,
-        old: Sequence[Numbered],
-        new: Sequence[Numbered],
-        reason: str | None,
-    ) -> None:
-        """A list of numbered texts (paragraphs, strategies, steps), item by item."""
-        pairs = pair([text_item(x.text) for x in old], [text_item(x.text) for x in new])
-        moved = moved_items(pairs)
-        for i, j in reading_order(len(old), len(new), pairs):
-            before = None if i is None else old_node.node(old[i].label, i).at(old[i].text)
-            after = None if j is None else new_node.node(new[j].label, j).at(new[j].text)
-            self.emit(before, after, reason, moved=i in moved)
-
-    # --- the matrix ---
 
     def goals(self) -> None:
         old, new = self.old, self.new
@@ -371,7 +175,7 @@ class _Differ:
     def goal(self, gi: int, gj: int, *, moved: bool) -> None:
         (old_goal, ov), (new_goal, nv) = self.old.goal(gi), self.new.goal(gj)
         reason = new_goal.reason or self.amendment_reason
-        o, n = _Node((ov.label,), ("goals", gi)), _Node((nv.label,), ("goals", gj))
+        o, n = Node((ov.label,), ("goals", gi)), Node((nv.label,), ("goals", gj))
         if moved:
             self.emit(o.at(ov.goal), n.at(nv.goal), reason, moved=True)
         else:
@@ -422,10 +226,10 @@ class _Differ:
                 self.row(old_row, new_row, ov.rows[ri], nv.rows[rj], moved_row, row_reason)
 
     def row_label(self, r: int) -> str:
-        return position_label("แถว", r + 1, self.new.plan)
+        return position_label("แถว", r + 1, self.show)
 
     def row(
-        self, o: _Node, n: _Node, old: RowView, new: RowView, moved: bool, reason: str | None
+        self, o: Node, n: Node, old: RowView, new: RowView, moved: bool, reason: str | None
     ) -> None:
         oh, nh = self.old.header, self.new.header
         if moved:
@@ -453,7 +257,7 @@ class _Differ:
             if (g, m) not in elsewhere:
                 lines.append(f"{measure.label} {measure.title}")
                 lines.extend(_row_text(row, side.header) for row in measure.rows)
-        at = _Node((view.label,), ("goals", g)).at("\n".join(lines))
+        at = Node((view.label,), ("goals", g)).at("\n".join(lines))
         if added:
             self.emit(None, at, goal.reason or self.amendment_reason)
         else:
@@ -474,7 +278,7 @@ def _measure_indices(plan: Plan) -> list[tuple[int, int]]:
     return [(g, m) for g, goal in enumerate(plan.goals) for m in range(len(goal.measures))]
 
 
-def _targets(node: _Node, row: RowView, header: TableHeader, plan: Plan) -> dict[str, _At]:
+def _targets(node: Node, row: RowView, header: TableHeader, plan: Plan) -> dict[str, At]:
     """A row's target for each displayed year, keyed by the year as the documents show it."""
     return {
         shown: node.node(f"{header.targets} {shown}", "targets", str(year)).at(target)

@@ -11,16 +11,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from anticorrupt_plan.core.thai import arabic_digits, long_date, thai_digits
+from anticorrupt_plan.common.display import Numbered, digits_shown
+from anticorrupt_plan.core.thai import long_date
 from anticorrupt_plan.kinds.ethics.model import Plan
-
-
-@dataclass(frozen=True)
-class Numbered:
-    """An item with the label that numbers it: ``("ยุทธศาสตร์ที่ ๑", text)`` or ``("๑.", text)``."""
-
-    label: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -135,7 +128,7 @@ class PlanView:
 
 def present(plan: Plan) -> PlanView:
     """Lay out ``plan`` for reading: numbering, derived headings, dates, digits."""
-    show = digits_of(plan)
+    show = digits_shown(plan.digits)
     org = plan.organization
     organization = show(org.full_name)
     years = plan.fiscal_years
@@ -254,13 +247,3 @@ def present(plan: Plan) -> PlanView:
         page_numbers=PageNumberView(before="- ", after=" -", thai_digits=plan.digits == "thai"),
         issued=plan.announcement.date,
     )
-
-
-def digits_of(plan: Plan) -> Callable[[str], str]:
-    """Write display text in the plan's digits: Thai (๐-๙) or Arabic (0-9)."""
-    return thai_digits if plan.digits == "thai" else arabic_digits
-
-
-def position_label(noun: str, number: int, plan: Plan) -> str:
-    """The label of an item the documents do not number themselves: ``แถวที่ ๒``, ``ย่อหน้าที่ ๑``."""
-    return f"{noun}ที่ {digits_of(plan)(str(number))}"

@@ -11,10 +11,10 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from anticorrupt_plan.common.diffing import Change, ChangeKind, Segment
+from anticorrupt_plan.common.display import digits_shown
+from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.thai import clusters, long_date
-from anticorrupt_plan.kinds.ethics.diff import Change, ChangeKind, Segment
-from anticorrupt_plan.kinds.ethics.model import Plan
-from anticorrupt_plan.kinds.ethics.present import digits_of, present
 
 ACTIONS = {
     ChangeKind.CHANGED: "แก้ไข",
@@ -44,14 +44,14 @@ class ComparisonView:
     rows: tuple[ComparisonRow, ...]
 
 
-def present_comparison(changes: Sequence[Change], *, plan: Plan) -> ComparisonView:
-    """Lay out ``changes`` for reading, in the digits of ``plan`` (the new version)."""
-    show = digits_of(plan)
+def present_comparison(changes: Sequence[Change], *, new: DocumentSettings) -> ComparisonView:
+    """Lay out ``changes`` for reading, in the digits of ``new`` (the new version)."""
+    show = digits_shown(new.digits)
     amendment = ""
-    if plan.amendment is not None:
-        amendment = f"แก้ไขครั้งที่ {show(str(plan.amendment.number))}"
-        if plan.amendment.date is not None:
-            amendment += f" {show(long_date(plan.amendment.date))}"
+    if new.amendment is not None:
+        amendment = f"แก้ไขครั้งที่ {show(str(new.amendment.number))}"
+        if new.amendment.date is not None:
+            amendment += f" {show(long_date(new.amendment.date))}"
     rows = tuple(
         ComparisonRow(
             number=show(str(n)),
@@ -64,19 +64,19 @@ def present_comparison(changes: Sequence[Change], *, plan: Plan) -> ComparisonVi
         for n, change in enumerate(changes, start=1)
     )
     return ComparisonView(
-        title=f"ตารางเปรียบเทียบการแก้ไข{present(plan).document_title}",
+        title=f"ตารางเปรียบเทียบการแก้ไข{new.title}",
         amendment=amendment,
         columns=("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล"),
         rows=rows,
     )
 
 
-def comparison_date(plan: Plan) -> datetime.date:
-    """The comparison's own date, for its file's metadata: the amendment's, else the
-    announcement's, so that the same two versions always give the same file."""
-    if plan.amendment is not None and plan.amendment.date is not None:
-        return plan.amendment.date
-    return plan.announcement.date
+def comparison_date(new: DocumentSettings) -> datetime.date:
+    """The comparison's own date, for its file's metadata: the amendment's, else the new
+    version's own, so that the same two versions always give the same file."""
+    if new.amendment is not None and new.amendment.date is not None:
+        return new.amendment.date
+    return new.date
 
 
 def place_text(change: Change) -> str:
