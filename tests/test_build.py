@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.app.build import batch_folders, build, build_batch, document_time, find_plans
+from anticorrupt_plan.app.build import batch_folders, build, build_batch, find_plans
+from anticorrupt_plan.app.render import document_time
 from anticorrupt_plan.core.errors import (
     NoPlansError,
     PlanInvalid,

@@ -189,7 +189,8 @@ def reported(output: str, fmt: str) -> list[tuple[str, str]]:
     if fmt in ("md", "docx"):
         number = r"\| [๐-๙]+ \|" if fmt == "md" else r"[๐-๙]+ \|"
         rows = [line.split(" | ") for line in output.splitlines() if re.match(number, line)]
-        return [(action, place) for action, place in (row[1].split(" ", 1) for row in rows)]
+        cells = (row[1].split(" ", 1) for row in rows)
+        return [(action.strip("*"), place) for action, place in cells]
     return [
         (match[1], match[2])
         for match in re.finditer(r"^[๐-๙]+\. (\S+) (.+)$", output, flags=re.MULTILINE)

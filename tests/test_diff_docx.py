@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-import datetime
 import hashlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -22,18 +22,21 @@ from docx.shared import Cm
 from docx.table import Table
 
 from anticorrupt_plan.app.compare import DiffFormat, compare
+from anticorrupt_plan.app.render import render_comparison
 from anticorrupt_plan.app.validate import parse_plan
 from anticorrupt_plan.common.comparison import NO_CHANGES, ComparisonRow, ComparisonView
 from anticorrupt_plan.common.diffing import Segment
+from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ReferenceDocumentError
 from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.kinds.ethics.present import PlanView, present
-from anticorrupt_plan.writers.diff_docx import NO_TEXT, NOTE_LABEL, render_comparison_docx
+from anticorrupt_plan.kinds.ethics import settings
 
 from .conftest import dump, minimal_plan
 from .test_docx import FONT, is_thai, row_flags, run_property
 
 COLUMNS = ("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล")
+NO_TEXT = "(ไม่มี)"  # the side of an added or removed item
+NOTE_LABEL = "หมายเหตุ"
 REASON = "ผลการดำเนินงานสูงกว่าค่าเป้าหมาย"
 NEW_MEASURE = [
     "มาตรการใหม่",
@@ -94,18 +97,15 @@ def marked(table: Table, row: int, column: int) -> list[tuple[str, str]]:
     ]
 
 
-def plan_view(data: dict[str, Any]) -> PlanView:
-    return present(parse_plan(dump(data), file="plan.yaml").plan)
+def plan_settings(data: dict[str, Any]) -> DocumentSettings:
+    return settings(parse_plan(dump(data), file="plan.yaml").plan)
 
 
 def render(*rows: ComparisonRow, data: dict[str, Any] | None = None) -> Document:
-    view = ComparisonView(title="ตารางเปรียบเทียบ", amendment="", columns=COLUMNS, rows=rows)
-    content = render_comparison_docx(
-        view,
-        plan=plan_view(data or minimal_plan()),
-        reference=template_dir() / "reference.docx",
-        timestamp=datetime.datetime(2023, 3, 1, tzinfo=datetime.UTC),
+    view = ComparisonView(
+        title="ตารางเปรียบเทียบ", document="", amendment="", columns=COLUMNS, rows=rows
     )
+    content = render_comparison(view, plan_settings(data or minimal_plan()), format="docx")
     return docx.Document(io.BytesIO(content))
 
 
@@ -195,7 +195,7 @@ def test_without_marks_there_is_no_note() -> None:
 
     document = render(moved)
 
-    assert [p.text for p in document.paragraphs] == ["ตารางเปรียบเทียบ"]
+    assert [p.text for p in document.paragraphs] == ["ตารางเปรียบเทียบการแก้ไข"]
 
 
 def test_no_changes_is_a_document_that_says_so(write_plan: Any, tmp_path: Path) -> None:
@@ -303,8 +303,9 @@ def test_a_reference_document_without_a_needed_style_is_reported(
     reference = docx.Document(str(template_dir() / "reference.docx"))
     style = reference.styles["Table Heading"].element
     style.getparent().remove(style)
-    (tmp_path / "templates").mkdir()
-    reference.save(str(tmp_path / "templates" / "reference.docx"))
+    reference.save(str(tmp_path / "reference.docx"))
+    shutil.copytree(template_dir(), tmp_path / "templates")
+    shutil.copy(tmp_path / "reference.docx", tmp_path / "templates" / "reference.docx")
     old, new = versions
     out = tmp_path / "c.docx"
 

@@ -5,17 +5,31 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
+from anticorrupt_plan.app.render import render_comparison
+from anticorrupt_plan.app.validate import parse_plan
 from anticorrupt_plan.common.comparison import ComparisonRow, ComparisonView
 from anticorrupt_plan.common.diffing import Segment
-from anticorrupt_plan.writers.diff_markdown import NO_CHANGES, render_markdown_comparison
+from anticorrupt_plan.kinds.ethics import settings
+
+from .conftest import dump, minimal_plan
 
 COLUMNS = ("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล")
+NOTE = "หมายเหตุ ข้อความที่<del>ขีดฆ่า</del> คือ ข้อความที่ตัดออก ข้อความที่<ins>ขีดเส้นใต้</ins> คือ ข้อความที่เพิ่มเติม"
 
 
 def view(*rows: ComparisonRow) -> ComparisonView:
     return ComparisonView(
-        title="ตารางเปรียบเทียบ", amendment="แก้ไขครั้งที่ ๑", columns=COLUMNS, rows=rows
+        title="ตารางเปรียบเทียบการแก้ไขแผน",
+        document="แผน",
+        amendment="แก้ไขครั้งที่ ๑",
+        columns=COLUMNS,
+        rows=rows,
     )
+
+
+def render_markdown_comparison(comparison: ComparisonView) -> str:
+    new = settings(parse_plan(dump(minimal_plan()), file="plan.yaml").plan)
+    return render_comparison(comparison, new, format="md").decode("utf-8")
 
 
 def row(old: tuple[Segment, ...], new: tuple[Segment, ...], reason: str = "") -> ComparisonRow:
@@ -36,13 +50,14 @@ def test_a_comparison_is_a_heading_and_a_table() -> None:
     )
 
     assert text == (
-        "# ตารางเปรียบเทียบ\n"
-        "\n"
-        "แก้ไขครั้งที่ ๑\n"
+        "# ตารางเปรียบเทียบการแก้ไขแผน<br>แก้ไขครั้งที่ ๑\n"
         "\n"
         "| ที่ | รายการ | ข้อความเดิม | ข้อความใหม่ | เหตุผล |\n"
         "|---|---|---|---|---|\n"
-        "| ๑ | แก้ไข มาตรการที่ ๑ | ร้อยละ <del>๘๐</del> | ร้อยละ <ins>๙๐</ins> | ตามผลการประเมิน |\n"
+        "| ๑ | **แก้ไข** มาตรการที่ ๑ | ร้อยละ <del>๘๐</del> | ร้อยละ <ins>๙๐</ins> "
+        "| ตามผลการประเมิน |\n"
+        "\n"
+        f"**{NOTE[:8]}**{NOTE[8:]}\n"
     )
 
 
@@ -64,7 +79,7 @@ def test_a_comparison_is_a_heading_and_a_table() -> None:
         pytest.param(
             (),
             (Segment("insert", "บรรทัดหนึ่ง\nบรรทัดสอง"),),
-            ["", "บรรทัดหนึ่ง<br>บรรทัดสอง"],
+            ["(ไม่มี)", "บรรทัดหนึ่ง<br>บรรทัดสอง"],
             id="a wholly new text is unmarked, its lines kept",
         ),
     ],
@@ -82,4 +97,4 @@ def test_cells_render_as_the_texts_with_their_changes(
 
 
 def test_no_changes_say_so() -> None:
-    assert render_markdown_comparison(view()).endswith(f"\n\n{NO_CHANGES}\n")
+    assert render_markdown_comparison(view()).endswith("\n\nไม่มีการเปลี่ยนแปลง\n")

@@ -14,7 +14,9 @@ COLUMNS = ("ที่", "รายการ", "ข้อความเดิม
 
 
 def view(*rows: ComparisonRow, amendment: str = "แก้ไขครั้งที่ ๑") -> ComparisonView:
-    return ComparisonView(title="ตารางเปรียบเทียบ", amendment=amendment, columns=COLUMNS, rows=rows)
+    return ComparisonView(
+        title="ตารางเปรียบเทียบ", document="", amendment=amendment, columns=COLUMNS, rows=rows
+    )
 
 
 TARGET = ComparisonRow(

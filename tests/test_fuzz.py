@@ -128,7 +128,7 @@ def test_any_valid_plan_renders_well_formed_deterministic_markdown(data: dict[st
 def expected_tables(view: PlanView) -> list[list[list[str]]]:
     """Each matrix table as python-docx reads it back: rows of cell texts, a merged cell's
     text once for each column or row it spans, the steps one per line."""
-    header = view.matrix.header
+    header = view.header
     spanned = [header.objective, header.indicator, header.project, header.steps]
     first = [*spanned[:2], *[header.targets] * len(header.years), *spanned[2:]]
     second = [*spanned[:2], *header.years, *spanned[2:]]
@@ -147,7 +147,7 @@ def expected_tables(view: PlanView) -> list[list[list[str]]]:
                 for row in measure.rows
             ),
         ]
-        for goal in view.matrix.goals
+        for goal in view.goals
         for measure in goal.measures
     ]
 

@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from anticorrupt_plan.core.errors import TemplateError
-from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.kinds.ethics.model import Plan
-from anticorrupt_plan.kinds.ethics.present import present
+from anticorrupt_plan.app.render import render as render_documents
+from anticorrupt_plan.app.validate import ValidPlan, parse_plan, read_plan
+from anticorrupt_plan.document.tree import (
+    Break,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Image,
+    ItemList,
+    Lines,
+    Paragraph,
+    Row,
+    Rule,
+    Section,
+    Tab,
+    Table,
+    Text,
+)
 from anticorrupt_plan.writers.markdown import escape, render_markdown
 
-from .conftest import minimal_plan
+from .conftest import PLAN_PATH, dump, minimal_plan
 
 HAZARDS = [
     "a | b",
@@ -57,10 +71,13 @@ def plain(inline: Token) -> str:
     return "".join(parts)
 
 
+def markdown(valid: ValidPlan) -> str:
+    return render_documents(valid, formats=["md"])["md"].decode("utf-8")
+
+
 def render(data: dict[str, Any]) -> str:
     data.setdefault("digits", "arabic")  # keep the hazards' digits as they are
-    view = present(Plan.model_validate(data))
-    return render_markdown(view, templates=template_dir(), source_name="plan.yaml")
+    return markdown(parse_plan(dump(data), file="plan.yaml"))
 
 
 @pytest.mark.parametrize(
@@ -131,14 +148,7 @@ def _table_rows(tokens: list[Token]) -> list[list[Token]]:
 
 
 def test_the_seed_plan_parses_into_eight_well_formed_tables() -> None:
-    from anticorrupt_plan.app.validate import read_plan
-
-    from .conftest import PLAN_PATH
-
-    view = present(read_plan(PLAN_PATH).plan)
-    tokens = parser().parse(
-        render_markdown(view, templates=template_dir(), source_name="plan.yaml")
-    )
+    tokens = parser().parse(markdown(read_plan(PLAN_PATH)))
 
     tables = [t for t in tokens if t.type == "table_open"]
     assert len(tables) == 8
@@ -154,47 +164,99 @@ def test_output_ends_with_one_newline_and_has_no_runs_of_blank_lines() -> None:
     assert "\n\n\n" not in text
 
 
-def test_missing_template_folder_is_a_clear_error(tmp_path: Path) -> None:
-    view = present(Plan.model_validate(minimal_plan()))
-
-    with pytest.raises(TemplateError) as raised:
-        render_markdown(view, templates=tmp_path, source_name="plan.yaml")
-
-    assert str(raised.value) == f"{tmp_path / 'plan.md.j2'}: not found"
+# --- the writer over any tree -----------------------------------------------------------------
 
 
-def test_broken_template_is_a_located_error(tmp_path: Path) -> None:
-    (tmp_path / "plan.md.j2").write_text("line one\n{{ view.announcement.heading \n")
-    view = present(Plan.model_validate(minimal_plan()))
-
-    with pytest.raises(TemplateError) as raised:
-        render_markdown(view, templates=tmp_path, source_name="plan.yaml")
-
-    assert "plan.md.j2:2" in str(raised.value)
+def one_section(*blocks: Any) -> Document:
+    return Document(sections=(Section(blocks=blocks),))
 
 
-def test_template_naming_an_unknown_value_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "plan.md.j2").write_text("{{ view.no_such_thing }}\n")
-    view = present(Plan.model_validate(minimal_plan()))
-
-    with pytest.raises(TemplateError) as raised:
-        render_markdown(view, templates=tmp_path, source_name="plan.yaml")
-
-    assert "no_such_thing" in str(raised.value)
+def write(*blocks: Any, images: dict[str, str] | None = None) -> str:
+    return render_markdown(one_section(*blocks), source_name=None, images=images)
 
 
 @pytest.mark.parametrize(
-    ("content", "expected"),
+    ("block", "expected"),
     [
-        (b'{% include "parts/missing.j2" %}\n', "parts/missing.j2: not found"),
-        ("{{ view.organization }} ทุ่งทอง\n".encode("cp874"), "plan.md.j2: not UTF-8 text"),
+        pytest.param(
+            Heading(2, (Text("ป้าย", strong=True), Tab(), Text("ชื่อ"))),
+            "## ป้าย ชื่อ",
+            id="a heading is plain, its tab a space",
+        ),
+        pytest.param(Paragraph((Text("ก"), Break(), Text("ข"))), "ก<br>ข", id="a line break"),
+        pytest.param(
+            Lines((Paragraph((Text("เรื่อง", strong=True),)), Paragraph((Text("ปี"),)))),
+            "**เรื่อง**<br>\nปี",
+            id="lines are one paragraph",
+        ),
+        pytest.param(
+            ItemList((Paragraph((Text("๑."), Tab(), Text("ข้อ"))),) * 2),
+            "๑. ข้อ\n\n๑. ข้อ",
+            id="list items are paragraphs",
+        ),
+        pytest.param(
+            ItemList((Paragraph((Text("ก"),)), Paragraph((Text("ข"),))), bullet=True),
+            "- ก\n- ข",
+            id="a bullet list is tight",
+        ),
+        pytest.param(Rule(), "---", id="a rule"),
+        pytest.param(
+            Paragraph((Text("ลบ", strike=True), Text("เพิ่ม", underline=True))),
+            "<del>ลบ</del><ins>เพิ่ม</ins>",
+            id="marks of a change",
+        ),
+        pytest.param(
+            Paragraph((Text("1. ", strong=True), Text("1. x"))),
+            "**1. **1. x",
+            id="only the start of a line can open a list",
+        ),
     ],
 )
-def test_template_problems_name_the_file(tmp_path: Path, content: bytes, expected: str) -> None:
-    (tmp_path / "plan.md.j2").write_bytes(content)
-    view = present(Plan.model_validate(minimal_plan()))
+def test_blocks(block: Any, expected: str) -> None:
+    assert write(block) == expected + "\n"
 
-    with pytest.raises(TemplateError) as raised:
-        render_markdown(view, templates=tmp_path, source_name="plan.yaml")
 
-    assert str(raised.value).startswith(f"{tmp_path}/{expected}")
+def test_spans_leave_empty_cells_and_later_header_rows_come_in_bold() -> None:
+    def cell(text: str, **span: int) -> Cell:
+        return Cell((Paragraph((Text(text),)),), **span)
+
+    table = Table(
+        columns=(Column(),) * 3,
+        rows=(
+            Row((cell("ก", rowspan=2), cell("ปี", colspan=2)), header=True),
+            Row((cell("๒๕๖๒"), cell("๒๕๖๓")), header=True),
+            Row((cell("ก"), Cell((Paragraph((Text("ข"),)), Paragraph((Text("ค"),)))), cell(""))),
+        ),
+    )
+
+    assert write(table) == (
+        "| ก | ปี | |\n|---|---|---|\n| | **๒๕๖๒** | **๒๕๖๓** |\n| ก | ข<br>ค | |\n"
+    )
+
+
+def test_sections_are_parted_by_a_rule_and_images_link_their_files() -> None:
+    document = Document(
+        sections=(
+            Section(blocks=(Paragraph((Text("หนึ่ง"),)),)),
+            Section(blocks=(Image("emblem", 3.0, alt="ตรา"), Image("chart", 5.0))),
+        )
+    )
+
+    text = render_markdown(document, source_name="a.yaml", images={"emblem": "a.emblem.png"})
+
+    assert text == (
+        '<!-- Generated by "plan build" from a.yaml. Do not edit. -->\n\n'
+        "หนึ่ง\n\n---\n\n![ตรา](a.emblem.png)\n\n\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["a--><img src=x onerror=alert(1)><!--.yaml", "ไฟล์ <b>.yaml", "x\n-->.yaml"]
+)
+def test_no_file_name_can_end_the_generated_comment(name: str) -> None:
+    text = render_markdown(one_section(), source_name=name)
+    comment = text.split("\n")[0]
+
+    assert comment.startswith("<!-- ") and comment.endswith(" -->")
+    assert "-->" not in comment[5:-4] and "<" not in comment[5:-4]
+    assert [t.type for t in parser().parse(text)] == ["html_block"]

@@ -22,7 +22,11 @@ def test_source_tree_templates_are_found() -> None:
 
 
 def test_an_override_folder_is_used_as_given(tmp_path: Path) -> None:
-    (tmp_path / "plan.md.j2").write_text("{{ view.organization }}\n", encoding="utf-8")
+    (tmp_path / "ethics").mkdir()
+    (tmp_path / "ethics" / "document.xml.j2").write_text(
+        "<document><section><p>{{ plan.organization }}</p></section></document>\n",
+        encoding="utf-8",
+    )
 
     result = CliRunner().invoke(
         app,
@@ -39,8 +43,10 @@ def test_an_override_folder_is_used_as_given(tmp_path: Path) -> None:
     )
 
     assert result.exit_code == 0
-    assert (tmp_path / "out" / "plan.md").read_text(encoding="utf-8") == (
-        "องค์การบริหารส่วนตำบลทุ่งทอง\n"
+    assert (
+        (tmp_path / "out" / "plan.md")
+        .read_text(encoding="utf-8")
+        .endswith("-->\n\nองค์การบริหารส่วนตำบลทุ่งทอง\n")
     )
 
 

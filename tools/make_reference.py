@@ -166,6 +166,13 @@ STYLES = (
         built_in=True,
     ),
     paragraph_style(
+        "Heading3",
+        "heading 3",
+        _pp(keep_next=True, before=6, after=3, outline=2),
+        bold=True,
+        built_in=True,
+    ),
+    paragraph_style(
         "NumberedItem",
         "Numbered Item",
         _pp(
@@ -212,6 +219,9 @@ STYLES = (
     paragraph_style(
         "TableStep", "Table Step", _pp(tabs=(STEP_WIDTH,), left=STEP_WIDTH, hanging=STEP_WIDTH)
     ),
+    # A note under a table (what its marks mean), and a figure (a chart) on a line of its own.
+    paragraph_style("Note", "Note", _pp(before=6)),
+    paragraph_style("Figure", "Figure", _pp(keep_next=True, before=6, after=6, align="center")),
     paragraph_style("Header", "header", _pp(align="center"), built_in=True),
 )
 

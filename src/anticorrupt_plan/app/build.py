@@ -1,27 +1,19 @@
-"""Compile a plan file into its documents: validate, present, render each format, write."""
+"""Compile plan files into their documents on disk: one plan, or a batch of them."""
 
 from __future__ import annotations
 
-import datetime
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from anticorrupt_plan.app.validate import ValidPlan, emblem_problem, read_emblem, read_plan
+from anticorrupt_plan.app.render import FORMATS, render
+from anticorrupt_plan.app.validate import ValidPlan, read_plan
 from anticorrupt_plan.core.errors import (
-    ImageError,
     NoPlansError,
     PlanError,
     PlanNameClashError,
-    SourceDateEpochError,
-    UnknownFormatError,
 )
 from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_atomic
-from anticorrupt_plan.core.resources import template_dir
-
-FORMATS = ("md", "docx")
 
 
 @dataclass(frozen=True)
@@ -33,72 +25,6 @@ class BuildResult:
     outputs: dict[Path, bytes]
     written: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
-
-
-def render(
-    valid: ValidPlan,
-    *,
-    formats: Sequence[str] = FORMATS,
-    templates: Path | None = None,
-    base: Path | None = None,
-) -> dict[str, bytes]:
-    """Each requested format's document as bytes, keyed by file extension.
-
-    Files the plan names (the emblem) are found relative to ``base``, by default the
-    folder of the plan file.
-    """
-    for name in formats:
-        if name not in FORMATS:
-            raise UnknownFormatError(name=name, known=FORMATS)
-    view = valid.kind.present(valid.plan)
-    documents: dict[str, bytes] = {}
-    if "md" in formats:
-        from anticorrupt_plan.writers.markdown import (
-            render_markdown,  # jinja2 only when Markdown is asked for
-        )
-
-        text = render_markdown(
-            view, templates=template_dir(templates), source_name=Path(valid.document.file).name
-        )
-        documents["md"] = text.encode("utf-8")
-    if "docx" in formats:
-        folder = base if base is not None else Path(valid.document.file).parent
-        documents["docx"] = _render_docx(valid, view, templates=templates, base=folder)
-    return documents
-
-
-def _render_docx(valid: ValidPlan, view: Any, *, templates: Path | None, base: Path) -> bytes:
-    from anticorrupt_plan.writers.docx import (  # python-docx only when a DOCX is asked for
-        REFERENCE,
-        render_docx,
-    )
-
-    emblem = read_emblem(valid, base=base)
-    try:
-        return render_docx(
-            view,
-            reference=template_dir(templates) / REFERENCE,
-            emblem=emblem,
-            timestamp=document_time(view.issued),
-        )
-    except ImageError as error:
-        path = base / str(valid.plan.announcement.emblem)
-        raise emblem_problem(valid, f"{path} {error.reason}") from error
-
-
-def document_time(issued: datetime.date) -> datetime.datetime:
-    """When the documents say they were made: ``SOURCE_DATE_EPOCH`` if it is set, else the
-    announcement's date (at midnight UTC). Never the clock, so that builds are reproducible.
-    """
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if not value:
-        return datetime.datetime.combine(issued, datetime.time(), tzinfo=datetime.UTC)
-    try:
-        if not (value.isascii() and value.isdigit()):
-            raise ValueError(value)
-        return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise SourceDateEpochError(value=value) from None
 
 
 def build(

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from anticorrupt_plan.app.build import document_time
+from anticorrupt_plan.app.render import render_comparison
 from anticorrupt_plan.app.revision import read_version
 from anticorrupt_plan.app.validate import ValidPlan, read_plan
-from anticorrupt_plan.common.comparison import comparison_date, present_comparison
+from anticorrupt_plan.common.comparison import present_comparison
 from anticorrupt_plan.common.diffing import Change
 from anticorrupt_plan.core.errors import DifferentKindsError
 from anticorrupt_plan.core.output import write_atomic
-from anticorrupt_plan.core.resources import template_dir
 
 
 class DiffFormat(StrEnum):
@@ -58,10 +57,12 @@ def compare(
             new_kind=after.kind.name,
         )
     changes = tuple(after.kind.diff(before.plan, after.plan))
+    settings = after.kind.settings(after.plan)
     if out is None:
         return Comparison(changes, _text(changes, before, after, format=format, colour=colour))
-    if format is DiffFormat.DOCX:
-        data = _docx(changes, after, templates=templates)
+    if format in (DiffFormat.DOCX, DiffFormat.MD):
+        view = present_comparison(changes, new=settings)
+        data = render_comparison(view, settings, format=format.value, templates=templates)
     else:
         data = _text(changes, before, after, format=format, colour=False).encode("utf-8")
     write_atomic(out, data)
@@ -76,32 +77,15 @@ def _text(
     format: DiffFormat,
     colour: bool,
 ) -> str:
+    settings = after.kind.settings(after.plan)
     if format is DiffFormat.JSON:
         from anticorrupt_plan.writers.diff_json import render_json
 
         sources = {"old_source": before.document.file, "new_source": after.document.file}
-        amendment = after.kind.settings(after.plan).amendment
-        return render_json(changes, amendment=amendment, **sources)
-    view = present_comparison(changes, new=after.kind.settings(after.plan))
+        return render_json(changes, amendment=settings.amendment, **sources)
+    view = present_comparison(changes, new=settings)
     if format is DiffFormat.MD:
-        from anticorrupt_plan.writers.diff_markdown import render_markdown_comparison
-
-        return render_markdown_comparison(view)
+        return render_comparison(view, settings, format="md").decode("utf-8")
     from anticorrupt_plan.writers.diff_text import render_text
 
     return render_text(view, colour=colour)
-
-
-def _docx(changes: tuple[Change, ...], after: ValidPlan, *, templates: Path | None) -> bytes:
-    from anticorrupt_plan.writers.diff_docx import (
-        render_comparison_docx,  # python-docx only for a DOCX
-    )
-    from anticorrupt_plan.writers.docx import REFERENCE
-
-    settings = after.kind.settings(after.plan)
-    return render_comparison_docx(
-        present_comparison(changes, new=settings),
-        plan=after.kind.present(after.plan),
-        reference=template_dir(templates) / REFERENCE,
-        timestamp=document_time(comparison_date(settings)),
-    )

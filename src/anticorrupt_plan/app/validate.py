@@ -183,19 +183,24 @@ def _kind_of(document: Document) -> Kind:
     )
 
 
-EMBLEM: DataPath = ("announcement", "emblem")
-
-
-def read_emblem(valid: ValidPlan, *, base: Path) -> bytes | None:
-    """The emblem image the plan names, read from ``base`` (the plan's folder), or None.
+def read_assets(valid: ValidPlan, *, base: Path) -> dict[str, bytes]:
+    """The files the document names (its emblem), each read from ``base`` (the plan's
+    folder), by the name the templates give them.
 
     The schema cannot see the file system, so a missing or unreadable file is found here,
-    and reported at the plan's ``emblem:`` line like any other problem.
+    and reported at the line that names it like any other problem.
     """
-    name: str | None = valid.plan.announcement.emblem
-    if name is None:
-        return None
-    path = base / name
+    found: dict[str, bytes] = {}
+    for ref, path in valid.kind.assets(valid.plan).items():
+        found[ref] = _read_asset(valid, path, base=base)
+    return found
+
+
+def _read_asset(valid: ValidPlan, data_path: DataPath, *, base: Path) -> bytes:
+    value = valid.document.data
+    for part in data_path:
+        value = value[part]
+    path = base / str(value).strip()
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -204,13 +209,22 @@ def read_emblem(valid: ValidPlan, *, base: Path) -> bytes | None:
         reason = f"{path} is a folder; give the path of the image file"
     except OSError as error:
         reason = f"cannot read {path}: {error.strerror}"
-    raise emblem_problem(valid, reason)
+    raise _problem(valid, data_path, reason)
 
 
-def emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
-    """``message`` about the emblem, located at the plan's ``emblem:`` value."""
-    location = valid.document.value_location(EMBLEM)
-    return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
+def asset_problem(valid: ValidPlan, ref: str, reason: str, *, base: Path) -> PlanInvalid:
+    """``reason`` why the file the document names as ``ref`` cannot be used, located at
+    the line that names it."""
+    data_path = valid.kind.assets(valid.plan)[ref]
+    value = valid.document.data
+    for part in data_path:
+        value = value[part]
+    return _problem(valid, data_path, f"{base / str(value).strip()} {reason}")
+
+
+def _problem(valid: ValidPlan, path: DataPath, message: str) -> PlanInvalid:
+    location = valid.document.value_location(path)
+    return PlanInvalid([SchemaError(location=location, path=path, message=message)])
 
 
 def _schema_problems(

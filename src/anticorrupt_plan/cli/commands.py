@@ -76,7 +76,7 @@ def _root(
 
 
 def _formats(value: str) -> list[str]:
-    from anticorrupt_plan.app.build import FORMATS
+    from anticorrupt_plan.app.render import FORMATS
 
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in FORMATS]
@@ -202,11 +202,11 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
 @app.command()
 def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
     """Check PLAN against the schema and its rules, without writing anything."""
-    from anticorrupt_plan.app.validate import read_emblem, read_plan
+    from anticorrupt_plan.app.validate import read_assets, read_plan
 
     try:
         valid = read_plan(plan)
-        read_emblem(valid, base=plan.parent)  # what build would find missing, found now
+        read_assets(valid, base=plan.parent)  # what build would find missing, found now
     except PlanError as error:
         _fail(error)
     print(f"{plan}: valid ({valid.kind.describe(valid.plan)})")

@@ -35,13 +35,50 @@ class ComparisonRow:
     new: tuple[Segment, ...]  # the new text: its equal and insert pieces; () when removed
     reason: str  # "" where the plan records none: a blank for the clerk to fill in
 
+    @property
+    def old_side(self) -> Side:
+        return Side.of(self.old)
+
+    @property
+    def new_side(self) -> Side:
+        return Side.of(self.new)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side's text as a document shows it: line by line, and whether its changes are
+    marked (struck through, underlined). A text changed throughout carries no marks: its
+    column already says whether it is the old text or the new one."""
+
+    lines: tuple[tuple[Segment, ...], ...]
+    marked: bool
+
+    @classmethod
+    def of(cls, pieces: Sequence[Segment]) -> Side:
+        lines: list[list[Segment]] = [[]]
+        for piece in pieces:
+            for index, line in enumerate(piece.text.split("\n")):
+                if index:
+                    lines.append([])
+                if line:
+                    lines[-1].append(Segment(piece.op, line))
+        has_equal = any(piece.op == "equal" for piece in pieces)
+        changed = any(piece.op != "equal" for piece in pieces)
+        return cls(tuple(tuple(line) for line in lines) if pieces else (), has_equal and changed)
+
 
 @dataclass(frozen=True)
 class ComparisonView:
     title: str  # ตารางเปรียบเทียบการแก้ไข<the plan's title, organization and years>
+    document: str  # the plan's title, organization and years
     amendment: str  # แก้ไขครั้งที่ ๑ วันที่ ..., or "" when the plan records no amendment
     columns: tuple[str, ...]  # the table's headings: ที่, รายการ, ข้อความเดิม, ข้อความใหม่, เหตุผล
     rows: tuple[ComparisonRow, ...]
+
+    @property
+    def marked(self) -> bool:
+        """Whether any row marks changes inside a text (so the marks need explaining)."""
+        return any(row.old_side.marked or row.new_side.marked for row in self.rows)
 
 
 def present_comparison(changes: Sequence[Change], *, new: DocumentSettings) -> ComparisonView:
@@ -65,6 +102,7 @@ def present_comparison(changes: Sequence[Change], *, new: DocumentSettings) -> C
     )
     return ComparisonView(
         title=f"ตารางเปรียบเทียบการแก้ไข{new.title}",
+        document=new.title,
         amendment=amendment,
         columns=("ที่", "รายการ", "ข้อความเดิม", "ข้อความใหม่", "เหตุผล"),
         rows=rows,

@@ -27,3 +27,8 @@ def digits_shown(digits: Digits | str) -> Callable[[str], str]:
 def position_label(noun: str, number: int, show: Callable[[str], str]) -> str:
     """The label of an item the documents do not number themselves: ``แถวที่ ๒``, ``ย่อหน้าที่ ๑``."""
     return f"{noun}ที่ {show(str(number))}"
+
+
+def year_span(first: int, last: int) -> str:
+    """A range of years as documents write it: ``2562 - 2564``, or one year alone."""
+    return f"{first} - {last}" if last != first else str(first)

@@ -62,6 +62,12 @@ class Organization(StrictModel):
         return f"{self.kind.value}{self.name}"
 
     @property
+    def place(self) -> str:
+        """Where it is, as covers write it: ``อำเภอท่าม่วง จังหวัดกาญจนบุรี``."""
+        district = f"อำเภอ{self.district} " if self.district else ""
+        return f"{district}จังหวัด{self.province}"
+
+    @property
     def executive_title(self) -> str:
         """The executive's position: ``นายกองค์การบริหารส่วนตำบลทุ่งทอง``, ``นายกเทศมนตรีตำบล...``."""
         if self.kind.value.startswith("เทศบาล"):

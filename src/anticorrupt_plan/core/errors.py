@@ -171,8 +171,9 @@ class ReferenceDocumentError(PlanError):
 class ImageError(PlanError):
     """An image given in the plan is not one a document can hold."""
 
-    def __init__(self, *, reason: str) -> None:
+    def __init__(self, *, reason: str, ref: str = "") -> None:
         self.reason = reason
+        self.ref = ref  # the image's name in the document (the emblem), where known
         super().__init__(reason)
 
 

@@ -1,29 +1,25 @@
 """The WordprocessingML that python-docx has no API for, in one place.
 
 Thai text is "complex script" to Word: it takes the ``w:cs`` font, the ``w:szCs`` size and
-``w:bCs`` bold, whatever the Latin settings say. Besides those, this module writes repeated
-header rows, rows that do not break, page-number fields and numbering, and the section
-breaks that end one part of the document in its last paragraph; and it gives a long matrix
-its quick paths: styles set by id, tables and rows copied from a pattern.
+``w:bCs`` bold, whatever the Latin settings say. Besides those, this module writes the
+document's body as XML text (paragraphs, runs, tables with repeated header rows, merged
+cells and rows that do not break), which lxml parses in one go: much quicker than building
+each element through python-docx, and every byte of it decided here. It also writes
+page-number fields and numbering, and the section breaks that end one part of the document
+in its last paragraph.
 """
 
 from __future__ import annotations
 
-import copy
-import re
 from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.simpletypes import ST_Merge
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
-from docx.shared import Length
-from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 # The font slots of w:rFonts: Latin, Latin high-ANSI, East Asian and complex script (Thai).
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -117,114 +113,6 @@ def styles_by_name(document: Document) -> dict[str, tuple[WD_STYLE_TYPE, str | N
     return found
 
 
-# Setting a style by id, as python-docx does once it has found the id by the style's name.
-def set_paragraph_style(paragraph: Paragraph, style_id: str | None) -> None:
-    paragraph._p.style = style_id
-
-
-def set_run_style(run: Run, style_id: str | None) -> None:
-    run._r.style = style_id
-
-
-def set_table_style(table: Table, style_id: str | None) -> None:
-    table._tbl.tblStyle_val = style_id
-
-
-def add_paragraph(document: Document) -> Paragraph:
-    """A new empty paragraph at the end of ``document``, as ``document.add_paragraph()``.
-
-    python-docx finds the body's closing section properties by searching the whole body on
-    every addition, which made a long document take time growing with the square of its
-    length; they are the body's last child, which lxml reaches at once.
-    """
-    paragraph = OxmlElement("w:p")
-    _append_to_body(document, paragraph)
-    return Paragraph(paragraph, document._body)
-
-
-def _append_to_body(document: Document, element: BaseOxmlElement) -> None:
-    body = document.element.body
-    last = next(body.iterchildren(reversed=True), None)
-    if last is not None and last.tag == qn("w:sectPr"):
-        last.addprevious(element)
-    else:
-        body.append(element)
-
-
-# What python-docx writes as elements of their own (w:tab, w:br) rather than as text.
-_NOT_TEXT = re.compile("[\t\r\n]")
-
-
-def add_run(paragraph: Paragraph, text: str) -> Run:
-    """``paragraph.add_run(text)``, the same XML made directly for plain text: python-docx
-    looks at the text character by character, which was a good part of a build's time."""
-    if _NOT_TEXT.search(text):
-        return paragraph.add_run(text)
-    run = paragraph._p.add_r()
-    if text:
-        run.add_t(text)
-    return Run(run, paragraph)
-
-
-def merge_empty_cells(table: Table, *, down: Sequence[int], across: tuple[int, int]) -> None:
-    """Merge empty cells of ``table``'s first two rows: each column of ``down`` into one cell
-    two rows high, and the first row's columns ``across[0]`` to ``across[1]`` into one.
-
-    The same XML as python-docx's ``merge`` makes, which searches the table's grid on every
-    call and took a third of the time a small plan's DOCX took.
-    """
-    first, second = (row._tr.tc_lst for row in table.rows[:2])
-    for column in down:
-        first[column].vMerge = ST_Merge.RESTART
-        second[column].vMerge = ST_Merge.CONTINUE
-    start, end = across
-    merged = first[start]
-    for other in first[start + 1 : end + 1]:
-        if merged.width and other.width:
-            merged.width = Length(merged.width + other.width)
-        merged.grid_span += other.grid_span
-        other.getparent().remove(other)
-
-
-def detach(table: Table) -> None:
-    """Take ``table`` out of its document, to serve as a pattern for copies."""
-    table._tbl.getparent().remove(table._tbl)
-
-
-def append_copy(document: Document, table: Table) -> Table:
-    """A copy of ``table`` at the end of ``document``'s body."""
-    element = copy.deepcopy(table._tbl)
-    _append_to_body(document, element)
-    return Table(element, table._parent)
-
-
-def repeat_last_row(table: Table, count: int) -> list[_Row]:
-    """Replace ``table``'s last row with ``count`` copies of it, and return them."""
-    pattern = table._tbl.tr_lst[-1]
-    copies = [copy.deepcopy(pattern) for _ in range(count)]
-    for row in copies:
-        pattern.addprevious(row)
-    pattern.getparent().remove(pattern)
-    return [_Row(row, table) for row in copies]
-
-
-def repeat_as_header(row: _Row) -> None:
-    """Repeat ``row`` at the top of every page the table runs onto."""
-    _row_flag(row, "w:tblHeader")
-
-
-def keep_together(row: _Row) -> None:
-    """Move ``row`` whole to the next page rather than break it, when it fits on one."""
-    _row_flag(row, "w:cantSplit")
-
-
-def _row_flag(row: _Row, tag: str) -> None:
-    # w:trPr's children form a choice group: any order is valid.
-    properties = row._tr.get_or_add_trPr()
-    if properties.find(qn(tag)) is None:
-        properties.append(OxmlElement(tag))
-
-
 def add_page_number(paragraph: Paragraph) -> None:
     """A PAGE field at the end of ``paragraph``: Word and LibreOffice fill in each page's number.
 
@@ -253,8 +141,9 @@ def number_pages(section: Section, *, thai_digits: bool, start: int | None) -> N
         numbering.set(qn("w:start"), str(start))
 
 
-def end_section(document: Document, paragraph: Paragraph) -> Section:
-    """End the current section with ``paragraph`` and start a new one on the next page.
+def end_section(document: Document, paragraph: BaseOxmlElement) -> Section:
+    """End the current section with ``paragraph`` (a ``w:p``) and start a new one on the next
+    page.
 
     python-docx's own ``add_section`` ends a section with an extra empty paragraph, which
     can spill onto a page of its own. Here the section's properties go into the part's
@@ -263,7 +152,7 @@ def end_section(document: Document, paragraph: Paragraph) -> Section:
     """
     body = document.element.body
     sentinel = body.get_or_add_sectPr()
-    paragraph._p.set_sectPr(sentinel.clone())
+    paragraph.set_sectPr(sentinel.clone())
     for reference in sentinel.xpath("w:headerReference|w:footerReference"):
         sentinel.remove(reference)
     return document.sections[-1]
@@ -279,3 +168,122 @@ def clear_core_properties(document: Document) -> None:
     properties = document.core_properties._element
     for child in list(properties):
         properties.remove(child)
+
+
+# --- the body as XML text ------------------------------------------------------------------------
+
+_W_NAMESPACE = nsdecls("w")
+
+
+def parse_block(xml: str) -> BaseOxmlElement:
+    """One block element (``w:p`` or ``w:tbl``, as this module writes them) from its XML
+    text, which lacks the namespace declaration that is added to its first tag here."""
+    end = xml.index(">")
+    element: BaseOxmlElement = parse_xml(f"{xml[:end]} {_W_NAMESPACE}{xml[end:]}")
+    return element
+
+
+def append_block(document: Document, element: BaseOxmlElement) -> None:
+    """Add ``element`` at the end of the body, before its closing section properties.
+
+    python-docx finds those by searching the whole body on every addition, which made a
+    long document take time growing with the square of its length; they are the body's
+    last child, which lxml reaches at once.
+    """
+    body = document.element.body
+    last = next(body.iterchildren(reversed=True), None)
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+
+
+def text(value: str) -> str:
+    """``value`` escaped for XML character data."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def text_run(
+    value: str, *, style_id: str | None = None, strike: bool = False, underline: bool = False
+) -> str:
+    """A run of plain text (no tabs or line breaks) in the character style ``style_id``."""
+    properties = ""
+    if style_id is not None:
+        properties += f'<w:rStyle w:val="{text(style_id)}"/>'
+    if strike:
+        properties += "<w:strike/>"
+    if underline:
+        properties += '<w:u w:val="single"/>'
+    if properties:
+        properties = f"<w:rPr>{properties}</w:rPr>"
+    if not value:
+        return f"<w:r>{properties}</w:r>"
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    return f"<w:r>{properties}<w:t{space}>{text(value)}</w:t></w:r>"
+
+
+TAB_RUN = "<w:r><w:tab/></w:r>"
+BREAK_RUN = "<w:r><w:br/></w:r>"
+
+
+def paragraph(
+    style_id: str | None, runs: str, *, keep_next: bool = False, page_break_before: bool = False
+) -> str:
+    """A paragraph in the paragraph style ``style_id`` (None: the default style)."""
+    properties = ""
+    if style_id is not None:
+        properties += f'<w:pStyle w:val="{text(style_id)}"/>'
+    if keep_next:
+        properties += "<w:keepNext/>"
+    if page_break_before:
+        properties += "<w:pageBreakBefore/>"
+    if properties:
+        properties = f"<w:pPr>{properties}</w:pPr>"
+    return f"<w:p>{properties}{runs}</w:p>"
+
+
+def table(style_id: str | None, widths: Sequence[int], rows: str) -> str:
+    """A table of fixed column ``widths`` (twips) in the table style ``style_id``, with
+    ``rows`` made by :func:`table_row`."""
+    style = f'<w:tblStyle w:val="{text(style_id)}"/>' if style_id is not None else ""
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    return (
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        f'w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{rows}</w:tbl>"
+    )
+
+
+def table_row(cells: str, *, header: bool, cant_split: bool) -> str:
+    """A row of ``cells`` (from :func:`table_cell`): repeated at the top of every page the
+    table runs onto when ``header``; moved whole to the next page when ``cant_split``."""
+    flags = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    properties = f"<w:trPr>{flags}</w:trPr>" if flags else ""
+    return f"<w:tr>{properties}{cells}</w:tr>"
+
+
+def table_cell(
+    width: int, paragraphs: str, *, span: int = 1, merge: str | None = None, centred: bool = False
+) -> str:
+    """A cell ``width`` twips wide spanning ``span`` grid columns. ``merge`` is ``restart``
+    for the top of a cell that spans rows, ``continue`` for the places below it."""
+    properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        properties += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        properties += "<w:vMerge/>"
+    if centred:
+        properties += '<w:vAlign w:val="center"/>'
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraphs or '<w:p/>'}</w:tc>"
+
+
+def picture_run(inline: BaseOxmlElement) -> BaseOxmlElement:
+    """A run holding the picture ``inline`` (python-docx's ``w:inline`` element)."""
+    run = OxmlElement("w:r")
+    drawing = OxmlElement("w:drawing")
+    drawing.append(inline)
+    run.append(drawing)
+    return run

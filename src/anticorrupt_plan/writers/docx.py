@@ -1,9 +1,12 @@
-"""Render a PlanView as a Word document built on the reference document; imports python-docx.
+"""Write a document tree as a Word document built on the reference document.
 
-The reference document (``templates/reference.docx``) gives the page set-up and every
-style; this module adds the text, in the styles named below, and the page layout of each
-part: the announcement, the cover and the narrative on A4 portrait pages, the matrix on
-landscape ones. Page numbers run from a part's second page. Raw XML is left to ``_oxml``.
+The reference document (``templates/reference.docx``) gives the page set-up and every style;
+the tree names the styles its paragraphs, runs and tables are written in, and each must be
+there, of its kind. The document's own settings (margins, font, size, digits) go over the
+reference's. Each section of the tree starts on a new page, in its orientation and page
+numbering; page numbers stand at the top centre. Tables fill the text width, their header
+rows repeat on every page, and a row is kept whole on one page when it fits on one below
+the header rows. The same tree and settings always give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,35 +14,45 @@ from __future__ import annotations
 import datetime
 import io
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from docx.document import Document
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.image.exceptions import (
     InvalidImageStreamError,
     UnexpectedEndOfFileError,
     UnrecognizedImageError,
 )
-from docx.shared import Cm, Length
-from docx.table import Table, _Row
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm
 
-from anticorrupt_plan.common.display import Numbered
+from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ImageError
 from anticorrupt_plan.core.thai import cluster_count
-from anticorrupt_plan.kinds.ethics.present import (
-    AnnouncementView,
-    CoverView,
-    MatrixView,
-    MeasureView,
-    NarrativeView,
-    PlanView,
-    RowView,
-    TableHeader,
+from anticorrupt_plan.document.tree import (
+    Block,
+    Break,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Image,
+    Inline,
+    ItemList,
+    Lines,
+    Paragraph,
+    Row,
+    Rule,
+    Section,
+    Tab,
+    Table,
+    Text,
+    inline_text,
 )
 from anticorrupt_plan.writers import _oxml
-from anticorrupt_plan.writers._docx_common import (
+from anticorrupt_plan.writers._word import (
     HEADER_SHARE,
     PAGE_HEADER,
     apply_layout,
@@ -48,139 +61,173 @@ from anticorrupt_plan.writers._docx_common import (
     open_reference,
     orient,
     page_headers,
-    style_kinds,
     text_area,
     text_size,
 )
 
 REFERENCE = "reference.docx"
-EMBLEM_HEIGHT = Cm(3)
-
-# The reference document's styles this renderer writes in (a clerk may restyle, not remove).
-EMBLEM = "Emblem"
-ANNOUNCEMENT_HEADING = "Announcement Heading"
-ANNOUNCEMENT_SUBJECT = "Announcement Subject"
-SEPARATOR = "Separator"
-BODY = "Body Text"
-DATE_LINE = "Date Line"
-SIGNATURE_NAME = "Signature Name"
-SIGNATURE = "Signature"
-COVER_TITLE = "Title"
-COVER_YEARS = "Subtitle"
-COVER_TEXT = "Cover Text"
-COVER_ORGANIZATION = "Cover Organization"
-HEADING = "Heading 1"
-SUBHEADING = "Heading 2"
-NUMBERED = "Numbered Item"
-LABELLED = "Labelled Item"
-GOAL_FIELD = "Goal Field"
-MEASURE_HEADING = "Measure Heading"
-TABLE = "Table Grid"
-TABLE_HEADING = "Table Heading"
-TABLE_TEXT = "Table Text"
-TABLE_TARGET = "Table Target"
-TABLE_STEP = "Table Step"
-LABEL = "Strong"
-STYLES = (
-    EMBLEM, ANNOUNCEMENT_HEADING, ANNOUNCEMENT_SUBJECT, SEPARATOR, BODY, DATE_LINE,
-    SIGNATURE_NAME, SIGNATURE, COVER_TITLE, COVER_YEARS, COVER_TEXT, COVER_ORGANIZATION,
-    HEADING, SUBHEADING, NUMBERED, LABELLED, GOAL_FIELD, MEASURE_HEADING, TABLE,
-    TABLE_HEADING, TABLE_TEXT, TABLE_TARGET, TABLE_STEP, PAGE_HEADER, LABEL,
-)  # fmt: skip
-# Every one a paragraph style but these two.
-KINDS = style_kinds(STYLES, character=(LABEL,), table=(TABLE,))
-
-# The narrowest a matrix column may be: a year's target ("ร้อยละ ๑๐๐") or a word of text
-# must fit on a line. A plan of many years narrows its year columns, down to a floor, so
-# that together they take no more than a share of the width and leave the text its room.
-MIN_YEAR_COLUMN = Cm(2.2)
-FLOOR_YEAR_COLUMN = Cm(2.0)  # four bold digits and the cell padding
-YEARS_SHARE = 0.4
-MIN_TEXT_COLUMN = Cm(3.3)
+STRONG = "Strong"  # the character style of strong text
+TWIPS_PER_EMU = 1 / 635
 # A header such as "(๔) โครงการ/กิจกรรม" may wrap after its slash rather than inside a word.
 BREAK_AFTER_SLASH = "/\u200b"
+# A column's share of the width grows with the text it holds, but more slowly than the text:
+# Thai breaks only between words, and a narrow column loses more of each line to that.
+WEIGHT_POWER = 0.75
 
 
 def render_docx(
-    view: PlanView, *, reference: Path, emblem: bytes | None, timestamp: datetime.datetime
+    document: Document,
+    *,
+    settings: DocumentSettings,
+    reference: Path,
+    images: Mapping[str, bytes],
+    timestamp: datetime.datetime,
 ) -> bytes:
-    """The plan as a .docx file's bytes, identical for identical arguments.
+    """The document as a .docx file's bytes, identical for identical arguments.
 
-    ``timestamp`` (UTC) becomes the document's created and modified dates; ``emblem`` is
-    the image file's content, printed at the top of the announcement.
+    ``images`` holds each image's file content by the ref the tree gives it; ``timestamp``
+    (UTC) becomes the document's created and modified dates.
     """
-    document, style_ids = open_reference(reference, KINDS)
-    _oxml.clear_body(document)
-    apply_layout(document, view.layout)
-    writer = _Writer(document, style_ids)
-
-    first = document.sections[0]
-    orient(first, landscape=False)
-    page_headers(first, view.page_numbers)
-    last = _announcement(writer, view.announcement, emblem)
-
-    _oxml.end_section(document, last)
-    last = _cover(writer, view.cover)
-
-    narrative = _oxml.end_section(document, last)
-    _oxml.number_pages(narrative, thai_digits=view.page_numbers.thai_digits, start=1)
-    last = _narrative(writer, view.narrative)
-
-    matrix = _oxml.end_section(document, last)
-    orient(matrix, landscape=True)
-    matrix.different_first_page_header_footer = False
-    _oxml.number_pages(matrix, thai_digits=view.page_numbers.thai_digits, start=None)
-    size = text_size(document, view.layout)
-    _matrix(writer, view.matrix, page=text_area(matrix), size_pt=size)
-
-    return finish(
-        document, title=view.document_title, author=view.organization, timestamp=timestamp
-    )
+    word, style_ids = open_reference(reference, _styles(document))
+    _oxml.clear_body(word)
+    apply_layout(word, settings.layout)
+    writer = _Writer(word, style_ids, images, size_pt=text_size(word, settings.layout))
+    thai = settings.digits == "thai"
+    before, _, after = document.page_number.partition("{page}")
+    page_headers(word.sections[0], before=before, after=after)
+    for index, section in enumerate(document.sections):
+        current = word.sections[-1]
+        orient(current, landscape=section.landscape)
+        current.different_first_page_header_footer = not section.number_first_page
+        _oxml.number_pages(
+            current, thai_digits=thai, start=1 if section.numbering == "restart" else None
+        )
+        widths = _column_widths(section.blocks, text_area(current)[0])
+        last = writer.section(section, widths=widths)
+        if index < len(document.sections) - 1:  # the body's own properties end the last
+            if last is None:  # a section ends in a paragraph, as Word puts after a table
+                last = writer.add(_oxml.paragraph(None, ""))
+            _oxml.end_section(word, last)
+    return finish(word, title=settings.title, author=settings.author, timestamp=timestamp)
 
 
+def _styles(document: Document) -> dict[str, WD_STYLE_TYPE]:
+    """Every style the document names, with its kind, for checking the reference document."""
+    found: dict[str, WD_STYLE_TYPE] = {PAGE_HEADER: WD_STYLE_TYPE.PARAGRAPH}
+    for block in _blocks(document):
+        if isinstance(block, Table):
+            if block.style:
+                found[block.style] = WD_STYLE_TYPE.TABLE
+            paragraphs = [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
+        elif isinstance(block, Lines):
+            paragraphs = list(block.lines)
+        elif isinstance(block, ItemList):
+            paragraphs = list(block.items)
+        else:
+            paragraphs = [block] if isinstance(block, Paragraph) else []
+            if isinstance(block, Heading | Rule | Image) and block.style:
+                found[block.style] = WD_STYLE_TYPE.PARAGRAPH
+            if isinstance(block, Heading) and _strong(block.inlines):
+                found[STRONG] = WD_STYLE_TYPE.CHARACTER
+        for paragraph in paragraphs:
+            if paragraph.style:
+                found[paragraph.style] = WD_STYLE_TYPE.PARAGRAPH
+            if _strong(paragraph.inlines):
+                found[STRONG] = WD_STYLE_TYPE.CHARACTER
+    return found
+
+
+def _strong(inlines: Sequence[Inline]) -> bool:
+    return any(isinstance(item, Text) and item.strong for item in inlines)
+
+
+def _blocks(document: Document) -> Iterator[Block]:
+    for section in document.sections:
+        yield from section.blocks
+
+
+@dataclass
 class _Writer:
-    """Adds paragraphs, runs and tables to the document in the reference document's styles,
-    each set by the id ``open_reference`` found: python-docx searches the whole style sheet every
-    time a style is set by name, which for a matrix of many cells took most of a build.
-    """
+    word: WordDocument
+    style_ids: Mapping[str, str | None]
+    images: Mapping[str, bytes]
+    size_pt: float
 
-    def __init__(self, document: Document, style_ids: Mapping[str, str | None]) -> None:
-        self.document = document
-        self._ids = style_ids
+    def section(
+        self, section: Section, *, widths: Mapping[int, list[int]]
+    ) -> BaseOxmlElement | None:
+        """Write the section's blocks; its last paragraph, or None if it ends in a table."""
+        room = int(text_area(self.word.sections[-1])[1] * (1 - HEADER_SHARE))
+        last: BaseOxmlElement | None = None
+        for block in section.blocks:
+            if isinstance(block, Table):
+                self.add(self._table(block, widths[id(block)], room))
+                last = None
+            elif isinstance(block, Image):
+                last = self._image(block)
+            else:
+                for xml in self._paragraphs(block):
+                    last = self.add(xml)
+        return last
 
-    def paragraph(self, style: str, text: str = "") -> Paragraph:
-        paragraph = _oxml.add_paragraph(self.document)
-        if text:
-            self.run(paragraph, text)
-        self.style(paragraph, style)
-        return paragraph
+    def add(self, xml: str) -> BaseOxmlElement:
+        element = _oxml.parse_block(xml)
+        _oxml.append_block(self.word, element)
+        return element
 
-    def style(self, paragraph: Paragraph, style: str) -> None:
-        _oxml.set_paragraph_style(paragraph, self._ids[style])
+    def _paragraphs(self, block: Block) -> list[str]:
+        if isinstance(block, Paragraph | Heading):
+            return [
+                _oxml.paragraph(
+                    self._id(block.style),
+                    self._runs(block.inlines),
+                    keep_next=block.keep_with_next,
+                    page_break_before=block.page_break_before,
+                )
+            ]
+        if isinstance(block, Lines):
+            return [self._paragraph(line) for line in block.lines]
+        if isinstance(block, ItemList):
+            return [self._paragraph(item) for item in block.items]
+        assert isinstance(block, Rule)
+        return [_oxml.paragraph(self._id(block.style), "")]
 
-    def write(self, paragraph: Paragraph, text: str, style: str) -> None:
-        self.style(paragraph, style)
-        self.run(paragraph, text)
+    def _paragraph(self, paragraph: Paragraph, *, header: bool = False) -> str:
+        return _oxml.paragraph(
+            self._id(paragraph.style),
+            self._runs(paragraph.inlines, header=header),
+            keep_next=paragraph.keep_with_next,
+            page_break_before=paragraph.page_break_before,
+        )
 
-    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Run:
-        run = _oxml.add_run(paragraph, text)
-        if style is not None:
-            _oxml.set_run_style(run, self._ids[style])
-        return run
+    def _id(self, style: str | None) -> str | None:
+        return self.style_ids[style] if style else None
 
-    def table(self, rows: int, columns: int, style: str) -> Table:
-        table: Table = self.document.add_table(rows=rows, cols=columns)
-        _oxml.set_table_style(table, self._ids[style])
-        return table
+    def _runs(self, inlines: Sequence[Inline], *, header: bool = False) -> str:
+        runs = []
+        for item in inlines:
+            if isinstance(item, Tab):
+                runs.append(_oxml.TAB_RUN)
+            elif isinstance(item, Break):
+                runs.append(_oxml.BREAK_RUN)
+            else:
+                text = item.text.replace("/", BREAK_AFTER_SLASH) if header else item.text
+                runs.append(
+                    _oxml.text_run(
+                        text,
+                        style_id=self.style_ids[STRONG] if item.strong else None,
+                        strike=item.strike,
+                        underline=item.underline,
+                    )
+                )
+        return "".join(runs)
 
-
-def _announcement(
-    writer: _Writer, announcement: AnnouncementView, emblem: bytes | None
-) -> Paragraph:
-    if emblem is not None:
-        run = writer.paragraph(EMBLEM).add_run()
+    def _image(self, image: Image) -> BaseOxmlElement | None:
+        data = self.images.get(image.ref)
+        if data is None:  # the template guards its images; one not given is left out
+            return None
         try:
-            run.add_picture(io.BytesIO(emblem), height=EMBLEM_HEIGHT)
+            inline = self.word.part.new_pic_inline(io.BytesIO(data), height=Cm(image.height_cm))
         # python-docx reads image headers itself; a damaged header can also fail while it
         # unpacks numbers (struct.error), decodes names (UnicodeDecodeError, a ValueError)
         # or scales an image that claims a width or height of zero (ZeroDivisionError).
@@ -191,174 +238,132 @@ def _announcement(
             struct.error,
             ValueError,
             ZeroDivisionError,
-        ) as e:
+        ) as error:
             raise ImageError(
-                reason="is not an image a document can hold; use a PNG or JPEG file"
-            ) from e
-    writer.paragraph(ANNOUNCEMENT_HEADING, announcement.heading)
-    writer.paragraph(ANNOUNCEMENT_SUBJECT, announcement.subject)
-    writer.paragraph(ANNOUNCEMENT_SUBJECT, announcement.years_line)
-    writer.paragraph(SEPARATOR)
-    for text in announcement.body:
-        writer.paragraph(BODY, text)
-    writer.paragraph(DATE_LINE, announcement.date_line)
-    writer.paragraph(SIGNATURE_NAME, announcement.signatory_name)
-    return writer.paragraph(SIGNATURE, announcement.signatory_position)
+                reason="is not an image a document can hold; use a PNG or JPEG file",
+                ref=image.ref,
+            ) from error
+        paragraph = self.add(_oxml.paragraph(self._id(image.style), ""))
+        paragraph.append(_oxml.picture_run(inline))
+        return paragraph
 
-
-def _cover(writer: _Writer, cover: CoverView) -> Paragraph:
-    writer.paragraph(COVER_TITLE, cover.title)
-    writer.paragraph(COVER_YEARS, cover.years_line)
-    writer.paragraph(COVER_TEXT, cover.of)
-    writer.paragraph(COVER_ORGANIZATION, cover.organization)
-    return writer.paragraph(COVER_ORGANIZATION, cover.place_line)
-
-
-def _narrative(writer: _Writer, narrative: NarrativeView) -> Paragraph:
-    writer.paragraph(HEADING, narrative.heading)
-    writer.paragraph(SUBHEADING, narrative.rationale_heading)
-    for text in narrative.rationale:
-        writer.paragraph(BODY, text)
-    writer.paragraph(BODY, narrative.strategy_intro)
-    for item in narrative.strategies:
-        _item(writer, item, style=LABELLED)
-    writer.paragraph(BODY, narrative.objectives_intro)
-    for item in narrative.objectives:
-        _item(writer, item, style=NUMBERED)
-    last = writer.paragraph(SUBHEADING, narrative.steps_heading)
-    for item in narrative.steps:
-        last = _item(writer, item, style=NUMBERED)
-    return last
-
-
-def _item(writer: _Writer, item: Numbered, *, style: str, bold: bool = False) -> Paragraph:
-    """``label<tab>text``: the style's hanging indent keeps the label apart from the text."""
-    paragraph = writer.paragraph(style)
-    writer.run(paragraph, item.label, LABEL if bold else None)
-    paragraph.add_run("\t")
-    writer.run(paragraph, item.text)
-    return paragraph
-
-
-def _matrix(writer: _Writer, matrix: MatrixView, *, page: tuple[int, int], size_pt: float) -> None:
-    heading = writer.paragraph(HEADING)
-    for index, line in enumerate(matrix.heading_lines):
-        if index:
-            heading.add_run().add_break()
-        heading.add_run(line)
-    width, height = page
-    widths = _column_widths(matrix, width)
-    room = int(height * (1 - HEADER_SHARE))
-    blank = _blank_table(writer, matrix.header, widths)
-    for index, goal in enumerate(matrix.goals):
-        opening = _item(writer, Numbered(goal.label, goal.goal), style=GOAL_FIELD, bold=True)
-        opening.paragraph_format.page_break_before = index > 0
-        for field in goal.fields:
-            _item(writer, field, style=GOAL_FIELD, bold=True)
-        for measure in goal.measures:
-            whole = [_height(row, widths, size_pt) <= room for row in measure.rows]
-            _measure(writer, blank, measure, whole)
-
-
-def _blank_table(writer: _Writer, header: TableHeader, widths: Sequence[int]) -> Table:
-    """A matrix table with its two header rows and one empty body row, outside the document.
-
-    Each measure's table is a copy of it, its body row repeated: much quicker than building
-    every table through python-docx, whose merging of the header cells is slow.
-    """
-    table = writer.table(3, len(widths), TABLE)
-    table.autofit = False
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = Length(column_width)
-    for table_row in table.rows:
-        for cell, column_width in zip(table_row.cells, widths, strict=True):
-            cell.width = Length(column_width)
-    for table_row in table.rows[:2]:
-        _oxml.keep_together(table_row)
-    _header_rows(writer, table, header, len(widths))
-    targets = len(widths) - 4
-    styles = (TABLE_TEXT, TABLE_TEXT, *[TABLE_TARGET] * targets, TABLE_TEXT, TABLE_STEP)
-    for cell, style in zip(table.rows[2].cells, styles, strict=True):
-        writer.style(cell.paragraphs[0], style)
-    _oxml.detach(table)
-    return table
-
-
-def _measure(writer: _Writer, blank: Table, measure: MeasureView, whole: Sequence[bool]) -> None:
-    """The measure's heading, kept on the page of its table, and the table.
-
-    ``whole`` says, for each body row, whether it is kept from breaking across pages.
-    """
-    label = Numbered(measure.label, measure.title)
-    heading = _item(writer, label, style=MEASURE_HEADING, bold=True)
-    heading.paragraph_format.keep_with_next = True
-    table = _oxml.append_copy(writer.document, blank)
-    rows = _oxml.repeat_last_row(table, len(measure.rows))
-    for table_row, row, keep in zip(rows, measure.rows, whole, strict=True):
-        if keep:
-            _oxml.keep_together(table_row)
-        _body_row(writer, table_row, row)
-
-
-def _header_rows(writer: _Writer, table: Table, header: TableHeader, columns: int) -> None:
-    """Two header rows: the years under ``(๓)``, every other heading spanning both rows."""
-    for row in table.rows[:2]:
-        _oxml.repeat_as_header(row)
-    spans = {
-        0: header.objective,
-        1: header.indicator,
-        columns - 2: header.project,
-        columns - 1: header.steps,
-    }
-    _oxml.merge_empty_cells(table, down=list(spans), across=(2, 1 + len(header.years)))
-    first, second = (row.cells for row in table.rows[:2])
-    for column, text in spans.items():
-        writer.write(
-            first[column].paragraphs[0], text.replace("/", BREAK_AFTER_SLASH), TABLE_HEADING
+    def _table(self, table: Table, widths: list[int], room: int) -> str:
+        rows = []
+        spanned: dict[int, tuple[int, int]] = {}  # column -> (rows left, span) from above
+        for row in table.rows:
+            cells = []
+            column = 0
+            placed = iter(row.cells)
+            heights: list[list[str]] = []
+            cell_widths: list[int] = []
+            while column < len(widths):
+                above = spanned.get(column)
+                if above is not None and above[0] > 0:
+                    left, span = above
+                    width = _span_twips(widths, column, span)
+                    cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
+                    spanned[column] = (left - 1, span)
+                    column += span
+                    continue
+                cell = next(placed, None)
+                if cell is None:
+                    break
+                width = _span_twips(widths, column, cell.colspan)
+                merge = "restart" if cell.rowspan > 1 else None
+                if cell.rowspan > 1:
+                    spanned[column] = (cell.rowspan - 1, cell.colspan)
+                paragraphs = "".join(
+                    self._paragraph(paragraph, header=row.header) for paragraph in cell.paragraphs
+                )
+                cells.append(_oxml.table_cell(width, paragraphs, span=cell.colspan, merge=merge))
+                heights.append([inline_text(p.inlines) for p in cell.paragraphs])
+                cell_widths.append(sum(widths[column : column + cell.colspan]))
+                column += cell.colspan
+            keep = row.keep == "always" or (
+                row.keep == "fit" and estimated_height(heights, cell_widths, self.size_pt) <= room
+            )
+            rows.append(_oxml.table_row("".join(cells), header=row.header, cant_split=keep))
+        return _oxml.table(
+            self._id(table.style), [_twips(width) for width in widths], "".join(rows)
         )
-    writer.write(first[2].paragraphs[0], header.targets, TABLE_HEADING)
-    for offset, year in enumerate(header.years):
-        writer.write(second[2 + offset].paragraphs[0], year, TABLE_HEADING)
 
 
-def _body_row(writer: _Writer, table_row: _Row, row: RowView) -> None:
-    """Fill a copy of the blank body row, whose paragraphs are styled already."""
-    *cells, steps = table_row.cells
-    texts = (row.objective, row.indicator, *row.targets, row.project)
-    for cell, text in zip(cells, texts, strict=True):
-        writer.run(cell.paragraphs[0], text)
-    for index, step in enumerate(row.steps):
-        paragraph = steps.paragraphs[0] if index == 0 else steps.add_paragraph()
-        writer.write(paragraph, f"{step.label}\t{step.text}", TABLE_STEP)
+def _twips(emu: int) -> int:
+    return round(emu * TWIPS_PER_EMU)
 
 
-def _height(row: RowView, widths: Sequence[int], size_pt: float) -> int:
-    """A generous estimate (EMU) of how tall ``row`` is."""
-    steps = [f"{step.label} {step.text}" for step in row.steps]
-    columns = ([row.objective], [row.indicator], *([t] for t in row.targets), [row.project], steps)
-    return estimated_height(columns, widths, size_pt)
+def _span_twips(widths: Sequence[int], column: int, span: int) -> int:
+    """The width of a cell spanning grid columns, as the sum of their widths in twips."""
+    return sum(_twips(width) for width in widths[column : column + span])
 
 
-def _column_widths(matrix: MatrixView, total: int) -> list[int]:
-    """Widths for the matrix's columns that share ``total`` by how much each column holds.
+# --- column widths -----------------------------------------------------------------------------
+
+
+def _column_widths(blocks: Sequence[Block], total: int) -> dict[int, list[int]]:
+    """Widths (EMU) for every table among ``blocks`` (a section's), by ``id`` of the table.
+
+    Tables that share their columns and header rows (one table per measure of a matrix)
+    share their widths too, chosen from the text all of them hold, so that they line up.
+    """
+    groups: dict[tuple[object, ...], list[Table]] = {}
+    for block in blocks:
+        if isinstance(block, Table):
+            key = (block.columns, tuple(row for row in block.rows if row.header))
+            groups.setdefault(key, []).append(block)
+    widths: dict[int, list[int]] = {}
+    for tables in groups.values():
+        shared = _widths(tables, total)
+        for table in tables:
+            widths[id(table)] = shared
+    return widths
+
+
+def _widths(tables: Sequence[Table], total: int) -> list[int]:
+    """Widths for the columns of ``tables`` that share ``total`` by how much each holds.
 
     A row is as tall as its fullest cell, so a column's share grows with the text it holds
-    (counted in character clusters over the whole matrix), but more slowly than the text:
-    Thai breaks only between words, and a narrow column loses more of each line to that.
-    Each column keeps a minimum, and every table of the matrix gets the same widths.
+    (counted in character clusters), but more slowly than the text. Each column keeps its
+    minimum. When every column gives its ``width``, those shares of the total are kept.
     """
-    years = len(matrix.header.years)
-    weights = [0] * (4 + years)
-    for goal in matrix.goals:
-        for measure in goal.measures:
-            for row in measure.rows:
-                steps = " ".join(f"{step.label} {step.text}" for step in row.steps)
-                texts = (row.objective, row.indicator, *row.targets, row.project, steps)
-                for column, text in enumerate(texts):
-                    weights[column] += cluster_count(text)
-    year_column = max(min(MIN_YEAR_COLUMN, int(total * YEARS_SHARE / years)), FLOOR_YEAR_COLUMN)
-    minimum = [MIN_TEXT_COLUMN] * 2 + [year_column] * years + [MIN_TEXT_COLUMN] * 2
-    return _share(total, [weight**0.75 for weight in weights], minimum)
+    columns = tables[0].columns
+    weights = [0.0] * len(columns)
+    for table in tables:
+        for row in table.rows:
+            if row.header:
+                continue
+            for column, cell in _placed(row, len(columns)):
+                text = " ".join(inline_text(p.inlines) for p in cell.paragraphs)
+                weights[column] += cluster_count(text.replace("\t", " "))
+    if all(column.width is not None for column in columns):
+        shares = [column.width or 0.0 for column in columns]
+        return _whole([total * share / sum(shares) for share in shares], total)
+    return _share(total, [weight**WEIGHT_POWER for weight in weights], _minimums(columns, total))
+
+
+def _minimums(columns: Sequence[Column], total: int) -> list[int]:
+    """Each column's minimum width. Columns with a share take together at most that share
+    of the width (the years of a long plan narrow), but none goes below its floor."""
+    grouped = [column for column in columns if column.share is not None]
+    minimums = []
+    for column in columns:
+        low = int(Cm(column.min_cm))
+        if column.share is not None and grouped:
+            low = min(low, int(total * column.share / len(grouped)))
+            low = max(low, int(Cm(column.floor_cm or 0)))
+        minimums.append(low)
+    return minimums
+
+
+def _placed(row: Row, width: int) -> Iterator[tuple[int, Cell]]:
+    """Each cell of ``row`` with the column where it starts (counting spans from the left
+    only: a body row of a matrix spans no rows)."""
+    column = 0
+    for cell in row.cells:
+        if column >= width:
+            return
+        yield column, cell
+        column += cell.colspan
 
 
 def _share(total: int, weights: Sequence[float], minimum: Sequence[int]) -> list[int]:

@@ -20,7 +20,7 @@ from anticorrupt_plan.common.diffing import (
     ChangeLog,
     Node,
 )
-from anticorrupt_plan.common.display import digits_shown, position_label
+from anticorrupt_plan.common.display import Numbered, digits_shown, position_label
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.core.matching import Item, moved_items, pair, reading_order
 from anticorrupt_plan.kinds.ethics.model import Goal, Measure, Plan
@@ -51,26 +51,35 @@ class _Side:
     view: PlanView
 
     def goal(self, g: int) -> tuple[Goal, GoalView]:
-        return self.plan.goals[g], self.view.matrix.goals[g]
+        return self.plan.goals[g], self.view.goals[g]
 
     def measure(self, g: int, m: int) -> tuple[Measure, MeasureView]:
-        return self.plan.goals[g].measures[m], self.view.matrix.goals[g].measures[m]
+        return self.plan.goals[g].measures[m], self.view.goals[g].measures[m]
 
     def measure_node(self, g: int, m: int) -> Node:
-        labels = (self.view.matrix.goals[g].label, self.view.matrix.goals[g].measures[m].label)
+        labels = (self.view.goals[g].label, self.view.goals[g].measures[m].label)
         return Node(labels, ("goals", g, "measures", m))
 
     @property
     def header(self) -> TableHeader:
-        return self.view.matrix.header
+        return self.view.header
+
+
+def _fields(goal: GoalView) -> tuple[Numbered, ...]:
+    """A goal's fields under the names the comparison gives them."""
+    return (
+        Numbered(goal.strategy_label, goal.strategy),
+        Numbered("ตัวชี้วัดยุทธศาสตร์", goal.strategy_indicator),
+        Numbered("กลยุทธ์หลัก", goal.tactic),
+    )
 
 
 # Fields shown once in the documents, each compared as its whole display text.
 _HEADER: tuple[tuple[str, DataPath, Callable[[PlanView], str]], ...] = (
     ("องค์กรปกครองส่วนท้องถิ่น", ("organization",), lambda v: v.organization),
-    ("ที่ตั้ง", ("organization",), lambda v: v.cover.place_line),
-    ("ปีงบประมาณ", ("fiscal_years",), lambda v: v.announcement.years_line),
-    ("ชื่อแผน", ("title",), lambda v: v.cover.title),
+    ("ที่ตั้ง", ("organization",), lambda v: v.place),
+    ("ปีงบประมาณ", ("fiscal_years",), lambda v: f"ปีงบประมาณ พ.ศ. {v.years}"),
+    ("ชื่อแผน", ("title",), lambda v: v.title),
 )
 
 
@@ -103,20 +112,20 @@ class _Differ(ChangeLog):
         announcement = ROOT.node("ประกาศ", "announcement")
         if ob.subject is not None or nb.subject is not None:
             node = announcement.node("เรื่อง", "subject")
-            self.emit(node.at(oa.subject), node.at(na.subject), reason)
+            self.emit(node.at(f"เรื่อง {oa.subject}"), node.at(f"เรื่อง {na.subject}"), reason)
         body = announcement.node(None, "body")
         self.texts(body, body, self.paragraphs(oa.body), self.paragraphs(na.body), reason)
         node = announcement.node("วันที่ประกาศ", "date")
-        self.emit(node.at(oa.date_line), node.at(na.date_line), reason)
+        self.emit(node.at(f"ประกาศ ณ {oa.date}"), node.at(f"ประกาศ ณ {na.date}"), reason)
         node = announcement.node("ผู้ลงนาม", "signatory", "name")
-        self.emit(node.at(oa.signatory_name), node.at(na.signatory_name), reason)
+        self.emit(node.at(f"({oa.signatory})"), node.at(f"({na.signatory})"), reason)
         if ob.signatory.position is not None or nb.signatory.position is not None:
             node = announcement.node("ตำแหน่งผู้ลงนาม", "signatory", "position")
-            self.emit(node.at(oa.signatory_position), node.at(na.signatory_position), reason)
+            self.emit(node.at(oa.position), node.at(na.position), reason)
 
     def narrative(self) -> None:
-        on, nn, reason = self.old.view.narrative, self.new.view.narrative, self.amendment_reason
-        rationale = ROOT.node(nn.rationale_heading, "rationale")
+        on, nn, reason = self.old.view, self.new.view, self.amendment_reason
+        rationale = ROOT.node("หลักการเหตุผล", "rationale")
         paragraphs = self.paragraphs(on.rationale), self.paragraphs(nn.rationale)
         self.texts(rationale, rationale, *paragraphs, reason)
         strategy = ROOT.node("ยุทธศาสตร์ชาติ", "national_strategy")
@@ -181,7 +190,7 @@ class _Differ(ChangeLog):
         else:
             self.emit(o.node(None, "goal").at(ov.goal), n.node(None, "goal").at(nv.goal), reason)
         keys = ("strategy", "strategy_indicator", "tactic")
-        for key, of, nf in zip(keys, ov.fields, nv.fields, strict=True):
+        for key, of, nf in zip(keys, _fields(ov), _fields(nv), strict=True):
             self.emit(o.node(of.label, key).at(of.text), n.node(nf.label, key).at(nf.text), reason)
         local = {mi: mj for (g, mi), (h, mj) in self.measure_pairs.items() if (g, h) == (gi, gj)}
         for mi, mj in reading_order(len(old_goal.measures), len(new_goal.measures), local):
@@ -252,7 +261,7 @@ class _Differ(ChangeLog):
         """A goal added or removed, with those of its measures that are not found elsewhere."""
         goal, view = side.goal(g)
         elsewhere = self.measure_back if added else self.measure_pairs
-        lines = [view.goal, *(f"{f.label} {f.text}" for f in view.fields)]
+        lines = [view.goal, *(f"{f.label} {f.text}" for f in _fields(view))]
         for m, measure in enumerate(view.measures):
             if (g, m) not in elsewhere:
                 lines.append(f"{measure.label} {measure.title}")
@@ -289,7 +298,7 @@ def _targets(node: Node, row: RowView, header: TableHeader, plan: Plan) -> dict[
 
 
 def _goal_item(goal: Goal, view: GoalView) -> Item:
-    own = (view.goal, *(f.text for f in view.fields))
+    own = (view.goal, *(f.text for f in _fields(view)))
     measures = tuple((m.title, m.rows) for m in view.measures)
     return Item(key=own, parts=(*own, *measures), id=goal.id)
 

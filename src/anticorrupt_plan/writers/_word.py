@@ -1,9 +1,9 @@
-"""What every Word document written here shares: the reference document, pages and metadata.
+"""The Word document around its body: the reference document, page set-up and metadata.
 
-The plan's document and the amendment comparison are both built on the reference document
-(``templates/reference.docx``), take the plan's layout settings over it, number their pages
-the same way, judge table rows by the same height estimate and carry metadata from the
-plan alone, so that the same inputs always give the same bytes.
+Every DOCX is built on the reference document (``templates/reference.docx``), takes the
+document's layout settings over it, numbers its pages at the top centre, judges table rows
+by one height estimate, and carries metadata from the document alone, so that the same
+inputs always give the same bytes.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.section import Section
 from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
 
+from anticorrupt_plan.common.settings import Layout
 from anticorrupt_plan.core.errors import ReferenceDocumentError
 from anticorrupt_plan.core.output import rezip
 from anticorrupt_plan.core.thai import cluster_count
-from anticorrupt_plan.kinds.ethics.present import LayoutView, PageNumberView
 from anticorrupt_plan.writers import _oxml
 
 PAGE_HEADER = "Header"
@@ -91,27 +90,27 @@ def _kind(kind: WD_STYLE_TYPE) -> str:
     return kind.name.lower()
 
 
-def apply_layout(document: Document, layout: LayoutView) -> None:
+def apply_layout(document: Document, layout: Layout) -> None:
     """What the plan sets over the reference document: margins, font and size."""
     section = document.sections[0]
     margins = {
-        "left_margin": layout.left_cm,
-        "right_margin": layout.right_cm,
-        "top_margin": layout.top_cm,
-        "bottom_margin": layout.bottom_cm,
+        "left_margin": layout.margins.left,
+        "right_margin": layout.margins.right,
+        "top_margin": layout.margins.top,
+        "bottom_margin": layout.margins.bottom,
     }
     for name, value in margins.items():
         if value is not None:
             setattr(section, name, Cm(value))
     if layout.font is not None:
         _oxml.set_font(document, layout.font)
-    if layout.font_size_pt is not None:
-        _oxml.set_size(document, layout.font_size_pt)
+    if layout.font_size is not None:
+        _oxml.set_size(document, layout.font_size)
 
 
-def text_size(document: Document, layout: LayoutView) -> float:
+def text_size(document: Document, layout: Layout) -> float:
     """The size in points of the text that no style sizes."""
-    return layout.font_size_pt or _oxml.default_size(document) or DEFAULT_SIZE_PT
+    return layout.font_size or _oxml.default_size(document) or DEFAULT_SIZE_PT
 
 
 def orient(section: Section, *, landscape: bool) -> None:
@@ -128,22 +127,22 @@ def text_area(section: Section) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def page_headers(section: Section, numbers: PageNumberView) -> None:
-    """Page numbers at the top centre of every page but a part's first: ``- ๒ -``.
+def page_headers(section: Section, *, before: str, after: str) -> None:
+    """Page numbers at the top centre of the pages, between ``before`` and ``after``: ``- ๒ -``.
 
-    Later sections continue these headers; a section that starts a part shows the
-    empty first-page header on its first page.
+    Later sections continue these headers; a section whose first page shows no number
+    shows the empty first-page header there.
     """
-    section.different_first_page_header_footer = True
-    _oxml.number_pages(section, thai_digits=numbers.thai_digits, start=None)
     for header in (section.header, section.first_page_header):
         header.is_linked_to_previous = True  # drop whatever header the reference had
         header.is_linked_to_previous = False
     paragraph = section.header.paragraphs[0]
     paragraph.style = PAGE_HEADER
-    paragraph.add_run(numbers.before)
+    if before:
+        paragraph.add_run(before)
     _oxml.add_page_number(paragraph)
-    paragraph.add_run(numbers.after)
+    if after:
+        paragraph.add_run(after)
 
 
 def estimated_height(
@@ -159,11 +158,6 @@ def estimated_height(
         per_line = max(int((width - CELL_PADDING) / cluster), 1)
         lines = max(lines, sum(-(-cluster_count(text) // per_line) for text in paragraphs))
     return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
-
-
-def write(paragraph: Paragraph, text: str, style: str) -> None:
-    paragraph.style = style
-    paragraph.add_run(text)
 
 
 def finish(document: Document, *, title: str, author: str, timestamp: datetime.datetime) -> bytes:

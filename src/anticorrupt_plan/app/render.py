@@ -1,0 +1,143 @@
+"""Render a validated document, or a comparison, in each format: kind -> tree -> writers."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from anticorrupt_plan.app.validate import ValidPlan, asset_problem, read_assets
+from anticorrupt_plan.common.comparison import ComparisonView, comparison_date
+from anticorrupt_plan.common.display import digits_shown
+from anticorrupt_plan.common.kind import DocumentSettings
+from anticorrupt_plan.core.errors import ImageError, SourceDateEpochError, UnknownFormatError
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.document.tree import Document
+
+FORMATS = ("md", "docx")
+DOCUMENT = "document.xml.j2"  # each kind's main template
+COMPARISON = "comparison.xml.j2"  # in templates/common/, for every kind
+REFERENCE = "reference.docx"  # the Word document every DOCX is built on
+IMAGE_SUFFIXES = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+def document_tree(valid: ValidPlan, *, templates: Path | None = None) -> Document:
+    """The document the kind's templates make of ``valid``."""
+    from anticorrupt_plan.document.templates import render_document  # jinja2 only here
+
+    kind = valid.kind
+    return render_document(
+        template_dir(templates),
+        kind.name,
+        DOCUMENT,
+        {"plan": kind.present(valid.plan)},
+        show=digits_shown(valid.plan.digits),
+    )
+
+
+def render(
+    valid: ValidPlan,
+    *,
+    formats: Sequence[str] = FORMATS,
+    templates: Path | None = None,
+    base: Path | None = None,
+) -> dict[str, bytes]:
+    """Each requested format's document as bytes, keyed by what follows the file's stem:
+    ``md``, ``docx``, and for the Markdown the images it links to (``emblem.png``).
+
+    Files the plan names (the emblem) are found relative to ``base``, by default the
+    folder of the plan file.
+    """
+    for name in formats:
+        if name not in FORMATS:
+            raise UnknownFormatError(name=name, known=FORMATS)
+    folder = base if base is not None else Path(valid.document.file).parent
+    images = read_assets(valid, base=folder)
+    tree = document_tree(valid, templates=templates)
+    settings = valid.kind.settings(valid.plan)
+    documents: dict[str, bytes] = {}
+    if "md" in formats:
+        from anticorrupt_plan.writers.markdown import render_markdown
+
+        stem = Path(valid.document.file).stem
+        names = {ref: f"{ref}{_suffix(data)}" for ref, data in images.items()}
+        text = render_markdown(
+            tree,
+            source_name=Path(valid.document.file).name,
+            images={ref: f"{stem}.{name}" for ref, name in names.items()},
+        )
+        documents["md"] = text.encode("utf-8")
+        documents.update({name: images[ref] for ref, name in names.items()})
+    if "docx" in formats:
+        try:
+            documents["docx"] = _docx(tree, settings, images=images, templates=templates)
+        except ImageError as error:
+            raise asset_problem(valid, error.ref, error.reason, base=folder) from error
+    return documents
+
+
+def render_comparison(
+    view: ComparisonView, new: DocumentSettings, *, format: str, templates: Path | None = None
+) -> bytes:
+    """The comparison document in ``format`` (``md`` or ``docx``), in the new version's
+    typography and digits."""
+    from anticorrupt_plan.document.templates import render_document
+
+    tree = render_document(
+        template_dir(templates),
+        "common",
+        COMPARISON,
+        {"comparison": view},
+        show=digits_shown(new.digits),
+    )
+    if format == "md":
+        from anticorrupt_plan.writers.markdown import render_markdown
+
+        return render_markdown(tree, source_name=None).encode("utf-8")
+    dated = DocumentSettings(
+        title=view.title,
+        author=new.author,
+        date=comparison_date(new),
+        digits=new.digits,
+        layout=new.layout,
+        amendment=new.amendment,
+    )
+    return _docx(tree, dated, images={}, templates=templates)
+
+
+def _docx(
+    tree: Document,
+    settings: DocumentSettings,
+    *,
+    images: dict[str, bytes],
+    templates: Path | None,
+) -> bytes:
+    from anticorrupt_plan.writers.docx import render_docx  # python-docx only for a DOCX
+
+    return render_docx(
+        tree,
+        settings=settings,
+        reference=template_dir(templates) / REFERENCE,
+        images=images,
+        timestamp=document_time(settings.date),
+    )
+
+
+def _suffix(data: bytes) -> str:
+    return next((suffix for magic, suffix in IMAGE_SUFFIXES.items() if data.startswith(magic)), "")
+
+
+def document_time(issued: datetime.date) -> datetime.datetime:
+    """When the documents say they were made: ``SOURCE_DATE_EPOCH`` if it is set, else the
+    document's own date (at midnight UTC). Never the clock, so that builds are reproducible.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value:
+        return datetime.datetime.combine(issued, datetime.time(), tzinfo=datetime.UTC)
+    try:
+        if not (value.isascii() and value.isdigit()):
+            raise ValueError(value)
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SourceDateEpochError(value=value) from None

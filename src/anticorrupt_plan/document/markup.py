@@ -1,0 +1,508 @@
+"""Read the markup that templates write into a document tree, refusing anything else.
+
+The vocabulary is small and closed (the README's "Templates" section lists it)::
+
+    <document page-number="- {page} -">
+      <section orientation="portrait|landscape" numbering="continue|restart"
+               number-first-page="yes|no">
+        <h1>..<h6> <p> (style, keep-with-next, page-break-before)   inline content
+        <lines><line>inline</line>...</lines>     <list bullet="yes"><item>inline</item>...</list>
+        <rule/>   <image ref="emblem" height="3cm" alt="..."/>
+        <table><col min="3.3cm" share="0.4" floor="2cm"/>...
+          <tr header="yes" keep="fit|always|never"><th|td colspan rowspan>inline or <p>s</th></tr>
+        </table>
+      </section>
+    </document>
+
+Inline content is text with ``<b>`` (strong), ``<s>`` (struck through), ``<u>``
+(underlined), ``<br/>`` and ``<tab/>``. A line break in the markup, with the spaces around
+it, is layout of the template and is dropped: Thai puts no space between words, so a
+template may wrap its lines anywhere. Every element may name its ``style`` (a style of the
+reference document); what it does not name gets the default below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from xml.parsers import expat
+
+from anticorrupt_plan.document.tree import (
+    Block,
+    Break,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Image,
+    Inline,
+    ItemList,
+    KeepRow,
+    Lines,
+    Paragraph,
+    Row,
+    Rule,
+    Section,
+    Tab,
+    Table,
+    Text,
+)
+
+# The reference document's style for each element that does not name one.
+DEFAULT_STYLES = {
+    "p": "Body Text",
+    "line": "Body Text",
+    "item": "Numbered Item",
+    "rule": "Separator",
+    "image": "Figure",
+    "table": "Table Grid",
+    "th": "Table Heading",
+    "td": "Table Text",
+    **{f"h{level}": f"Heading {level}" for level in range(1, 7)},
+}
+INLINE = {"b", "s", "u", "br", "tab"}
+# The attributes each element may carry.
+_PARAGRAPH = frozenset({"style", "keep-with-next", "page-break-before"})
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "document": frozenset({"page-number"}),
+    "section": frozenset({"orientation", "numbering", "number-first-page"}),
+    "p": _PARAGRAPH,
+    "lines": frozenset(),
+    "line": frozenset({"style"}),
+    "list": frozenset({"bullet", "style"}),
+    "item": frozenset({"style"}),
+    "rule": frozenset({"style"}),
+    "image": frozenset({"ref", "height", "alt", "style"}),
+    "table": frozenset({"style"}),
+    "col": frozenset({"min", "share", "floor", "width"}),
+    "tr": frozenset({"header", "keep"}),
+    "th": frozenset({"colspan", "rowspan", "style"}),
+    "td": frozenset({"colspan", "rowspan", "style"}),
+    **{
+        f"h{level}": frozenset({"style", "keep-with-next", "page-break-before"})
+        for level in range(1, 7)
+    },
+    **{name: frozenset() for name in INLINE},
+}
+# A markup line break with the white space around it: the template's layout, not text.
+_LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+_LENGTH = re.compile(r"([0-9]+(?:\.[0-9]+)?)(cm|mm)")
+MAX_SPAN = 64
+
+
+class MarkupError(Exception):
+    """The markup a template wrote is not the vocabulary above. ``line`` is in the markup;
+    ``tag`` and ``attribute`` help find the place in the template that wrote it."""
+
+    def __init__(self, message: str, *, line: int, tag: str | None = None) -> None:
+        self.message = message
+        self.line = line
+        self.tag = tag
+        super().__init__(message)
+
+
+@dataclass
+class _Element:
+    tag: str
+    attributes: dict[str, str]
+    line: int
+    children: list[_Element | str] = field(default_factory=list)
+
+
+def parse(markup: str) -> Document:
+    """The document ``markup`` describes; MarkupError at the first thing that is not right."""
+    return _Reader().document(_element_tree(markup))
+
+
+def _element_tree(markup: str) -> _Element:
+    """The markup as elements, with the line where each starts. No DTD, no entities."""
+    parser = expat.ParserCreate()
+    stack: list[_Element] = []
+    root: list[_Element] = []
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        element = _Element(tag, attributes, parser.CurrentLineNumber)
+        if stack:
+            stack[-1].children.append(element)
+        else:
+            root.append(element)
+        stack.append(element)
+
+    def end(_tag: str) -> None:
+        stack.pop()
+
+    def text(data: str) -> None:
+        if stack:
+            children = stack[-1].children
+            if children and isinstance(children[-1], str):
+                children[-1] += data
+            else:
+                children.append(data)
+
+    def refuse_doctype(*_: Any) -> None:
+        raise MarkupError("a DOCTYPE is not allowed in a template", line=parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.EntityDeclHandler = refuse_doctype
+    try:
+        parser.Parse(markup, True)
+    except expat.ExpatError as error:
+        raise MarkupError(
+            f"not well-formed markup: {expat.errors.messages[error.code]}", line=error.lineno
+        ) from None
+    return root[0]
+
+
+class _Reader:
+    """Turns elements into tree nodes, checking each against the vocabulary."""
+
+    def document(self, root: _Element) -> Document:
+        self._expect(root, "document")
+        sections = tuple(self._section(child) for child in self._elements(root))
+        if not sections:
+            raise MarkupError("a document needs at least one <section>", line=root.line)
+        page_number = root.attributes.get("page-number", "{page}")
+        if page_number.count("{page}") != 1:
+            raise MarkupError(
+                "page-number must hold {page} once, where the number goes", line=root.line
+            )
+        return Document(sections=sections, page_number=page_number)
+
+    def _section(self, element: _Element) -> Section:
+        self._expect(element, "section")
+        orientation = self._choice(element, "orientation", ("portrait", "landscape"), "portrait")
+        numbering = self._choice(element, "numbering", ("continue", "restart"), "continue")
+        return Section(
+            blocks=tuple(self._block(child) for child in self._elements(element)),
+            landscape=orientation == "landscape",
+            numbering="restart" if numbering == "restart" else "continue",
+            number_first_page=self._flag(element, "number-first-page"),
+        )
+
+    def _block(self, element: _Element) -> Block:
+        readers: dict[str, Callable[[_Element], Block]] = {
+            "p": self._paragraph,
+            "lines": self._lines,
+            "list": self._list,
+            "rule": self._rule,
+            "image": self._image,
+            "table": self._table,
+            **{f"h{level}": self._heading for level in range(1, 7)},
+        }
+        reader = readers.get(element.tag)
+        if reader is None:
+            raise self._unexpected(element, "a block (h1-h6, p, lines, list, rule, image, table)")
+        self._check_attributes(element)
+        return reader(element)
+
+    def _heading(self, element: _Element) -> Heading:
+        return Heading(
+            level=int(element.tag[1]),
+            inlines=self._inlines(element),
+            style=self._style(element),
+            keep_with_next=self._flag(element, "keep-with-next"),
+            page_break_before=self._flag(element, "page-break-before"),
+        )
+
+    def _paragraph(self, element: _Element, style: str | None = None) -> Paragraph:
+        self._check_attributes(element)
+        return Paragraph(
+            inlines=self._inlines(element),
+            style=element.attributes.get("style") or style or DEFAULT_STYLES[element.tag],
+            keep_with_next=self._flag(element, "keep-with-next"),
+            page_break_before=self._flag(element, "page-break-before"),
+        )
+
+    def _lines(self, element: _Element) -> Lines:
+        lines = []
+        for child in self._elements(element):
+            self._expect(child, "line")
+            lines.append(self._paragraph(child))
+        return Lines(tuple(lines))
+
+    def _list(self, element: _Element) -> ItemList:
+        style = element.attributes.get("style")
+        items = []
+        for child in self._elements(element):
+            self._expect(child, "item")
+            items.append(self._paragraph(child, style))
+        return ItemList(tuple(items), bullet=self._flag(element, "bullet"))
+
+    def _rule(self, element: _Element) -> Rule:
+        self._no_content(element)
+        return Rule(style=self._style(element))
+
+    def _image(self, element: _Element) -> Image:
+        self._no_content(element)
+        ref = element.attributes.get("ref", "")
+        if not ref:
+            raise MarkupError('an <image> needs ref="...": which image', line=element.line)
+        return Image(
+            ref=ref,
+            height_cm=self._length(element, "height", required=True),
+            alt=element.attributes.get("alt", ""),
+            style=self._style(element),
+        )
+
+    def _table(self, element: _Element) -> Table:
+        columns: list[Column] = []
+        rows: list[Row] = []
+        for child in self._elements(element):
+            self._check_attributes(child)
+            if child.tag == "col" and not rows:
+                self._no_content(child)
+                share = child.attributes.get("share")
+                width = child.attributes.get("width")
+                floor = self._length(child, "floor") if "floor" in child.attributes else None
+                columns.append(
+                    Column(
+                        min_cm=self._length(child, "min"),
+                        share=self._fraction(child, "share", share) if share else None,
+                        floor_cm=floor,
+                        width=self._percent(child, width) if width else None,
+                    )
+                )
+            elif child.tag == "tr":
+                rows.append(self._row(child, after_body=any(not row.header for row in rows)))
+            else:
+                raise self._unexpected(child, "<col> (before the rows) or <tr>")
+        if not columns:
+            raise MarkupError("a <table> needs its <col> elements first", line=element.line)
+        self._check_grid(element, columns, rows)
+        return Table(columns=tuple(columns), rows=tuple(rows), style=self._style(element))
+
+    def _row(self, element: _Element, *, after_body: bool) -> Row:
+        header = self._flag(element, "header")
+        if header and after_body:
+            raise MarkupError("header rows come before the other rows", line=element.line)
+        keep = self._choice(element, "keep", ("fit", "always", "never"), "fit")
+        cells = []
+        for child in self._elements(element):
+            if child.tag not in ("th", "td"):
+                raise self._unexpected(child, "<th> or <td>")
+            self._check_attributes(child)
+            cells.append(self._cell(child))
+        keep_row: KeepRow = "always" if keep == "always" else "never" if keep == "never" else "fit"
+        return Row(cells=tuple(cells), header=header, keep=keep_row)
+
+    def _cell(self, element: _Element) -> Cell:
+        style = element.attributes.get("style") or DEFAULT_STYLES[element.tag]
+        blocks = [child for child in element.children if isinstance(child, _Element)]
+        if blocks and all(child.tag == "p" for child in blocks):
+            self._only_space(element)
+            paragraphs = tuple(self._paragraph(child, style) for child in blocks)
+        else:
+            paragraphs = (Paragraph(self._inlines(element), style=style),)
+        return Cell(
+            paragraphs=paragraphs,
+            colspan=self._span(element, "colspan"),
+            rowspan=self._span(element, "rowspan"),
+        )
+
+    # --- inline content ---
+
+    def _inlines(self, element: _Element) -> tuple[Inline, ...]:
+        found: list[Inline] = []
+        self._collect(element, found, strong=False, strike=False, underline=False)
+        # Spaces at a paragraph's ends are the template's layout too.
+        while found and isinstance(found[0], Text) and not found[0].text.strip(" "):
+            found.pop(0)
+        while found and isinstance(found[-1], Text) and not found[-1].text.strip(" "):
+            found.pop()
+        if found and isinstance(found[0], Text):
+            first = found[0]
+            found[0] = Text(first.text.lstrip(" "), first.strong, first.strike, first.underline)
+        if found and isinstance(found[-1], Text):
+            last = found[-1]
+            found[-1] = Text(last.text.rstrip(" "), last.strong, last.strike, last.underline)
+        return tuple(found)
+
+    def _collect(
+        self, element: _Element, found: list[Inline], *, strong: bool, strike: bool, underline: bool
+    ) -> None:
+        for child in element.children:
+            if isinstance(child, str):
+                text = _LAYOUT_SPACE.sub("", child)
+                if not text:
+                    continue
+                previous = found[-1] if found else None
+                if isinstance(previous, Text) and (
+                    previous.strong,
+                    previous.strike,
+                    previous.underline,
+                ) == (strong, strike, underline):
+                    found[-1] = Text(previous.text + text, strong, strike, underline)
+                else:
+                    found.append(Text(text, strong, strike, underline))
+                continue
+            if child.tag not in INLINE:
+                raise self._unexpected(child, "text, <b>, <s>, <u>, <br/> or <tab/>")
+            self._check_attributes(child)
+            if child.tag == "br":
+                self._no_content(child)
+                found.append(Break())
+            elif child.tag == "tab":
+                self._no_content(child)
+                found.append(Tab())
+            else:
+                self._collect(
+                    child,
+                    found,
+                    strong=strong or child.tag == "b",
+                    strike=strike or child.tag == "s",
+                    underline=underline or child.tag == "u",
+                )
+
+    # --- checks and attribute values ---
+
+    def _elements(self, element: _Element) -> list[_Element]:
+        """``element``'s child elements, which may only have white space between them."""
+        self._only_space(element)
+        return [child for child in element.children if isinstance(child, _Element)]
+
+    def _only_space(self, element: _Element) -> None:
+        for child in element.children:
+            if isinstance(child, str) and child.strip():
+                raise MarkupError(
+                    f"text {child.strip()[:40]!r} directly inside <{element.tag}>; put it in "
+                    "a <p> or another element that holds text",
+                    line=element.line,
+                    tag=element.tag,
+                )
+
+    def _no_content(self, element: _Element) -> None:
+        if element.children and any(
+            isinstance(child, _Element) or child.strip() for child in element.children
+        ):
+            raise MarkupError(f"<{element.tag}> holds nothing", line=element.line, tag=element.tag)
+
+    def _expect(self, element: _Element, tag: str) -> None:
+        if element.tag != tag:
+            raise self._unexpected(element, f"<{tag}>")
+        self._check_attributes(element)
+
+    def _unexpected(self, element: _Element, wanted: str) -> MarkupError:
+        known = element.tag in ATTRIBUTES
+        what = "is not allowed here" if known else "is not an element of the template vocabulary"
+        return MarkupError(
+            f"<{element.tag}> {what}; expected {wanted}", line=element.line, tag=element.tag
+        )
+
+    def _check_attributes(self, element: _Element) -> None:
+        allowed = ATTRIBUTES.get(element.tag, frozenset())
+        for name in element.attributes:
+            if name not in allowed:
+                listed = ", ".join(sorted(allowed)) or "none"
+                raise MarkupError(
+                    f"<{element.tag}> has no attribute {name!r} (it takes: {listed})",
+                    line=element.line,
+                    tag=element.tag,
+                )
+
+    def _style(self, element: _Element) -> str:
+        return element.attributes.get("style") or DEFAULT_STYLES[element.tag]
+
+    def _flag(self, element: _Element, name: str) -> bool:
+        return self._choice(element, name, ("yes", "no"), "no") == "yes"
+
+    def _choice(self, element: _Element, name: str, allowed: tuple[str, ...], default: str) -> str:
+        value = element.attributes.get(name, default)
+        if value not in allowed:
+            raise MarkupError(
+                f"<{element.tag} {name}=...> must be {' or '.join(allowed)}, not {value!r}",
+                line=element.line,
+                tag=element.tag,
+            )
+        return value
+
+    def _length(self, element: _Element, name: str, *, required: bool = False) -> float:
+        value = element.attributes.get(name)
+        if value is None and not required:
+            return 0.0
+        match = _LENGTH.fullmatch((value or "").strip())
+        if match is None:
+            raise MarkupError(
+                f"<{element.tag} {name}=...> must be a length such as 3cm or 25mm, not {value!r}",
+                line=element.line,
+                tag=element.tag,
+            )
+        number = float(match.group(1))
+        return number / 10 if match.group(2) == "mm" else number
+
+    def _fraction(self, element: _Element, name: str, value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0 < number <= 1:
+            raise MarkupError(
+                f"<{element.tag} {name}=...> must be a fraction above 0 and at most 1, "
+                f"not {value!r}",
+                line=element.line,
+                tag=element.tag,
+            )
+        return number
+
+    def _percent(self, element: _Element, value: str) -> float:
+        try:
+            fraction = float(value.removesuffix("%")) / 100 if value.endswith("%") else -1.0
+        except ValueError:
+            fraction = -1.0
+        if not 0 < fraction <= 1:
+            raise MarkupError(
+                f"<{element.tag} width=...> must be a percentage of the text width such as "
+                f"20%, not {value!r}",
+                line=element.line,
+                tag=element.tag,
+            )
+        return fraction
+
+    def _span(self, element: _Element, name: str) -> int:
+        value = element.attributes.get(name, "1")
+        if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_SPAN:
+            raise MarkupError(
+                f"<{element.tag} {name}=...> must be a whole number from 1 to {MAX_SPAN}, "
+                f"not {value!r}",
+                line=element.line,
+                tag=element.tag,
+            )
+        return int(value)
+
+    def _check_grid(self, element: _Element, columns: list[Column], rows: list[Row]) -> None:
+        """Every row fills the columns exactly, counting the cells that rows above span into."""
+        width = len(columns)
+        above = [0] * width  # how many more rows a cell above still covers, per column
+        for number, row in enumerate(rows, start=1):
+            filled = [left > 0 for left in above]
+            column = 0
+            for cell in row.cells:
+                while column < width and filled[column]:
+                    column += 1
+                if column + cell.colspan > width:
+                    raise MarkupError(
+                        f"row {number} of a table has more cells than its {width} columns "
+                        "(<col> elements)",
+                        line=element.line,
+                        tag="tr",
+                    )
+                for offset in range(cell.colspan):
+                    filled[column + offset] = True
+                    above[column + offset] = cell.rowspan
+                column += cell.colspan
+            if not all(filled):
+                raise MarkupError(
+                    f"row {number} of a table leaves columns empty; the table has {width} "
+                    "columns (<col> elements)",
+                    line=element.line,
+                    tag="tr",
+                )
+            above = [max(left - 1, 0) for left in above]
+
+
+def _same_emphasis(a: Text, b: Text) -> bool:
+    return (a.strong, a.strike, a.underline) == (b.strong, b.strike, b.underline)

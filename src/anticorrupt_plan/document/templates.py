@@ -1,0 +1,157 @@
+"""Render a kind's Jinja2 templates into a document tree; the only module importing jinja2.
+
+A kind's templates (``templates/<kind>/``, with what kinds share in ``templates/common/``)
+write the document's wording and order in the markup of ``markup.py``. Every value a
+template prints is escaped for the markup on its way out (the environment's ``finalize``),
+so no plan text can open an element, and its line breaks and tabs become ``<br/>`` and
+``<tab/>``. Templates run in Jinja's sandbox: a templates folder from elsewhere is
+untrusted input, and cannot reach Python's internals through a template.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from jinja2.exceptions import SecurityError
+from markupsafe import Markup, escape
+
+from anticorrupt_plan.core.errors import TemplateError
+from anticorrupt_plan.document.markup import MarkupError, parse
+from anticorrupt_plan.document.tree import Document
+
+COMMON = "common"  # the folder of templates that every kind may include
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    text = str(escape(value))
+    return Markup(text.replace("\n", "<br/>").replace("\t", "<tab/>"))
+
+
+@functools.cache
+def _environment(templates: Path, kind: str) -> jinja2.Environment:
+    # One environment per templates folder and kind: it keeps each template compiled (and
+    # reloads a template whose file changed), so a batch of plans compiles each once.
+    environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([templates / kind, templates / COMMON]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment
+
+
+def render_document(
+    templates: Path,
+    kind: str,
+    name: str,
+    context: Mapping[str, Any],
+    *,
+    show: Callable[[str], str],
+) -> Document:
+    """The tree that template ``name`` of ``kind`` (in the folder ``templates``) makes.
+
+    ``context`` is what the template reads (the kind's view); ``show`` writes a number in
+    the document's digits, for the template's ``digits`` filter.
+    """
+    environment = _environment(templates, kind)
+    try:
+        template = environment.get_template(name)
+        markup = template.render(**context, digits=lambda value: show(str(value)))
+    except jinja2.TemplateNotFound as error:  # the main template, or one it includes
+        missing = str(error.name) if error.name else name
+        folder = templates / kind
+        raise TemplateError(template=str(folder / missing), reason="not found") from error
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or templates / kind / name}:{error.lineno}"
+        raise TemplateError(template=where, reason=error.message or "syntax error") from error
+    except UnicodeDecodeError as error:
+        raise TemplateError(
+            template=str(templates / kind / name), reason="not UTF-8 text; save it as UTF-8"
+        ) from error
+    except SecurityError as error:
+        where = _template_line(error.__traceback__) or str(templates / kind / name)
+        raise TemplateError(template=where, reason=f"not allowed in a template: {error}") from error
+    except Exception as error:  # a template's own mistake: an undefined name, a bad filter
+        line = _template_line(error.__traceback__)
+        if line is None:
+            raise
+        raise TemplateError(template=line, reason=_reason(error)) from error
+    try:
+        return parse(markup)
+    except MarkupError as error:
+        where = _markup_origin(environment, templates / kind, name, error)
+        raise TemplateError(template=where, reason=error.message) from error
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, jinja2.UndefinedError):
+        return f"{error.message}" if error.message else "undefined value"
+    return f"{type(error).__name__}: {error}"
+
+
+def _template_line(trace: TracebackType | None) -> str | None:
+    """``file:line`` of the innermost template line in ``trace`` (Jinja rewrites tracebacks
+    so that a template's frames carry its file and line)."""
+    found = None
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        if code.co_filename.endswith(".j2"):
+            found = f"{code.co_filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return found
+
+
+def _markup_origin(
+    environment: jinja2.Environment, folder: Path, name: str, error: MarkupError
+) -> str:
+    """Where in the templates the faulty markup was most likely written: the first line of
+    the template (or of a template it includes) that writes the element; else the line of
+    the rendered markup, which is where the parser found it."""
+    if error.tag is not None:
+        needle = f"<{error.tag}"
+        for template in _sources(environment, name):
+            source, filename = template
+            for number, line in enumerate(source.splitlines(), start=1):
+                if needle in line:
+                    return f"{filename}:{number}"
+    return f"{folder / name} (line {error.line} of the markup it wrote)"
+
+
+def _sources(environment: jinja2.Environment, name: str) -> list[tuple[str, str]]:
+    """The source and file name of ``name`` and of every template it includes or imports."""
+    loader = environment.loader
+    assert loader is not None
+    seen: list[tuple[str, str]] = []
+    pending = [name]
+    names: set[str] = set()
+    while pending:
+        current = pending.pop(0)
+        if current in names:
+            continue
+        names.add(current)
+        try:
+            source, filename, _ = loader.get_source(environment, current)
+        except jinja2.TemplateNotFound:
+            continue
+        seen.append((source, filename or current))
+        try:
+            parsed = environment.parse(source)
+        except jinja2.TemplateSyntaxError:
+            continue
+        for node in parsed.find_all((jinja2.nodes.Include, jinja2.nodes.Import,
+                                     jinja2.nodes.FromImport, jinja2.nodes.Extends)):  # fmt: skip
+            target = getattr(node, "template", None)
+            if isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str):
+                pending.append(target.value)
+    return seen
