@@ -35,7 +35,7 @@ pytest: $(TEST_INSTALLED)
 
 # Regenerate the expected outputs under tests/data/ after an intended change; review the diff.
 golden: $(TEST_INSTALLED)
-	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py
+	$(BIN)/python -m tests.golden
 
 # The property and mutation fuzz tests with a long budget (make test runs them briefly).
 fuzz: $(TEST_INSTALLED)

@@ -1,46 +1,32 @@
-"""The seed plan's documents, compared with the expected files under tests/data/.
+"""The documents built from the repository's plans, compared with the golden files.
 
-After an intended change to the output, regenerate them with ``make golden`` and review
-the diff before committing.
+After an intended change to the output, regenerate them with ``make golden`` and review the
+diff before committing; this test only compares.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.app.build import render
-from anticorrupt_plan.app.validate import read_plan
-
-from .conftest import DATA, PLAN_PATH
-
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+from .golden import CASES, DATA, Golden
 
 
-def compare_with_golden(actual: str, golden: Path) -> None:
-    """Fail with a unified diff unless ``actual`` matches ``golden`` (line endings aside)."""
-    if UPDATE:
-        golden.write_text(actual, encoding="utf-8", newline="\n")
-        return
-    if not golden.exists():
-        pytest.fail(f"{golden} is missing; run 'make golden' to create it")
-    expected = golden.read_text(encoding="utf-8").replace("\r\n", "\n")
+@pytest.mark.parametrize("case", CASES, ids=[str(case.path.relative_to(DATA)) for case in CASES])
+def test_output_matches_its_golden_file(case: Golden) -> None:
+    if not case.path.exists():
+        pytest.fail(f"{case.path} is missing; run 'make golden' to create it")
+    expected = case.path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    actual = case.build()
+
     if actual != expected:
         diff = difflib.unified_diff(
             expected.splitlines(keepends=True),
             actual.splitlines(keepends=True),
-            fromfile=str(golden),
+            fromfile=str(case.path),
             tofile="built now",
         )
         pytest.fail(
-            "output differs from the golden file ('make golden' updates it):\n" + "".join(diff)
+            "output differs from its golden file ('make golden' rewrites it):\n" + "".join(diff)
         )
-
-
-def test_seed_plan_markdown_matches_golden() -> None:
-    documents = render(read_plan(PLAN_PATH, display_name="plan.yaml"), formats=["md"])
-
-    compare_with_golden(documents["md"].decode("utf-8"), DATA / "plan.md")

@@ -1,0 +1,67 @@
+"""The golden files: the documents built from the repository's plans, as they are expected.
+
+``python -m tests.golden`` (``make golden``) writes them anew after an intended change to the
+output; review the diff before committing. ``tests/test_golden.py`` only compares, whatever
+the environment says.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from anticorrupt_plan.app.compare import DiffFormat, compare
+from anticorrupt_plan.app.render import document_tree, render
+from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.writers.text import render_text
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Golden:
+    path: Path  # under tests/data/
+    build: Callable[[], str]
+
+
+def _plan(name: str = "plan.yaml"):  # type: ignore[no-untyped-def]
+    return read_plan(ROOT / name, display_name=name)
+
+
+def _arabic():  # type: ignore[no-untyped-def]
+    text = (
+        (ROOT / "plan.yaml").read_text(encoding="utf-8").replace("digits: thai", "digits: arabic")
+    )
+    return parse_plan(text, file="plan.yaml")
+
+
+def _markdown(valid) -> str:  # type: ignore[no-untyped-def]
+    return render(valid, formats=["md"])["md"].decode("utf-8")
+
+
+def _comparison(format: DiffFormat) -> str:
+    amended = DATA / "ethics" / "plan-amended.yaml"
+    return compare(str(ROOT / "plan.yaml"), str(amended), plan_file=amended, format=format).output
+
+
+CASES = (
+    Golden(DATA / "ethics" / "plan.md", lambda: _markdown(_plan())),
+    Golden(DATA / "ethics" / "plan.txt", lambda: render_text(document_tree(_plan()))),
+    Golden(DATA / "ethics" / "plan-arabic.md", lambda: _markdown(_arabic())),
+    Golden(DATA / "ethics" / "comparison.md", lambda: _comparison(DiffFormat.MD)),
+    Golden(DATA / "ethics" / "comparison.txt", lambda: _comparison(DiffFormat.TEXT)),
+)
+
+
+def main() -> int:
+    for case in CASES:
+        case.path.write_text(case.build(), encoding="utf-8", newline="\n")
+        print(f"wrote {case.path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

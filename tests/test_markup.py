@@ -1,0 +1,181 @@
+"""The template markup: what it reads into the document tree, and what it refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from anticorrupt_plan.document.markup import MarkupError, parse
+from anticorrupt_plan.document.tree import (
+    Break,
+    Cell,
+    Column,
+    Heading,
+    Image,
+    ItemList,
+    Lines,
+    Paragraph,
+    Rule,
+    Section,
+    Tab,
+    Table,
+    Text,
+)
+
+
+def blocks(markup: str) -> tuple[object, ...]:
+    [section] = parse(f"<document><section>{markup}</section></document>").sections
+    return section.blocks
+
+
+def test_a_document_of_sections_with_their_page_settings() -> None:
+    document = parse(
+        '<document page-number="- {page} -">\n'
+        "  <section><p>ก</p></section>\n"
+        '  <section orientation="landscape" numbering="restart" number-first-page="yes">\n'
+        "  </section>\n"
+        "</document>\n"
+    )
+
+    assert document.page_number == "- {page} -"
+    assert document.sections == (
+        Section(blocks=(Paragraph((Text("ก"),), style="Body Text"),)),
+        Section(blocks=(), landscape=True, numbering="restart", number_first_page=True),
+    )
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        pytest.param(
+            "<p>ประกาศ<b>องค์การ</b> <s>ลบ</s><u>เพิ่ม</u><br/>บรรทัด<tab/>ข้อ</p>",
+            Paragraph(
+                (
+                    Text("ประกาศ"),
+                    Text("องค์การ", strong=True),
+                    Text(" "),
+                    Text("ลบ", strike=True),
+                    Text("เพิ่ม", underline=True),
+                    Break(),
+                    Text("บรรทัด"),
+                    Tab(),
+                    Text("ข้อ"),
+                ),
+                style="Body Text",
+            ),
+            id="inline emphasis, breaks and tabs",
+        ),
+        pytest.param(
+            "<p>\n    แผน\n    ทุ่งทอง  ปี\n</p>",
+            Paragraph((Text("แผนทุ่งทอง  ปี"),), style="Body Text"),
+            id="a markup line break is layout and goes; other spaces stay",
+        ),
+        pytest.param(
+            '<h2 style="Goal Field" page-break-before="yes" keep-with-next="yes">ก</h2>',
+            Heading(
+                2, (Text("ก"),), style="Goal Field", keep_with_next=True, page_break_before=True
+            ),
+            id="a heading in a style of its own",
+        ),
+        pytest.param(
+            '<lines><line style="Title">ก</line><line>ข</line></lines>',
+            Lines(
+                (Paragraph((Text("ก"),), style="Title"), Paragraph((Text("ข"),), style="Body Text"))
+            ),
+            id="lines",
+        ),
+        pytest.param(
+            '<list bullet="yes" style="Goal Field"><item>ก</item></list>',
+            ItemList((Paragraph((Text("ก"),), style="Goal Field"),), bullet=True),
+            id="a list's style is its items'",
+        ),
+        pytest.param("<rule/>", Rule(style="Separator"), id="a rule"),
+        pytest.param(
+            '<image ref="emblem" height="30mm" alt="ตรา"/>',
+            Image("emblem", 3.0, alt="ตรา", style="Figure"),
+            id="an image",
+        ),
+    ],
+)
+def test_blocks(markup: str, expected: object) -> None:
+    assert blocks(markup) == (expected,)
+
+
+def test_a_table_with_spans_and_cells_of_several_paragraphs() -> None:
+    [table] = blocks(
+        '<table><col min="3.3cm"/><col min="2.2cm" share="0.4" floor="2cm"/><col width="20%"/>'
+        '<tr header="yes" keep="always"><th rowspan="2">ก</th><th colspan="2">ปี</th></tr>'
+        '<tr header="yes"><th>๑</th><th>๒</th></tr>'
+        '<tr keep="never"><td>ข</td><td style="Table Step"><p>๑.<tab/>ค</p><p>๒.<tab/>ง</p></td>'
+        "<td></td></tr></table>"
+    )
+
+    assert isinstance(table, Table)
+    assert table.columns == (
+        Column(min_cm=3.3),
+        Column(min_cm=2.2, share=0.4, floor_cm=2.0),
+        Column(width=0.2),
+    )
+    assert [(row.header, row.keep) for row in table.rows] == [
+        (True, "always"), (True, "fit"), (False, "never")
+    ]  # fmt: skip
+    assert table.rows[0].cells[0] == Cell(
+        (Paragraph((Text("ก"),), style="Table Heading"),), rowspan=2
+    )
+    assert table.rows[2].cells[1].paragraphs == (
+        Paragraph((Text("๑."), Tab(), Text("ค")), style="Table Step"),
+        Paragraph((Text("๒."), Tab(), Text("ง")), style="Table Step"),
+    )
+    assert table.rows[2].cells[2].paragraphs == (Paragraph((), style="Table Text"),)
+
+
+@pytest.mark.parametrize(
+    ("markup", "message", "line"),
+    [
+        ("<document><section>\n<tabel/></section></document>", "<tabel> is not an element", 2),
+        (
+            "<document><section><p colour='red'>ก</p></section></document>",
+            "no attribute 'colour'",
+            1,
+        ),
+        ("<document><section>ข้อความ</section></document>", "directly inside <section>", 1),
+        (
+            "<document><section><p><table/></p></section></document>",
+            "<table> is not allowed here",
+            1,
+        ),
+        ("<document></document>", "at least one <section>", 1),
+        ("<document><section orientation='sideways'/></document>", "portrait or landscape", 1),
+        ('<document page-number="- # -"><section/></document>', "{page}", 1),
+        ("<document><section><image ref='x' height='3in'/></section></document>", "3cm", 1),
+        ("<document><section><image height='3cm'/></section></document>", 'ref="..."', 1),
+        (
+            "<document><section><table><col/><col/>\n<tr><td>ก</td></tr></table></section></document>",
+            "leaves columns empty",
+            1,
+        ),
+        (
+            "<document><section><table><col/><tr><td>ก</td><td>ข</td></tr></table></section></document>",
+            "more cells than its 1 columns",
+            1,
+        ),
+        (
+            "<document><section><table><col/><tr><td>ก</td></tr><tr header='yes'><td>ข</td></tr>"
+            "</table></section></document>",
+            "header rows come before",
+            1,
+        ),
+        (
+            "<document><section><table><col/><col width='150%'/></table></section></document>",
+            "percentage",
+            1,
+        ),
+        ("<document><section><p>ก</section></document>", "not well-formed", 1),
+        ('<!DOCTYPE d [<!ENTITY a "x">]><document/>', "DOCTYPE", 1),
+    ],
+)
+def test_refused(markup: str, message: str, line: int) -> None:
+    with pytest.raises(MarkupError) as raised:
+        parse(markup)
+
+    assert message in raised.value.message
+    assert raised.value.line == line

@@ -1,0 +1,174 @@
+"""Templates: rendered in a sandbox into the tree, every value escaped, every mistake located."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from anticorrupt_plan.app.render import document_tree, render
+from anticorrupt_plan.app.validate import read_plan
+from anticorrupt_plan.core.errors import TemplateError
+from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.core.thai import thai_digits
+from anticorrupt_plan.document.templates import render_document
+from anticorrupt_plan.document.tree import Break, Paragraph, Tab, Text
+from anticorrupt_plan.writers.text import render_text
+
+from .conftest import PLAN_PATH
+
+
+def template(folder: Path, source: str, name: str = "document.xml.j2") -> Path:
+    (folder / "k").mkdir(exist_ok=True)
+    (folder / "k" / name).write_text(source, encoding="utf-8")
+    return folder
+
+
+def rendered(folder: Path, **context: Any) -> tuple[Any, ...]:
+    document = render_document(folder, "k", "document.xml.j2", context, show=thai_digits)
+    return document.sections[0].blocks
+
+
+def test_values_are_text_whatever_they_hold(tmp_path: Path) -> None:
+    folder = template(tmp_path, "<document><section><p>{{ value }}</p></section></document>")
+
+    blocks = rendered(folder, value="<b>ตัวหนา</b> & </p></section> \"'\nบรรทัด\tแท็บ")
+
+    assert blocks == (
+        Paragraph(
+            (
+                Text("<b>ตัวหนา</b> & </p></section> \"'"),
+                Break(),
+                Text("บรรทัด"),
+                Tab(),
+                Text("แท็บ"),
+            ),
+            style="Body Text",
+        ),
+    )
+
+
+def test_the_digits_function_writes_the_documents_digits(tmp_path: Path) -> None:
+    folder = template(tmp_path, "<document><section><p>({{ digits(3) }})</p></section></document>")
+
+    assert rendered(folder) == (Paragraph((Text("(๓)"),), style="Body Text"),)
+
+
+@pytest.mark.parametrize(
+    ("source", "where", "reason"),
+    [
+        pytest.param(
+            "<document>\n<section>\n{% for x in %}</section></document>",
+            "document.xml.j2:3",
+            "Expected an expression",
+            id="a syntax error",
+        ),
+        pytest.param(
+            "<document>\n<section>\n<p>{{ plan.no_such_thing }}</p></section></document>",
+            "document.xml.j2:3",
+            "no_such_thing",
+            id="an undefined value",
+        ),
+        pytest.param(
+            "<document>\n<section>\n<tabel></tabel></section></document>",
+            "document.xml.j2:3",
+            "<tabel> is not an element of the template vocabulary",
+            id="an element outside the vocabulary",
+        ),
+        pytest.param(
+            "<document><section>\n\n<p style='x' colour='red'>ก</p></section></document>",
+            "document.xml.j2:3",
+            "no attribute 'colour'",
+            id="an unknown attribute",
+        ),
+        pytest.param(
+            '{% include "parts/missing.xml.j2" %}',
+            "k/parts/missing.xml.j2",
+            "not found",
+            id="an included template missing",
+        ),
+    ],
+)
+def test_template_mistakes_are_located(
+    tmp_path: Path, source: str, where: str, reason: str
+) -> None:
+    folder = template(tmp_path, source)
+
+    with pytest.raises(TemplateError) as raised:
+        rendered(folder, plan={})
+
+    message = str(raised.value)
+    assert where in message.split(": ")[0]
+    assert reason in message
+
+
+def test_a_missing_kind_folder_says_which_file_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as raised:
+        render_document(tmp_path, "ethics", "document.xml.j2", {}, show=str)
+
+    assert str(raised.value) == f"{tmp_path / 'ethics' / 'document.xml.j2'}: not found"
+
+
+def test_a_template_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    (tmp_path / "k").mkdir()
+    (tmp_path / "k" / "document.xml.j2").write_bytes("<document>ทุ่งทอง".encode("cp874"))
+
+    with pytest.raises(TemplateError) as raised:
+        rendered(tmp_path)
+
+    assert "not UTF-8" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ digits.__globals__ }}",
+    ],
+)
+def test_templates_run_sandboxed(tmp_path: Path, attack: str, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = template(tmp_path, f"<document><section><p>{attack}</p></section></document>")
+
+    with pytest.raises(TemplateError):
+        rendered(folder)
+
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_a_restyled_template_set_changes_both_formats_and_nothing_else(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(template_dir(), templates)
+    source = templates / "ethics" / "document.xml.j2"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("<h2>หลักการเหตุผล</h2>", "<h2>หลักการและเหตุผล</h2>")
+    text = text.replace("({{ digits(4) }}) โครงการ/กิจกรรม", "({{ digits(4) }}) โครงการ")
+    source.write_text(text, encoding="utf-8")
+    valid = read_plan(PLAN_PATH)
+
+    def changed(before: str, after: str) -> list[str]:
+        lines = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        return [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+    markdown = changed(
+        render(valid, formats=["md"])["md"].decode(),
+        render(valid, formats=["md"], templates=templates)["md"].decode(),
+    )
+    word = changed(
+        render_text(document_tree(valid)), render_text(document_tree(valid, templates=templates))
+    )
+
+    for changes in (markdown, word):
+        removed = [line[1:] for line in changes if line.startswith("-")]
+        added = [line[1:] for line in changes if line.startswith("+")]
+        assert removed[0].endswith("หลักการเหตุผล") and added[0].endswith("หลักการและเหตุผล")
+        assert [line.replace("(๔) โครงการ/กิจกรรม", "(๔) โครงการ") for line in removed[1:]] == (
+            added[1:]
+        )
+        assert all("(๔) โครงการ/" in line for line in removed[1:])
+    assert len(markdown) == 2 + 2 * 8  # the heading, and the header of each measure's table
+    assert len(word) == 2 + 2 * 16  # both header rows of each table name the column
