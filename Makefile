@@ -29,6 +29,7 @@ lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 pytest: $(TEST_INSTALLED)
 	$(BIN)/pytest

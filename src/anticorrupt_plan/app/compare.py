@@ -59,12 +59,14 @@ def compare(
     changes = tuple(after.kind.diff(before.plan, after.plan))
     settings = after.kind.settings(after.plan)
     if out is None:
-        return Comparison(changes, _text(changes, before, after, format=format, colour=colour))
+        output = _text(changes, before, after, format=format, colour=colour, templates=templates)
+        return Comparison(changes, output)
     if format in (DiffFormat.DOCX, DiffFormat.MD):
         view = present_comparison(changes, new=settings)
         data = render_comparison(view, settings, format=format.value, templates=templates)
     else:
-        data = _text(changes, before, after, format=format, colour=False).encode("utf-8")
+        text = _text(changes, before, after, format=format, colour=False, templates=templates)
+        data = text.encode("utf-8")
     write_atomic(out, data)
     return Comparison(changes, "")
 
@@ -76,6 +78,7 @@ def _text(
     *,
     format: DiffFormat,
     colour: bool,
+    templates: Path | None,
 ) -> str:
     settings = after.kind.settings(after.plan)
     if format is DiffFormat.JSON:
@@ -85,7 +88,7 @@ def _text(
         return render_json(changes, amendment=settings.amendment, **sources)
     view = present_comparison(changes, new=settings)
     if format is DiffFormat.MD:
-        return render_comparison(view, settings, format="md").decode("utf-8")
+        return render_comparison(view, settings, format="md", templates=templates).decode("utf-8")
     from anticorrupt_plan.writers.diff_text import render_text
 
     return render_text(view, colour=colour)

@@ -291,7 +291,7 @@ def diff(
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option(help="For docx, use the reference document in this folder."),
+        typer.Option(help="For md and docx, use the templates in this folder (see plan build)."),
     ] = None,
     exit_code: Annotated[
         bool,

@@ -1,0 +1,1 @@
+"""What every document kind shares: types, organization, settings, checks, comparison."""

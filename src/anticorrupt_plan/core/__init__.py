@@ -1,0 +1,1 @@
+"""No domain: errors, YAML loading and locating, Thai text helpers, matching, safe output."""

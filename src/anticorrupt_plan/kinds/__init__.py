@@ -1,0 +1,1 @@
+"""One package per document kind (model, presentation, rules, comparison); none imports another."""

@@ -1,0 +1,1 @@
+"""One writer per format, each over the document tree: Markdown, Word (DOCX), plain text."""
