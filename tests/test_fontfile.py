@@ -64,6 +64,10 @@ def test_the_twins_line_height_is_th_sarabun_news() -> None:
     # (ascent + descent) / unitsPerEm: 1.957 in Laksaman, 1.301 in TH Sarabun New.
     assert line_height_em(laksaman) == pytest.approx(1.957, abs=0.0005)
     assert line_height_em(sarabun) == pytest.approx(1.301, abs=0.002)
+    # With the line gap, the line pitch: TH Sarabun New's (844 + 457 + 30) / 1000.
+    gap = sarabun["hhea"].lineGap / sarabun["head"].unitsPerEm
+    assert line_height_em(sarabun) + gap == pytest.approx(1.331, abs=0.002)
+    assert sarabun["OS/2"].sTypoLineGap == 90  # Laksaman's 60, grown with the em
 
 
 @needs_laksaman

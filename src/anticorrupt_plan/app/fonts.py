@@ -45,14 +45,15 @@ TWIN_FOLDER_NAME = "anticorrupt-plan"
 DESCRIPTION = (
     "A metric twin of TH SarabunIT๙ built by anticorrupt-plan ('plan fonts') from Laksaman "
     f"(fonts-tlwg) with unitsPerEm {TWIN_UNITS_PER_EM} instead of 1000, so that it sets text "
-    "as large as TH Sarabun New, and USE_TYPO_METRICS cleared, so that LibreOffice spaces "
-    "lines as Word does. The outlines are Laksaman's. Licence: GPL-2+ with the font "
+    "as large as TH Sarabun New, its line gaps scaled with it and USE_TYPO_METRICS "
+    "cleared, so that LibreOffice spaces lines as Word does. The outlines are Laksaman's. Licence: GPL-2+ with the font "
     "exception, as Laksaman's."
 )
 LICENCE_NOTE = f"""These fonts were built by anticorrupt-plan ('plan fonts') from Laksaman, part of
 fonts-tlwg (https://linux.thai.net/projects/fonts-tlwg), itself TH Sarabun New redrawn by
 TLWG. They are Laksaman with a larger em (unitsPerEm {TWIN_UNITS_PER_EM} instead of 1000) and
-the family name {TWIN_FAMILY}, so that LibreOffice lays out documents that ask for
+the family name {TWIN_FAMILY} (and line gaps and flags that make LibreOffice space
+lines as Word spaces TH Sarabun's), so that LibreOffice lays out documents that ask for
 {TWIN_FAMILY} at that font's real size. They are not SIPA's {TWIN_FAMILY}.
 
 Licence: GNU General Public License version 2 or later, with the font exception: if you
