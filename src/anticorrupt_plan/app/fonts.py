@@ -46,8 +46,8 @@ DESCRIPTION = (
     "A metric twin of TH SarabunIT๙ built by anticorrupt-plan ('plan fonts') from Laksaman "
     f"(fonts-tlwg) with unitsPerEm {TWIN_UNITS_PER_EM} instead of 1000, so that it sets text "
     "as large as TH Sarabun New, its line gaps scaled with it and USE_TYPO_METRICS "
-    "cleared, so that LibreOffice spaces lines as Word does. The outlines are Laksaman's. Licence: GPL-2+ with the font "
-    "exception, as Laksaman's."
+    "cleared, so that LibreOffice spaces lines as Word does. The outlines are Laksaman's. "
+    "Licence: GPL-2+ with the font exception, as Laksaman's."
 )
 LICENCE_NOTE = f"""These fonts were built by anticorrupt-plan ('plan fonts') from Laksaman, part of
 fonts-tlwg (https://linux.thai.net/projects/fonts-tlwg), itself TH Sarabun New redrawn by
