@@ -59,7 +59,7 @@ def metric_twin(
             raise FontFileError(reason=f"has no {tag!r} table; is it a TrueType font?")
     tables.pop("DSIG", None)  # a signature of the original, which the twin no longer matches
     head = bytearray(tables["head"])
-    (old_units,) = struct.unpack_from(">H", head, 18)
+    old_units: int = struct.unpack_from(">H", head, 18)[0]
     struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment, computed again below
     struct.pack_into(">H", head, 18, units_per_em)
     tables["head"] = bytes(head)
