@@ -16,8 +16,10 @@ count (checked against LibreOffice in the tests), and not far above it.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from anticorrupt_plan.core import _widths
 from anticorrupt_plan.core.thai import clusters
@@ -96,36 +98,59 @@ def lines_needed(text: str, width_pt: float, size_pt: float, *, bold: bool = Fal
 
     Each line break in ``text`` (``\\n``) starts a new line; an empty text takes one line.
     """
-    return sum(_paragraph_lines(line, width_pt, size_pt, bold=bold) for line in text.split("\n"))
+    return sum(
+        _paragraph_lines(_prepared(line, bold), width_pt / size_pt) for line in text.split("\n")
+    )
 
 
-def _paragraph_lines(text: str, width: float, size: float, *, bold: bool) -> int:
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of text up to a break opportunity, measured in em: its body, the spaces
+    after it, whether it holds Thai, and its clusters' widths (for breaking it)."""
+
+    body: float
+    spaces: float
+    thai: bool
+    clusters: tuple[float, ...]
+
+
+@functools.lru_cache(maxsize=8192)
+def _prepared(text: str, bold: bool) -> tuple[_Piece, ...]:
+    pieces = []
+    for piece in _pieces(text):
+        body = piece.rstrip(" \t\u200b")
+        widths = tuple(
+            sum(char_width_em(char, bold=bold) for char in cluster) for cluster in clusters(body)
+        )
+        spaces = sum(char_width_em(char, bold=bold) for char in piece[len(body) :])
+        thai = any(_is_thai(char) for char in body)
+        pieces.append(_Piece(sum(widths), spaces, thai, widths))
+    return tuple(pieces)
+
+
+def _paragraph_lines(pieces: tuple[_Piece, ...], width: float) -> int:
+    """Lines for one paragraph's pieces in a column ``width`` em wide."""
     lines = 1
     used = 0.0  # width taken on the current line, trailing spaces not counted
     pending = 0.0  # trailing spaces on the current line: they count once something follows
-    slack = min(THAI_BREAK_SLACK_EM * size, THAI_BREAK_SLACK_SHARE * width)
-    for piece in _pieces(text):
-        body = piece.rstrip(" \t\u200b")
-        spaces = text_width(piece[len(body) :], size, bold=bold)
-        needed = text_width(body, size, bold=bold)
-        if used + pending + needed <= width:
-            used += pending + needed
-            pending = spaces
+    slack = min(THAI_BREAK_SLACK_EM, THAI_BREAK_SLACK_SHARE * width)
+    for piece in pieces:
+        if used + pending + piece.body <= width:
+            used += pending + piece.body
+            pending = piece.spaces
             continue
-        thai = any(_is_thai(char) for char in body)
-        if not thai and needed <= width:
+        if not piece.thai and piece.body <= width:
             lines += 1  # a Latin word or a number goes whole to a new line
-            used, pending = needed, spaces
+            used, pending = piece.body, piece.spaces
             continue
         # Thai is broken between clusters, giving up room for the word a real line breaker
         # would carry over whole; a Latin word longer than a line breaks anywhere.
-        room = width - (slack if thai else 0.0)
+        room = width - (slack if piece.thai else 0.0)
         used += pending
-        for cluster in clusters(body):
-            advance = text_width(cluster, size, bold=bold)
+        for advance in piece.clusters:
             if used + advance > max(room, advance) and used > 0:
                 lines += 1
                 used = 0.0
             used += advance
-        pending = spaces
+        pending = piece.spaces
     return lines
