@@ -21,7 +21,8 @@ from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_
 from anticorrupt_plan.core.resources import template_dir
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
-FORMATS = ("md", "docx")
+FORMATS = ("md", "docx", "pdf")
+DEFAULT_FORMATS = ("md", "docx")
 
 
 @dataclass(frozen=True)
@@ -35,17 +36,27 @@ class BuildResult:
     stale: list[tuple[Path, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PdfOptions:
+    """How ``--format pdf`` is made: PDF/A-2b for archiving, and whether a PDF may be set
+    in a substitute font when the document's font is not installed."""
+
+    pdfa: bool = False
+    allow_substitute_font: bool = False
+
+
 def render(
     valid: ValidPlan,
     *,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     templates: Path | None = None,
     base: Path | None = None,
+    pdf: PdfOptions | None = None,
 ) -> dict[str, bytes]:
     """Each requested format's document as bytes, keyed by file extension.
 
     Files the plan names (the emblem) are found relative to ``base``, by default the
-    folder of the plan file.
+    folder of the plan file. A PDF is the DOCX as LibreOffice lays it out.
     """
     for name in formats:
         if name not in FORMATS:
@@ -61,9 +72,21 @@ def render(
             view, templates=template_dir(templates), source_name=Path(valid.document.file).name
         )
         documents["md"] = text.encode("utf-8")
-    if "docx" in formats:
+    if "docx" in formats or "pdf" in formats:
         folder = base if base is not None else Path(valid.document.file).parent
-        documents["docx"] = _render_docx(valid, view, templates=templates, base=folder)
+        docx = _render_docx(valid, view, templates=templates, base=folder)
+        if "docx" in formats:
+            documents["docx"] = docx
+        if "pdf" in formats:
+            from anticorrupt_plan.app.pdf import docx_to_pdf  # LibreOffice only for a PDF
+
+            options = pdf or PdfOptions()
+            documents["pdf"] = docx_to_pdf(
+                docx,
+                pdfa=options.pdfa,
+                allow_substitute_font=options.allow_substitute_font,
+                timestamp=document_time(view.issued),
+            )
     return documents
 
 
@@ -105,10 +128,11 @@ def build(
     plan_path: Path,
     *,
     out_dir: Path,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     check: bool = False,
     templates: Path | None = None,
     display_name: str | None = None,
+    pdf: PdfOptions | None = None,
 ) -> BuildResult:
     """Build ``plan_path`` into ``out_dir``; with ``check``, compare instead of writing.
 
@@ -116,7 +140,7 @@ def build(
     to render leaves every previous output as it was.
     """
     valid = read_plan(plan_path, display_name=display_name)
-    documents = render(valid, formats=formats, templates=templates, base=plan_path.parent)
+    documents = render(valid, formats=formats, templates=templates, base=plan_path.parent, pdf=pdf)
     stem = plan_path.stem
     outputs = {out_dir / f"{stem}.{extension}": data for extension, data in documents.items()}
     if check:
@@ -186,10 +210,11 @@ class BatchResult:
 def build_batch(
     folders: Mapping[Path, Path],
     *,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     check: bool = False,
     templates: Path | None = None,
     on_done: Callable[[Path, BuildResult | PlanError], None] | None = None,
+    pdf: PdfOptions | None = None,
 ) -> BatchResult:
     """Build each plan of ``folders`` into its folder (see :func:`batch_folders`), going on
     past a plan that fails; ``on_done`` hears of each plan as soon as it is finished.
@@ -199,7 +224,9 @@ def build_batch(
     for plan, folder in folders.items():
         outcome: BuildResult | PlanError
         try:
-            outcome = build(plan, out_dir=folder, formats=formats, check=check, templates=templates)
+            outcome = build(
+                plan, out_dir=folder, formats=formats, check=check, templates=templates, pdf=pdf
+            )
         except PlanError as error:
             outcome = failed[plan] = error
         else:
