@@ -81,7 +81,7 @@ def squash(text: str) -> str:
     tone marks (poppler may put them in another order, or read a bold one as another
     mark); sara am comes back as ำา.
     """
-    text = re.sub(r"[\s\u00a0\u2060\u200b-]+", "", text).replace("ำา", "ำ")
+    text = re.sub(r"[\s\u00a0\u2060\u200b\u2011-]+", "", text).replace("ำา", "ำ")
     return "".join(char for char in text if unicodedata.category(char) != "Mn")
 
 
@@ -218,3 +218,99 @@ def rows_of_words(words: list[Word], *, tolerance: float = 4.0) -> list[list[Wor
         else:
             rows.append([word])
     return [sorted(row, key=lambda w: w.left) for row in rows]
+
+
+# --- what a careful layout never does (the acceptance checks of issue 11) ----------------------
+
+TOP_MARGIN = 71.0  # 2.5 cm: above it, the page header (the page number)
+
+
+def body_rows(pages: list[list[Word]], page: int) -> list[list[Word]]:
+    """Visual lines of a page (1-based) below the page header."""
+    return rows_of_words([word for word in pages[page - 1] if word.top >= TOP_MARGIN - 2])
+
+
+def _row_text(row: list[Word]) -> str:
+    return squash("".join(word.text for word in row))
+
+
+def heading_only_pages(pdf: Pdf, headings: list[str]) -> list[int]:
+    """Pages (1-based) whose only content is one or more of ``headings``."""
+    pages = pdf.all_words()
+    keys = sorted({squash(h) for h in headings if squash(h)}, key=len, reverse=True)
+    found = []
+    for number in range(1, len(pages) + 1):
+        text = "".join(_row_text(row) for row in body_rows(pages, number))
+        if not text:
+            continue
+        for key in keys:
+            text = text.replace(key, "")
+        if not text:
+            found.append(number)
+    return found
+
+
+def header_scrap_pages(
+    pdf: Pdf,
+    *,
+    first_cell: str,
+    years: list[str],
+    headings: list[str],
+    fewest: int = 3,
+) -> list[tuple[int, int]]:
+    """(page, lines) for each table piece on a page that holds a table header (whose first
+    row has ``first_cell``, whose last row the ``years``) and fewer than ``fewest`` lines of
+    rows below it: at the foot of a page, a table begun with a scrap of its first row; at
+    the top, the scrap of a row carried over under the repeated header. Lines of
+    ``headings`` (the next measure's heading) between two tables do not count."""
+    pages = pdf.all_words()
+    first = squash(first_cell)
+    wanted = [squash(year) for year in years]
+    keys = [squash(h) for h in headings if squash(h)]
+    found = []
+    for number in range(1, len(pages) + 1):
+        texts = [_row_text(row) for row in body_rows(pages, number)]
+        tops = [i for i, text in enumerate(texts) if first in text]
+        ends = [i for i, text in enumerate(texts) if all(w in text for w in wanted)]
+        for end in ends:
+            following = [top for top in tops if top > end]
+            stop = following[0] if following else len(texts)
+            lines = [t for t in texts[end + 1 : stop] if not any(t in key for key in keys)]
+            if len(lines) < fewest:
+                found.append((number, len(lines)))
+    return found
+
+
+_BLOCK = re.compile(r"<block [^>]*>(.*?)</block>", flags=re.S)
+_LINE = re.compile(r"<line [^>]*>(.*?)</line>", flags=re.S)
+
+
+def split_phrases(pdf: Pdf, phrases: list[str]) -> list[tuple[int, str]]:
+    """(page, phrase) for each place a phrase is broken across two lines of one block of
+    text (a paragraph, a table cell), as poppler's layout analysis groups them."""
+    text = run("pdftotext", "-bbox-layout", str(pdf.path), "-")
+    found = []
+    for number, page in enumerate(text.split("<page ")[1:], start=1):
+        for block in _BLOCK.findall(page):
+            lines = [
+                squash("".join(html.unescape(word) for *_box, word in _WORD.findall(line)))
+                for line in _LINE.findall(block)
+            ]
+            whole = "".join(lines)
+            for phrase in phrases:
+                key = squash(phrase)
+                broken = whole.count(key) - sum(line.count(key) for line in lines)
+                found += [(number, phrase)] * broken
+    return found
+
+
+def outside_text_area(pdf: Pdf, *, left: float, right: float, tolerance: float = 1.0) -> list[int]:
+    """Pages (1-based) with text outside the side margins (``left``, ``right`` in points
+    from each edge): a table wider than the text area."""
+    sizes = pdf.page_sizes()
+    found = []
+    for number, words in enumerate(pdf.all_words(), start=1):
+        width = sizes[number - 1][0]
+        if any(w.left < left - tolerance or w.right > width - right + tolerance for w in words):
+            found.append(number)
+    return found
