@@ -48,6 +48,12 @@ bench: $(INSTALLED)
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
 
+# Rewrite src/anticorrupt_plan/core/_widths.py (TH Sarabun New's advance widths) from the
+# installed Laksaman (fonts-tlwg-laksaman); a test checks that the committed table matches.
+.PHONY: metrics
+metrics: $(TEST_INSTALLED)
+	$(BIN)/python tools/make_metrics.py
+
 # Rewrite templates/reference.docx from tools/make_reference.py (after changing the script).
 .PHONY: reference
 reference: $(INSTALLED)

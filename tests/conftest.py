@@ -86,3 +86,13 @@ def write_plan(tmp_path: Path):  # type: ignore[no-untyped-def]
 settings.register_profile("default", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
 settings.load_profile("default")
+
+
+@pytest.fixture(scope="session")
+def twin_fonts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fontconfig file adding TH Sarabun's metric twin, built once per test session."""
+    from .libreoffice import LAKSAMAN_MISSING, twin_fontconfig
+
+    if LAKSAMAN_MISSING:
+        pytest.skip("needs Laksaman (fonts-tlwg-laksaman) to build TH Sarabun's metric twin")
+    return twin_fontconfig(tmp_path_factory.mktemp("twin"))

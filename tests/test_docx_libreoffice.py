@@ -1,9 +1,7 @@
 """The DOCX as LibreOffice lays it out: converted to PDF once, then read with poppler's tools.
 
-LibreOffice has no TH SarabunIT๙ on Linux. The conversion runs with a fontconfig file that
-puts Laksaman (fonts-tlwg-laksaman, TH Sarabun's free twin) first for that name, so the
-result does not depend on which other Thai fonts a machine has; the document itself still
-asks for TH SarabunIT๙. Without soffice or poppler-utils these tests skip.
+LibreOffice renders with TH Sarabun's metric twin (see ``tests/libreoffice.py``), so pages
+hold what they hold in Word. Without soffice, poppler-utils or Laksaman these tests skip.
 """
 
 from __future__ import annotations
@@ -11,11 +9,7 @@ from __future__ import annotations
 import copy
 import html
 import itertools
-import os
 import re
-import shutil
-import subprocess
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,81 +25,16 @@ from anticorrupt_plan.kinds.ethics.diff import diff_plans
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
 from .conftest import PLAN_PATH, dump, minimal_plan
+from .libreoffice import Pdf, needs_libreoffice, run, squash, to_pdf
 
-TOOLS = ("soffice", "pdftotext", "pdffonts", "pdfinfo", "pdftohtml")
-MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
-pytestmark = pytest.mark.skipif(
-    bool(MISSING),
-    reason=f"needs LibreOffice and poppler-utils; not found: {', '.join(MISSING)}",
-)
-
-FONTS_CONF = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <match target="pattern">
-    <test name="family"><string>TH SarabunIT๙</string></test>
-    <edit name="family" mode="prepend" binding="strong"><string>Laksaman</string></edit>
-  </match>
-  <cachedir>{cache}</cachedir>
-</fontconfig>
-"""
+pytestmark = needs_libreoffice
 
 # Markup characters and emoji, and enough rows to carry a table over several pages.
 HAZARDS = "ขั้นตอน & <ตาราง> \"ข้อความ\" 'อ้างอิง' 😀👍🏽"
 
 
-@dataclass(frozen=True)
-class Pdf:
-    path: Path
-
-    def pages(self) -> list[str]:
-        """Each page's text below the top margin (2.5 cm, 71 pt), that is, without headers."""
-        text = run("pdftotext", "-y", "71", "-W", "1000", "-H", "1000", str(self.path), "-")
-        return [squash(page) for page in text.split("\f")[:-1]]
-
-    def page_sizes(self) -> list[tuple[float, float]]:
-        info = run("pdfinfo", "-f", "1", "-l", "9999", str(self.path))
-        found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, flags=re.M)
-        return [(float(width), float(height)) for width, height in found]
-
-    def fonts(self) -> list[tuple[str, str]]:
-        """Each font's name without its subset prefix, and whether it is embedded."""
-        lines = run("pdffonts", str(self.path)).splitlines()[2:]
-        return [(line.split()[0].split("+")[-1], line.split()[-5]) for line in lines]
-
-    def header(self, page: int) -> str:
-        """The text above the top margin (2.5 cm, 71 pt) of a page, 1-based."""
-        words = run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(self.path), "-")
-        found = re.findall(r'<word [^>]*yMax="([\d.]+)">([^<]*)</word>', words)
-        return " ".join(word for bottom, word in found if float(bottom) < 71)
-
-    def font_sizes(self, page: int) -> set[str]:
-        xml = run("pdftohtml", "-xml", "-i", "-stdout", "-zoom", "1", "-f", str(page),
-                  "-l", str(page), str(self.path))  # fmt: skip
-        return set(re.findall(r'<fontspec [^>]*size="(\d+)"', xml))
-
-
-def run(*command: str, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(
-        command, capture_output=True, text=True, check=True, timeout=300, env=env
-    )
-    return result.stdout
-
-
-def squash(text: str) -> str:
-    """Thai text in a form that survives poppler's reading of it back from the PDF.
-
-    White space goes, and so do hyphens (poppler drops one that ends a line) and vowel and
-    tone marks (poppler may put them in another order, or read a bold one as another
-    mark); sara am comes back as ำา.
-    """
-    text = re.sub(r"[\s-]+", "", text).replace("ำา", "ำ")
-    return "".join(char for char in text if unicodedata.category(char) != "Mn")
-
-
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pdf]:
+def pdfs(tmp_path_factory: pytest.TempPathFactory, twin_fonts: Path) -> dict[str, Pdf]:
     work = tmp_path_factory.mktemp("libreoffice")
     long_plan = minimal_plan()
     long_plan["title"] = HAZARDS
@@ -115,19 +44,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pdf]:
     (work / "long.yaml").write_text(dump(long_plan), encoding="utf-8")
     build(PLAN_PATH, out_dir=work, formats=["docx"])
     build(work / "long.yaml", out_dir=work, formats=["docx"])
-    return to_pdf(work, ["plan", "long"])
-
-
-def to_pdf(work: Path, names: list[str]) -> dict[str, Pdf]:
-    """Convert ``work/NAME.docx`` for each name to ``work/NAME.pdf`` in one LibreOffice run."""
-    fonts = work / "fonts.conf"
-    fonts.write_text(FONTS_CONF.format(cache=work / "font-cache"), encoding="utf-8")
-    env = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
-    profile = (work / "profile").as_uri()
-    documents = [str(work / f"{name}.docx") for name in names]
-    run("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-        "--outdir", str(work), *documents, env=env)  # fmt: skip
-    return {name: Pdf(work / f"{name}.pdf") for name in names}
+    return to_pdf(work, ["plan", "long"], fontconfig=twin_fonts)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +72,7 @@ def test_every_font_is_a_thai_font_and_embedded(pdfs: dict[str, Pdf]) -> None:
 
     assert fonts
     for name, embedded in fonts:
-        assert name.startswith(("Laksaman", "THSarabun")), name
+        assert name.startswith("THSarabunIT9"), name
         assert embedded == "yes", name
 
 
@@ -254,7 +171,7 @@ class Comparison:
 
 
 @pytest.fixture(scope="module")
-def comparison(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+def comparison(tmp_path_factory: pytest.TempPathFactory, twin_fonts: Path) -> Comparison:
     work = tmp_path_factory.mktemp("comparison")
     text = PLAN_PATH.read_text(encoding="utf-8")
     for old, new in AMENDMENTS.items():
@@ -268,7 +185,7 @@ def comparison(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
     for column in document.tables[0].columns:
         edges.append(edges[-1] + column.width.pt)
     return Comparison(
-        pdf=to_pdf(work, ["cmp"])["cmp"],
+        pdf=to_pdf(work, ["cmp"], fontconfig=twin_fonts)["cmp"],
         view=present_comparison(diff_plans(old, new), new=settings(new)),
         columns=list(itertools.pairwise(edges)),
     )
@@ -288,7 +205,7 @@ def test_the_comparisons_thai_text_comes_through_in_an_embedded_thai_font(
         assert squash("".join(texts)) in comparison.column(index)
     assert fonts
     for name, embedded in fonts:
-        assert name.startswith(("Laksaman", "THSarabun")), name
+        assert name.startswith("THSarabunIT9"), name
         assert embedded == "yes", name
 
 

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from anticorrupt_plan.app.build import render
+from anticorrupt_plan.app.render import render
 from anticorrupt_plan.app.validate import ValidPlan, parse_plan
 from anticorrupt_plan.core.errors import PlanError, PlanInvalid
 from anticorrupt_plan.kinds.ethics.present import PlanView, present

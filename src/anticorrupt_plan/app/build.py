@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anticorrupt_plan.app.render import FORMATS, render
+from anticorrupt_plan.app.render import DEFAULT_FORMATS, PdfOptions, render
 from anticorrupt_plan.app.validate import ValidPlan, read_plan
 from anticorrupt_plan.core.errors import (
     NoPlansError,
@@ -31,10 +31,11 @@ def build(
     plan_path: Path,
     *,
     out_dir: Path,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     check: bool = False,
     templates: Path | None = None,
     display_name: str | None = None,
+    pdf: PdfOptions | None = None,
 ) -> BuildResult:
     """Build ``plan_path`` into ``out_dir``; with ``check``, compare instead of writing.
 
@@ -42,7 +43,7 @@ def build(
     to render leaves every previous output as it was.
     """
     valid = read_plan(plan_path, display_name=display_name)
-    documents = render(valid, formats=formats, templates=templates, base=plan_path.parent)
+    documents = render(valid, formats=formats, templates=templates, base=plan_path.parent, pdf=pdf)
     stem = plan_path.stem
     outputs = {out_dir / f"{stem}.{extension}": data for extension, data in documents.items()}
     if check:
@@ -112,10 +113,11 @@ class BatchResult:
 def build_batch(
     folders: Mapping[Path, Path],
     *,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     check: bool = False,
     templates: Path | None = None,
     on_done: Callable[[Path, BuildResult | PlanError], None] | None = None,
+    pdf: PdfOptions | None = None,
 ) -> BatchResult:
     """Build each plan of ``folders`` into its folder (see :func:`batch_folders`), going on
     past a plan that fails; ``on_done`` hears of each plan as soon as it is finished.
@@ -125,7 +127,9 @@ def build_batch(
     for plan, folder in folders.items():
         outcome: BuildResult | PlanError
         try:
-            outcome = build(plan, out_dir=folder, formats=formats, check=check, templates=templates)
+            outcome = build(
+                plan, out_dir=folder, formats=formats, check=check, templates=templates, pdf=pdf
+            )
         except PlanError as error:
             outcome = failed[plan] = error
         else:

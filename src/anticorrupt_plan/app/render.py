@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from anticorrupt_plan.app.validate import ValidPlan, asset_problem, read_assets
@@ -15,7 +16,8 @@ from anticorrupt_plan.core.errors import ImageError, SourceDateEpochError, Unkno
 from anticorrupt_plan.core.resources import template_dir
 from anticorrupt_plan.document.tree import Document
 
-FORMATS = ("md", "docx")
+FORMATS = ("md", "docx", "pdf")
+DEFAULT_FORMATS = ("md", "docx")  # a PDF needs LibreOffice, so it is made when asked for
 DOCUMENT = "document.xml.j2"  # each kind's main template
 COMPARISON = "comparison.xml.j2"  # in templates/common/, for every kind
 REFERENCE = "reference.docx"  # the Word document every DOCX is built on
@@ -36,18 +38,28 @@ def document_tree(valid: ValidPlan, *, templates: Path | None = None) -> Documen
     )
 
 
+@dataclass(frozen=True)
+class PdfOptions:
+    """How ``--format pdf`` is made: PDF/A-2b for archiving, and whether a PDF may be set
+    in a substitute font when the document's font is not installed."""
+
+    pdfa: bool = False
+    allow_substitute_font: bool = False
+
+
 def render(
     valid: ValidPlan,
     *,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     templates: Path | None = None,
     base: Path | None = None,
+    pdf: PdfOptions | None = None,
 ) -> dict[str, bytes]:
     """Each requested format's document as bytes, keyed by what follows the file's stem:
-    ``md``, ``docx``, and for the Markdown the images it links to (``emblem.png``).
+    ``md``, ``docx``, ``pdf``, and for the Markdown the images it links to (``emblem.png``).
 
     Files the plan names (the emblem) are found relative to ``base``, by default the
-    folder of the plan file.
+    folder of the plan file. A PDF is the DOCX as LibreOffice lays it out.
     """
     for name in formats:
         if name not in FORMATS:
@@ -69,11 +81,23 @@ def render(
         )
         documents["md"] = text.encode("utf-8")
         documents.update({name: images[ref] for ref, name in names.items()})
-    if "docx" in formats:
+    if "docx" in formats or "pdf" in formats:
         try:
-            documents["docx"] = _docx(tree, settings, images=images, templates=templates)
+            docx = _docx(tree, settings, images=images, templates=templates)
         except ImageError as error:
             raise asset_problem(valid, error.ref, error.reason, base=folder) from error
+        if "docx" in formats:
+            documents["docx"] = docx
+        if "pdf" in formats:
+            from anticorrupt_plan.app.pdf import docx_to_pdf  # LibreOffice only for a PDF
+
+            options = pdf or PdfOptions()
+            documents["pdf"] = docx_to_pdf(
+                docx,
+                pdfa=options.pdfa,
+                allow_substitute_font=options.allow_substitute_font,
+                timestamp=document_time(settings.date),
+            )
     return documents
 
 

@@ -18,6 +18,7 @@ from anticorrupt_plan.core.errors import PlanError, PlanInvalid
 
 if TYPE_CHECKING:
     from anticorrupt_plan.app.build import BuildResult
+    from anticorrupt_plan.app.render import PdfOptions
 
 
 class Exit(IntEnum):
@@ -99,7 +100,8 @@ def build(
         "out"
     ),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to build, comma-separated: md, docx.")
+        str,
+        typer.Option("--format", "-f", help="Formats to build, comma-separated: md, docx, pdf."),
     ] = "md,docx",
     check: Annotated[
         bool,
@@ -111,28 +113,51 @@ def build(
         Path | None,
         typer.Option(help="Use the templates in this folder instead of the built-in ones."),
     ] = None,
+    pdfa: Annotated[
+        bool, typer.Option("--pdfa", help="Make the PDF a PDF/A-2b, for archiving.")
+    ] = False,
+    allow_substitute_font: Annotated[
+        bool,
+        typer.Option(
+            "--allow-substitute-font",
+            help="Make the PDF even when the document's font is not installed "
+            "(its pages then differ from Word's).",
+        ),
+    ] = False,
 ) -> None:
     """Validate each plan and write its documents to OUT (default: out/).
 
     One plan file's documents go straight into OUT; with several plans, or a folder of
-    them, each plan gets a folder of its own in OUT, named after the plan file.
+    them, each plan gets a folder of its own in OUT, named after the plan file. A PDF is
+    made with LibreOffice, in the document's font (see 'plan fonts').
     """
+    from anticorrupt_plan.app.render import PdfOptions
+
     formats = _formats(format)
+    pdf = PdfOptions(pdfa=pdfa, allow_substitute_font=allow_substitute_font)
     paths = plans or [Path("plan.yaml")]
     if len(paths) == 1 and not paths[0].is_dir():
-        _build_one(paths[0], out_dir=out, formats=formats, check=check, templates=templates)
+        _build_one(
+            paths[0], out_dir=out, formats=formats, check=check, templates=templates, pdf=pdf
+        )
     else:
-        _build_many(paths, out_dir=out, formats=formats, check=check, templates=templates)
+        _build_many(paths, out_dir=out, formats=formats, check=check, templates=templates, pdf=pdf)
 
 
 def _build_one(
-    plan: Path, *, out_dir: Path, formats: list[str], check: bool, templates: Path | None
+    plan: Path,
+    *,
+    out_dir: Path,
+    formats: list[str],
+    check: bool,
+    templates: Path | None,
+    pdf: PdfOptions,
 ) -> None:
     from anticorrupt_plan.app.build import build as build_plan
 
     try:
         result = build_plan(
-            plan, out_dir=out_dir, formats=formats, check=check, templates=templates
+            plan, out_dir=out_dir, formats=formats, check=check, templates=templates, pdf=pdf
         )
     except PlanError as error:
         _fail(error, writes=not check)
@@ -142,7 +167,13 @@ def _build_one(
 
 
 def _build_many(
-    paths: list[Path], *, out_dir: Path, formats: list[str], check: bool, templates: Path | None
+    paths: list[Path],
+    *,
+    out_dir: Path,
+    formats: list[str],
+    check: bool,
+    templates: Path | None,
+    pdf: PdfOptions,
 ) -> None:
     from anticorrupt_plan.app.build import BuildResult, batch_folders, build_batch
     from anticorrupt_plan.cli.progress import progress_bar
@@ -160,7 +191,7 @@ def _build_many(
             advance()
 
         result = build_batch(
-            folders, formats=formats, check=check, templates=templates, on_done=done
+            folders, formats=formats, check=check, templates=templates, on_done=done, pdf=pdf
         )
     for failure in result.failed.values():  # all together at the end, where they are seen
         print(failure, file=sys.stderr)
@@ -341,6 +372,46 @@ def textconv(
     except PlanError as error:
         _fail(error)
     sys.stdout.write(text)
+
+
+@app.command()
+def fonts(
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--folder",
+            help="Where to put the fonts (default: ~/.local/share/fonts/anticorrupt-plan).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Only say whether TH SarabunIT๙ or a twin is installed."),
+    ] = False,
+) -> None:
+    """Install a font of TH SarabunIT๙'s size for PDFs on Linux, built from Laksaman."""
+    from anticorrupt_plan.app.fonts import TWIN_FAMILY, font_installed, install_twin
+
+    if check:
+        found = font_installed(TWIN_FAMILY)
+        if found is None:
+            print("cannot tell which fonts are installed here (no fontconfig)")
+            return
+        print(f"{TWIN_FAMILY}: {'installed' if found else 'not installed'}")
+        if not found:
+            raise typer.Exit(Exit.FAILED_OR_CHANGED)
+        return
+    try:
+        installed = install_twin(folder)
+    except PlanError as error:
+        _fail(error)
+    for path in installed.fonts:
+        print(f"wrote {path}")
+    print(
+        f"{TWIN_FAMILY}'s metric twin (Laksaman at TH Sarabun New's size) is installed in "
+        f"{installed.folder}; licence GPL-2+ with the font exception (see README.txt there)"
+    )
+    if not installed.cache_refreshed:
+        print("run 'fc-cache -f' if LibreOffice does not find it yet", file=sys.stderr)
 
 
 @app.command()

@@ -234,3 +234,56 @@ class DifferentKindsError(PlanError):
             f"{new}: a {new_kind} document cannot be compared with {old}, a {old_kind} "
             "document; compare two versions of one document"
         )
+
+
+class FontFileError(PlanError):
+    """A font file cannot be read or rewritten (``plan fonts``)."""
+
+    def __init__(self, *, reason: str, file: str | None = None) -> None:
+        self.reason = reason
+        self.file = file
+        super().__init__(f"{file}: {reason}" if file else f"font file {reason}")
+
+
+class FontSourceMissingError(PlanError):
+    """``plan fonts`` found no Laksaman to build TH Sarabun's metric twin from."""
+
+    def __init__(self, *, looked_in: str) -> None:
+        super().__init__(
+            f"no Laksaman font in {looked_in}: install it (Debian/Ubuntu: "
+            "sudo apt install fonts-tlwg-laksaman), or install TH SarabunIT๙ itself"
+        )
+
+
+class LibreOfficeMissingError(PlanError):
+    """A PDF was asked for, and LibreOffice, which makes it, is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "cannot make a PDF: LibreOffice is not installed (no soffice or libreoffice "
+            "command found); on Debian/Ubuntu: sudo apt install libreoffice-writer-nogui; "
+            "on Windows or macOS: install LibreOffice from libreoffice.org"
+        )
+
+
+class PdfConversionError(PlanError):
+    """LibreOffice ran but gave no PDF: it failed, or took longer than its time limit."""
+
+    def __init__(self, *, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"cannot make a PDF: {reason}")
+
+
+class FontSubstitutedError(PlanError):
+    """The document's font is not installed, so LibreOffice set the PDF in another one."""
+
+    def __init__(self, *, font: str, used: tuple[str, ...]) -> None:
+        self.font = font
+        self.used = used
+        found = ", ".join(used) if used else "another font"
+        super().__init__(
+            f"cannot make a PDF in {font}: it is not installed, and LibreOffice would set the "
+            f"text in {found}, whose size differs from {font}'s; install {font}, or run "
+            f"'plan fonts' to build a font of {font}'s size from Laksaman "
+            "(--allow-substitute-font makes the PDF anyway)"
+        )
