@@ -17,11 +17,8 @@ from pydantic import BaseModel
 from anticorrupt_plan.common.checking import Rule
 from anticorrupt_plan.common.diffing import Change
 from anticorrupt_plan.common.settings import Amendment, Layout
+from anticorrupt_plan.common.types import Violation
 from anticorrupt_plan.core.errors import DataPath
-
-# A problem no single field can see: (path, message, at_key). ``at_key`` points the message
-# at the key itself (an extra year) rather than at the value.
-Violation = tuple[DataPath, str, bool]
 
 
 @dataclass(frozen=True)

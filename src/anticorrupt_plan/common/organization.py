@@ -1,14 +1,23 @@
-"""Who a document belongs to and when: the organization, its fiscal years, its signatory."""
+"""Who a document belongs to and when: the organization, its fiscal years, the announcement."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from anticorrupt_plan.common.types import Prose, StrictModel, Text, Year, strip_text
+from anticorrupt_plan.common.types import (
+    BEDate,
+    Prose,
+    StrictModel,
+    Text,
+    Violation,
+    Year,
+    strip_text,
+)
 
 
 class OrganizationKind(StrEnum):
@@ -75,6 +84,9 @@ class Organization(StrictModel):
         return f"นายก{self.full_name}"
 
 
+MAX_FISCAL_YEARS = 10
+
+
 class FiscalYears(StrictModel):
     first: Year = Field(description="ปีงบประมาณแรก (first fiscal year, B.E.), e.g. 2562")
     last: Year = Field(description="ปีงบประมาณสุดท้าย (last fiscal year, B.E.), e.g. 2564")
@@ -83,6 +95,21 @@ class FiscalYears(StrictModel):
     def years(self) -> tuple[int, ...]:
         return tuple(range(self.first, self.last + 1))
 
+    def violations(self) -> Iterator[Violation]:
+        """The range's own problems: backwards, or longer than any plan."""
+        if self.last < self.first:
+            yield (
+                ("fiscal_years", "last"),
+                f"the last fiscal year {self.last} is before the first {self.first}",
+                False,
+            )
+        elif len(self.years) > MAX_FISCAL_YEARS:
+            yield (
+                ("fiscal_years", "last"),
+                f"{len(self.years)} fiscal years; a plan covers at most {MAX_FISCAL_YEARS}",
+                False,
+            )
+
 
 class Signatory(StrictModel):
     name: Prose = Field(description="ชื่อผู้ลงนาม (the signatory's name with title), e.g. นายไพฑูรย์ สุขดี")
@@ -90,4 +117,23 @@ class Signatory(StrictModel):
         default=None,
         description="ตำแหน่ง (position under the signature); by default the executive of "
         "the organization, e.g. นายกองค์การบริหารส่วนตำบลทุ่งทอง",
+    )
+
+
+class Announcement(StrictModel):
+    subject: Prose | None = Field(
+        default=None,
+        description="เรื่อง (the announcement's subject line); by default from the plan's title",
+    )
+    body: list[Prose] = Field(
+        min_length=1, description="ข้อความประกาศ (the announcement's paragraphs)"
+    )
+    date: BEDate = Field(
+        description="วันที่ประกาศ (date of the announcement, B.E., YYYY-MM-DD), e.g. 2561-10-18"
+    )
+    signatory: Signatory = Field(description="ผู้ลงนาม (who signs the announcement)")
+    emblem: Text | None = Field(
+        default=None,
+        description="ตราครุฑ (the emblem printed 3 cm high at the top of the announcement: "
+        "a PNG or JPEG file, its path relative to the plan file); none is bundled",
     )

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Any
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from anticorrupt_plan.core.errors import DataPath, format_path
 from anticorrupt_plan.core.thai import arabic_digits, ce_year, compose_sara_am
 
 SCHEMA_VERSION = 1
@@ -147,6 +149,23 @@ def version_input(value: Any) -> Any:
     return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
 
+# A problem no single field can see, found after the schema: (path, message, at_key).
+# ``at_key`` points the message at the key itself (an extra year) rather than at the value.
+Violation = tuple[DataPath, str, bool]
+
+
+def duplicate_ids(items: Iterable[tuple[DataPath, str | None]]) -> Iterator[Violation]:
+    """A violation for each id already used by an item before it (``None``: no id)."""
+    seen: dict[str, DataPath] = {}
+    for path, item_id in items:
+        if item_id is None:
+            continue
+        if item_id in seen:
+            yield path, f"id {item_id!r} is already used by {format_path(seen[item_id])}", False
+        else:
+            seen[item_id] = path
+
+
 class StrictModel(BaseModel):
     """Strict by default: unknown keys are errors and a validated document never changes."""
 
@@ -169,3 +188,62 @@ def same_number(key: Any) -> Any:
     except (TypeError, ValueError):
         return text
     return int(number) if number.is_integer() else number
+
+
+# --- money ---------------------------------------------------------------------------------------
+
+NO_BUDGET = "ไม่ใช้งบประมาณ"  # a project carried out without a budget
+MAX_BAHT = 10**12
+# Whole baht as a clerk types them: 50000, or with a comma every three digits, 50,000.
+_BAHT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
+
+
+def _parse_baht(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = compose_sara_am(arabic_digits(value).strip()) if isinstance(value, str) else None
+    if text == NO_BUDGET:
+        return NO_BUDGET
+    if text is not None and _BAHT.fullmatch(text):
+        amount = int(text.replace(",", ""))
+        if amount == 0:
+            raise PydanticCustomError(
+                "baht_zero",
+                "0 baht: write ไม่ใช้งบประมาณ for a project carried out without a budget, "
+                "or leave the year out if the project does not run that year",
+            )
+        if amount > MAX_BAHT:
+            raise PydanticCustomError(
+                "baht_too_large", "{value} baht is not a plausible budget", {"value": text}
+            )
+        return amount
+    shown = (
+        repr(value)
+        if isinstance(value, str)
+        else "an empty value"
+        if value is None
+        else "a list or mapping"
+    )
+    raise PydanticCustomError(
+        "baht_format",
+        "{value} is not an amount in whole baht: write digits, e.g. 50000 or 50,000 (Thai "
+        "digits too), or ไม่ใช้งบประมาณ",
+        {"value": shown},
+    )
+
+
+Baht = Annotated[
+    int | Literal["ไม่ใช้งบประมาณ"],
+    BeforeValidator(_parse_baht),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": r"^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*$|^[0-9๐-๙]+$"},
+                {"const": NO_BUDGET},
+            ],
+            "examples": ["50,000", "ไม่ใช้งบประมาณ"],
+        }
+    ),
+    Field(description="งบประมาณ (บาท): whole baht, e.g. 50,000, or ไม่ใช้งบประมาณ"),
+]

@@ -14,45 +14,23 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from anticorrupt_plan.common.organization import FiscalYears, Organization, Signatory
+from anticorrupt_plan.common.organization import Announcement, FiscalYears, Organization
 from anticorrupt_plan.common.settings import Amendment, CheckSettings, Layout
 from anticorrupt_plan.common.types import (
     ID_DESCRIPTION,
     REASON_DESCRIPTION,
-    BEDate,
     Prose,
     StableId,
     StrictModel,
-    Text,
+    Violation,
     Year,
+    duplicate_ids,
     same_number,
     version_input,
 )
-from anticorrupt_plan.core.errors import DataPath, format_path
-
-MAX_FISCAL_YEARS = 10
-
+from anticorrupt_plan.core.errors import DataPath
 
 # --- the announcement and narrative ----------------------------------------------------------
-
-
-class Announcement(StrictModel):
-    subject: Prose | None = Field(
-        default=None,
-        description="เรื่อง (the announcement's subject line); by default the plan's title",
-    )
-    body: list[Prose] = Field(
-        min_length=1, description="ข้อความประกาศ (the announcement's paragraphs)"
-    )
-    date: BEDate = Field(
-        description="วันที่ประกาศ (date of the announcement, B.E., YYYY-MM-DD), e.g. 2561-10-18"
-    )
-    signatory: Signatory = Field(description="ผู้ลงนาม (who signs the announcement)")
-    emblem: Text | None = Field(
-        default=None,
-        description="ตราครุฑ (the emblem printed 3 cm high at the top of the announcement: "
-        "a PNG or JPEG file, its path relative to the plan file); none is bundled",
-    )
 
 
 class NationalStrategy(StrictModel):
@@ -200,26 +178,16 @@ class Plan(StrictModel):
 # --- rules across fields ---------------------------------------------------------------------
 
 
-def rule_violations(plan: Plan) -> Iterator[tuple[DataPath, str, bool]]:
+def rule_violations(plan: Plan) -> Iterator[Violation]:
     """Problems no single field can see: ``(path, message, at_key)`` for each.
 
     ``at_key`` says the problem is best pointed at the key itself (an extra year) rather than
     at the value (a row whose targets miss a year).
     """
     years = plan.fiscal_years
-    if years.last < years.first:
-        yield (
-            ("fiscal_years", "last"),
-            f"the last fiscal year {years.last} is before the first {years.first}",
-            False,
-        )
-        return
-    if len(years.years) > MAX_FISCAL_YEARS:
-        yield (
-            ("fiscal_years", "last"),
-            f"{len(years.years)} fiscal years; a plan covers at most {MAX_FISCAL_YEARS}",
-            False,
-        )
+    problems = list(years.violations())
+    if problems:
+        yield from problems
         return
     expected = set(years.years)
     rows = [row for goal in plan.goals for measure in goal.measures for row in measure.rows]
@@ -256,15 +224,9 @@ def rule_violations(plan: Plan) -> Iterator[tuple[DataPath, str, bool]]:
     yield from _duplicate_ids(plan)
 
 
-def _duplicate_ids(plan: Plan) -> Iterator[tuple[DataPath, str, bool]]:
-    seen: dict[str, DataPath] = {}
+def _duplicate_ids(plan: Plan) -> Iterator[Violation]:
+    items: list[tuple[DataPath, str | None]] = []
     for g, goal in enumerate(plan.goals):
-        items: list[tuple[DataPath, str | None]] = [(("goals", g, "id"), goal.id)]
+        items.append((("goals", g, "id"), goal.id))
         items += [(("goals", g, "measures", m, "id"), ms.id) for m, ms in enumerate(goal.measures)]
-        for path, item_id in items:
-            if item_id is None:
-                continue
-            if item_id in seen:
-                yield path, f"id {item_id!r} is already used by {format_path(seen[item_id])}", False
-            else:
-                seen[item_id] = path
+    return duplicate_ids(items)
