@@ -16,6 +16,7 @@ from anticorrupt_plan.app.checks import (
     run_checks,
     summary,
 )
+from anticorrupt_plan.app.registry import KIND_NAMES, kind_named
 from anticorrupt_plan.app.validate import parse_plan, read_plan
 from anticorrupt_plan.core.errors import PlanInvalid
 from anticorrupt_plan.kinds.ethics.rules import RULES
@@ -372,5 +373,7 @@ def test_summary(text: str, expected: str) -> None:
 def test_rule_listing_names_every_rule_once() -> None:
     listed = [line.split()[0] for line in rules_text().splitlines()]
 
-    assert listed == [*(rule.id for rule in RULES), CONFIG_RULE.id]
-    assert "CHECK-CONFIG" in listed
+    every = {rule.id: rule for kind in KIND_NAMES for rule in kind_named(kind).rules}
+    assert listed == [*every, CONFIG_RULE.id]
+    assert listed[: len(RULES)] == [rule.id for rule in RULES]  # the ethics plan's first
+    assert "(only in: action)" in rules_text() and "(only in: ethics)" in rules_text()
