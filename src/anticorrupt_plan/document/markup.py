@@ -41,6 +41,7 @@ from anticorrupt_plan.document.tree import (
     ItemList,
     KeepRow,
     Lines,
+    PageRef,
     Paragraph,
     Row,
     Rule,
@@ -62,7 +63,7 @@ DEFAULT_STYLES = {
     "td": "Table Text",
     **{f"h{level}": f"Heading {level}" for level in range(1, 7)},
 }
-INLINE = {"b", "s", "u", "br", "tab"}
+INLINE = {"b", "s", "u", "br", "tab", "pageref"}
 # The attributes each element may carry.
 _PARAGRAPH = frozenset({"style", "keep-with-next", "page-break-before"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
@@ -71,7 +72,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "p": _PARAGRAPH,
     "lines": frozenset(),
     "line": frozenset({"style"}),
-    "list": frozenset({"bullet", "style"}),
+    "list": frozenset({"bullet", "marker", "style"}),
     "item": frozenset({"style"}),
     "rule": frozenset({"style"}),
     "image": frozenset({"ref", "height", "alt", "style"}),
@@ -80,15 +81,14 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "tr": frozenset({"header", "keep"}),
     "th": frozenset({"colspan", "rowspan", "style"}),
     "td": frozenset({"colspan", "rowspan", "style"}),
-    **{
-        f"h{level}": frozenset({"style", "keep-with-next", "page-break-before"})
-        for level in range(1, 7)
-    },
+    **{f"h{level}": _PARAGRAPH | {"id"} for level in range(1, 7)},
     **{name: frozenset() for name in INLINE},
+    "pageref": frozenset({"to"}),
 }
 # A markup line break with the white space around it: the template's layout, not text.
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _LENGTH = re.compile(r"([0-9]+(?:\.[0-9]+)?)(cm|mm)")
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,30}")
 MAX_SPAN = 64
 
 
@@ -113,7 +113,10 @@ class _Element:
 
 def parse(markup: str) -> Document:
     """The document ``markup`` describes; MarkupError at the first thing that is not right."""
-    return _Reader().document(_element_tree(markup))
+    reader = _Reader()
+    document = reader.document(_element_tree(markup))
+    reader.check_references()
+    return document
 
 
 def _element_tree(markup: str) -> _Element:
@@ -161,6 +164,19 @@ def _element_tree(markup: str) -> _Element:
 class _Reader:
     """Turns elements into tree nodes, checking each against the vocabulary."""
 
+    def __init__(self) -> None:
+        self.anchors: dict[str, int] = {}  # anchor -> line
+        self.references: list[tuple[str, int]] = []  # (target, line)
+
+    def check_references(self) -> None:
+        for target, line in self.references:
+            if target not in self.anchors:
+                raise MarkupError(
+                    f'<pageref to={target!r}/> points at no heading: give a heading id="{target}"',
+                    line=line,
+                    tag="pageref",
+                )
+
     def document(self, root: _Element) -> Document:
         self._expect(root, "document")
         sections = tuple(self._section(child) for child in self._elements(root))
@@ -201,12 +217,29 @@ class _Reader:
         return reader(element)
 
     def _heading(self, element: _Element) -> Heading:
+        anchor = element.attributes.get("id")
+        if anchor is not None:
+            if not _ANCHOR.fullmatch(anchor):
+                raise MarkupError(
+                    f"<{element.tag} id=...> must be letters, digits, '-' or '_' (at most 30), "
+                    f"not {anchor!r}",
+                    line=element.line,
+                    tag=element.tag,
+                )
+            if anchor in self.anchors:
+                raise MarkupError(
+                    f"two headings have id {anchor!r} (the first at line {self.anchors[anchor]})",
+                    line=element.line,
+                    tag=element.tag,
+                )
+            self.anchors[anchor] = element.line
         return Heading(
             level=int(element.tag[1]),
             inlines=self._inlines(element),
             style=self._style(element),
             keep_with_next=self._flag(element, "keep-with-next"),
             page_break_before=self._flag(element, "page-break-before"),
+            anchor=anchor,
         )
 
     def _paragraph(self, element: _Element, style: str | None = None) -> Paragraph:
@@ -231,7 +264,11 @@ class _Reader:
         for child in self._elements(element):
             self._expect(child, "item")
             items.append(self._paragraph(child, style))
-        return ItemList(tuple(items), bullet=self._flag(element, "bullet"))
+        return ItemList(
+            tuple(items),
+            bullet=self._flag(element, "bullet"),
+            marker=element.attributes.get("marker", ""),
+        )
 
     def _rule(self, element: _Element) -> Rule:
         self._no_content(element)
@@ -341,11 +378,16 @@ class _Reader:
                     found.append(Text(text, strong, strike, underline))
                 continue
             if child.tag not in INLINE:
-                raise self._unexpected(child, "text, <b>, <s>, <u>, <br/> or <tab/>")
+                raise self._unexpected(child, "text, <b>, <s>, <u>, <br/>, <tab/> or <pageref/>")
             self._check_attributes(child)
             if child.tag == "br":
                 self._no_content(child)
                 found.append(Break())
+            elif child.tag == "pageref":
+                self._no_content(child)
+                target = child.attributes.get("to", "")
+                self.references.append((target, child.line))
+                found.append(PageRef(target))
             elif child.tag == "tab":
                 self._no_content(child)
                 found.append(Tab())
