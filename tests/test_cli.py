@@ -77,7 +77,9 @@ def test_schema_prints_json_schema() -> None:
     result = runner.invoke(app, ["schema"])
 
     assert result.exit_code == Exit.OK
-    assert json.loads(result.stdout)["title"] == "Plan"
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["kind"]["enum"] == ["ethics", "action"]
+    assert {"Plan", "ActionPlan"} <= set(schema["$defs"])
 
 
 @pytest.mark.parametrize(

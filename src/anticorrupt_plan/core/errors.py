@@ -231,8 +231,8 @@ class DifferentKindsError(PlanError):
 
     def __init__(self, *, old: str, old_kind: str, new: str, new_kind: str) -> None:
         super().__init__(
-            f"{new}: a {new_kind} document cannot be compared with {old}, a {old_kind} "
-            "document; compare two versions of one document"
+            f"{new} is a document of kind '{new_kind}' and {old} one of kind '{old_kind}'; "
+            "compare two versions of one document"
         )
 
 

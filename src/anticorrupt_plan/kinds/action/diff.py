@@ -144,7 +144,7 @@ class _Differ(ChangeLog):
             [Item(key=p.view.name, id=p.view.id) for p in old_projects],
             [Item(key=p.view.name, id=p.view.id) for p in new_projects],
         )
-        moved = moved_items(pairs)
+        moved = _moved(pairs, old_projects, new_projects)
         for oi, ni in reading_order(len(old_projects), len(new_projects), pairs):
             self.project(
                 None if oi is None else old_projects[oi],
@@ -172,7 +172,7 @@ class _Differ(ChangeLog):
             self.emit(None if new else at, at if new else None, reason)
             return
         ov, nv = old.view, new.view
-        if moved or old.place != new.place:
+        if moved:
             self.emit(At(old.place, old.path, ov.name), At(new.place, new.path, nv.name),
                       reason, moved=True)  # fmt: skip
         else:
@@ -214,6 +214,21 @@ class _Differ(ChangeLog):
             here = (*place, f"ปี {amount.year}")
             old_text = before.get(amount.year, NOT_RUNNING)
             self.emit(At(here, None, old_text), At(here, None, amount.text), self.reason)
+
+
+def _moved(pairs: dict[int, int], old: list[_Placed], new: list[_Placed]) -> set[int]:
+    """The old indices of projects now under another mission, and of those that left their
+    order among the projects of their mission (renumbering alone is no move)."""
+    moved: set[int] = set()
+    within: dict[tuple[str, ...], dict[int, int]] = {}
+    for i, j in pairs.items():
+        if old[i].place[:2] == new[j].place[:2]:
+            within.setdefault(old[i].place[:2], {})[i] = j
+        else:
+            moved.add(i)
+    for local in within.values():
+        moved |= moved_items(local)
+    return moved
 
 
 def _announcement(plan: ActionPlan, view: ActionView) -> AnnouncementTexts:
