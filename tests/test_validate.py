@@ -77,7 +77,11 @@ def test_unknown_key_without_a_near_miss_gets_no_suggestion() -> None:
     data = minimal_plan()
     data["zzz"] = "x"
 
-    assert problems_of(dump(data))[-1].endswith("zzz: unknown key 'zzz'")
+    assert problems_of(dump(data))[-1].endswith(
+        "zzz: unknown key 'zzz'; the keys here are: schema_version, kind, digits, organization, "
+        "fiscal_years, title, announcement, rationale, national_strategy, objectives, "
+        "preparation_steps, goals, layout, checks, amendment"
+    )
 
 
 @pytest.mark.parametrize("blank", ["   ", "\n"])
@@ -303,7 +307,9 @@ def test_duplicate_keys_and_schema_problems_come_together() -> None:
         "duplicate key 'title'; it is already set at line 16".replace(
             "16", str(line_of(text, "title:"))
         ),
-        "unknown key 'extra'",
+        "unknown key 'extra'; the keys here are: schema_version, kind, digits, organization, "
+        "fiscal_years, title, announcement, rationale, national_strategy, objectives, "
+        "preparation_steps, goals, layout, checks, amendment",
     ]
 
 
@@ -432,3 +438,47 @@ def test_a_kind_pasted_with_a_decomposed_sara_am_is_understood() -> None:
     organization = parse_plan(dump(data), file="plan.yaml").plan.organization
 
     assert organization.full_name == "เทศบาลตำบลโนนสำ"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        pytest.param(
+            "title:\n  Corruption Perception Index : CPI\n",
+            "title: expected text, found a mapping ('Corruption Perception Index': ...): text "
+            "that holds ': ' must be put in quotes, e.g. \"Corruption Perception Index: CPI\"",
+            id="a colon in plain text",
+        ),
+        pytest.param(
+            "ยุทธศาสตร์ชาติ: {}\n",
+            "ยุทธศาสตร์ชาติ: unknown key 'ยุทธศาสตร์ชาติ'; did you mean 'national_strategy'?",
+            id="the start of a field's Thai term",
+        ),
+    ],
+)
+def test_slips_a_clerk_meets_get_a_message_that_says_what_to_type(
+    yaml_text: str, expected: str
+) -> None:
+    data = minimal_plan()
+    del data["title"]
+    text = dump(data) + yaml_text
+
+    assert any(problem.endswith(expected) for problem in problems_of(text)), problems_of(text)
+
+
+def test_a_number_cut_at_its_comma_in_braces_is_one_clear_message() -> None:
+    from .conftest import minimal_action
+
+    data = minimal_action()
+    text = dump(data).replace("2561: '50000'\n", "2561: 50000\n")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if "2561: 50000" in line)
+    indent = lines[start].index("2561")
+    lines[start : start + 2] = [" " * indent + "{2561: 50,000, 2562: 50,000}"]
+    lines[start - 1] = lines[start - 1] + " {2561: 50,000, 2562: 50,000}"
+    del lines[start]
+
+    problems = problems_of("\n".join(lines) + "\n")
+
+    assert len(problems) == 2
+    assert all("a comma separates entries, so '50,000' was read as '50'" in p for p in problems)

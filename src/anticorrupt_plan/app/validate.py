@@ -244,6 +244,7 @@ def _schema_problems(
                     path=path,
                     key=key,
                     suggestion=_suggest(key, path[:-1], model),
+                    allowed=_allowed(path[:-1], model),
                 )
             )
             continue
@@ -288,6 +289,13 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
     if kind == "string_type":
         if item.get("input") is None:
             return "is empty; write the text, or remove the key if it is optional"
+        if isinstance(item.get("input"), dict) and len(item["input"]) == 1:
+            # key: Corruption Perception Index : CPI -- a colon and a space made a mapping.
+            [(inner, rest)] = item["input"].items()
+            return (
+                f"expected text, found a mapping ({inner!r}: ...): text that holds ': ' must "
+                f'be put in quotes, e.g. "{inner}: {rest or ""}"'
+            )
         return f"expected text, found {found}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if not path:
@@ -319,6 +327,17 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
     return str(item["msg"])
 
 
+def _allowed(parent: DataPath, model: type[BaseModel]) -> tuple[str, ...]:
+    """The keys the mapping at ``parent`` takes."""
+    fields = _model_at(parent, model)
+    return tuple(fields.model_fields) if fields is not None else ()
+
+
+# A Thai key this many characters long or more may name a field by the start of its term
+# (ยุทธศาสตร์ชาติ for ยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต).
+MIN_TERM_PREFIX = 4
+
+
 def _suggest(key: str, parent: DataPath, model: type[BaseModel]) -> str | None:
     """The field the user most likely meant, by spelling or by the Thai term it stands for."""
     fields = _model_at(parent, model)
@@ -338,7 +357,11 @@ def _suggest(key: str, parent: DataPath, model: type[BaseModel]) -> str | None:
         if info.description
     }
     close = difflib.get_close_matches(term, list(terms), n=1, cutoff=0.6)
-    return terms[close[0]] if close else None
+    if close:
+        return terms[close[0]]
+    starting = [name for thai, name in terms.items() if len(term) >= MIN_TERM_PREFIX
+                and (thai.startswith(term) or term.startswith(thai))]  # fmt: skip
+    return starting[0] if len(starting) == 1 else None
 
 
 def _model_at(path: DataPath, model: type[BaseModel]) -> type[BaseModel] | None:

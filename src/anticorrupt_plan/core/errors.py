@@ -69,10 +69,23 @@ class DuplicateKeyError(LocatedError):
 
 
 class UnknownKeyError(LocatedError):
+    """A key the place does not take; ``allowed`` lists the keys it does."""
+
     def __init__(
-        self, *, location: Location, path: DataPath, key: str, suggestion: str | None
+        self,
+        *,
+        location: Location,
+        path: DataPath,
+        key: str,
+        suggestion: str | None,
+        allowed: tuple[str, ...] = (),
     ) -> None:
-        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        if suggestion:
+            hint = f"; did you mean {suggestion!r}?"
+        elif allowed:
+            hint = f"; the keys here are: {', '.join(allowed)}"
+        else:
+            hint = ""
         super().__init__(location=location, path=path, message=f"unknown key {key!r}{hint}")
 
 

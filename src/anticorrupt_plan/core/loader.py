@@ -256,7 +256,7 @@ class _Builder:
             return _scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(events, path, depth)
-        return self._mapping(events, path, depth)
+        return self._mapping(events, path, depth, flow=bool(event.flow_style))
 
     def _sequence(self, events: Iterator[Any], path: DataPath, depth: int) -> list[Any]:
         items: list[Any] = []
@@ -266,13 +266,29 @@ class _Builder:
             items.append(self._node(event, events, (*path, len(items)), depth + 1))
         return items
 
-    def _mapping(self, events: Iterator[Any], path: DataPath, depth: int) -> dict[str, Any]:
+    def _mapping(
+        self, events: Iterator[Any], path: DataPath, depth: int, *, flow: bool
+    ) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        last_key, last_value = "", None
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 break
             key = self._key(key_event, events, path)
             value_event = next(events)
+            if flow and _split_number(last_value, key, value_event):
+                # {2561: 50,000}: YAML's comma between entries cut the number in two.
+                self.problems.append(
+                    SchemaError(
+                        location=self._where(key_event),
+                        path=path,
+                        message=f"in braces {{ }} a comma separates entries, so "
+                        f"'{last_value},{key}' was read as '{last_value}' and a key '{key}': "
+                        f"write each entry on a line of its own ('{last_key}: {last_value},{key}') "
+                        "or the number without commas",
+                    )
+                )
+                continue
             if key is None:
                 self._node(value_event, events, (*path, "?"), depth + 1)
                 continue
@@ -292,7 +308,8 @@ class _Builder:
                 self.problems.extend(shadow.problems)
                 continue
             self.keys[child] = _span(key_event)
-            result[key] = self._node(value_event, events, child, depth + 1)
+            result[key] = last_value = self._node(value_event, events, child, depth + 1)
+            last_key = key
         return result
 
     def key_location(self, path: DataPath) -> Location:
@@ -316,6 +333,23 @@ class _Builder:
             _skip(event, events)
         self.problems.append(SchemaError(location=self._where(event), path=path, message=message))
         return None
+
+
+_DIGITS = re.compile("[0-9\u0e50-\u0e59]+")
+
+
+def _split_number(before: Any, key: str | None, value: Any) -> bool:
+    """Whether ``key`` (with an empty ``value``) is the end of a number the entry before it
+    began: ``50`` then ``000`` in ``{2561: 50,000}``."""
+    return (
+        isinstance(before, str)
+        and _DIGITS.fullmatch(before) is not None
+        and key is not None
+        and len(key) == 3
+        and _DIGITS.fullmatch(key) is not None
+        and isinstance(value, yaml.ScalarEvent)
+        and _scalar(value) is None
+    )
 
 
 def _scalar(event: Any) -> str | None:
