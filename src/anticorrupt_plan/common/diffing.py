@@ -20,9 +20,10 @@ from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.core.matching import moved_items, pair, reading_order, text_item
 from anticorrupt_plan.core.thai import clusters
 
-# Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit).
-_NUMBER_END = re.compile(r"\d+$")
-_NUMBER_START = re.compile(r"^\d+")
+# Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit), and the commas
+# between a number's groups of three: 50,000 to 60,000 reads as one number replaced.
+_NUMBER_END = re.compile(r"\d[\d,]*$")
+_NUMBER_START = re.compile(r"^[\d,]*\d")
 # Equal runs shorter than this many clusters between two edits are shown as part of one
 # edit: a reworded phrase reads better whole than cut into one-letter pieces.
 MIN_EQUAL = 3
