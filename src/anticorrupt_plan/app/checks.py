@@ -116,6 +116,11 @@ def run_checks(valid: ValidPlan) -> Report:
         if rule.id not in disabled and rule.find is not None
         for hit in rule.find(context)
     ]
+    # Each acceptance looks up its findings rather than reading them all: a plan may accept
+    # thousands, and found may hold thousands.
+    by_place: dict[tuple[str, str], list[int]] = {}
+    for number, finding in enumerate(found):
+        by_place.setdefault((finding.rule, format_path(finding.path)), []).append(number)
     covered: set[int] = set()
     accepted = []
     for index, acceptance in enumerate(settings.accept):
@@ -123,10 +128,8 @@ def run_checks(valid: ValidPlan) -> Report:
         check_known(acceptance.rule, (*path, "rule"))
         matched = [
             number
-            for number, finding in enumerate(found)
-            if finding.rule == acceptance.rule
-            and format_path(finding.path) == acceptance.path
-            and acceptance.text in (None, finding.text)
+            for number in by_place.get((acceptance.rule, acceptance.path), [])
+            if acceptance.text in (None, found[number].text)
         ]
         if not matched and acceptance.rule in known:
             off = " (the rule is switched off)" if acceptance.rule in disabled else ""

@@ -129,18 +129,19 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
         plan = Plan.model_validate(document.data)
     except ValidationError as error:
         # An alias was read as an empty value: that emptiness need not be reported too.
-        refused = [p.path for p in document.problems if isinstance(p, AliasError) and p.replaced]
+        refused = {p.path for p in document.problems if isinstance(p, AliasError) and p.replaced}
         problems = [
             problem
             for problem in _schema_problems(error, document)
-            if not any(problem.path[: len(path)] == path for path in refused)
+            if not any(problem.path[:end] in refused for end in range(len(problem.path) + 1))
         ]
         raise PlanInvalid([*document.problems, *problems]) from None
     if document.problems:
         raise PlanInvalid(document.problems)
+    written = _KeysAsWritten(document)
     violations = [
         SchemaError(
-            location=document.key_location(_as_written(document, path))
+            location=document.key_location(written.get(path))
             if at_key
             else document.value_location(path),
             path=path,
@@ -214,13 +215,24 @@ def _schema_problems(error: ValidationError, document: Document) -> list[Located
     return problems
 
 
-def _as_written(document: Document, path: DataPath) -> DataPath:
-    """``path`` with its last key as the file spells it (a year may be in Thai digits)."""
-    parent, key = path[:-1], path[-1]
-    for written, _ in document.keys.items():
-        if written[:-1] == parent and arabic_digits(str(written[-1])).strip() == str(key):
-            return written
-    return path
+class _KeysAsWritten:
+    """Paths with their last key as the file spells it (a year may be in Thai digits).
+
+    The index of every key is built on the first question, so that locating thousands of
+    violations reads the keys once rather than once per violation.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._index: dict[tuple[DataPath, str], DataPath] | None = None
+
+    def get(self, path: DataPath) -> DataPath:
+        if self._index is None:
+            self._index = {}
+            for written in self._document.keys:  # the first spelling wins, as in the file
+                key = (written[:-1], arabic_digits(str(written[-1])).strip())
+                self._index.setdefault(key, written)
+        return self._index.get((path[:-1], str(path[-1])), path)
 
 
 def _describe(value: Any) -> str:
