@@ -9,6 +9,7 @@ from typing import Any
 
 from anticorrupt_plan.app.validate import ValidPlan
 from anticorrupt_plan.core.errors import DataPath, Location, format_path
+from anticorrupt_plan.core.safe_text import shown, shown_in_json
 from anticorrupt_plan.core.scalars import SourceText
 from anticorrupt_plan.kinds.ethics.model import Acceptance
 from anticorrupt_plan.kinds.ethics.rules import RULES, Context, Hit, Rule, Severity
@@ -38,7 +39,7 @@ class Finding:
     def __str__(self) -> str:
         fix = f"; write '{self.suggestion}'" if self.suggestion is not None else ""
         where = format_path(self.path)
-        return f"{self.location}: {self.severity}: {self.rule}: {where}: {self.message}{fix}"
+        return shown(f"{self.location}: {self.severity}: {self.rule}: {where}: {self.message}{fix}")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -183,7 +184,9 @@ def report_json(report: Report) -> str:
         "findings": [finding.as_json() for finding in report.findings],
         "accepted": [accepted.as_json() for accepted in report.accepted],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # JSON escapes the C0 controls itself; escaping the rest the same way (\u202e) keeps the
+    # data exactly as it was for a program that reads it, and harmless in a CI log.
+    return shown_in_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def summary(report: Report) -> str:
@@ -213,6 +216,8 @@ def accepted_text(report: Report) -> str:
     lines = []
     for item in report.accepted:
         acceptance = item.acceptance
-        lines.append(f"{item.location}: {acceptance.rule}: {acceptance.path}: {acceptance.reason}")
+        lines.append(
+            shown(f"{item.location}: {acceptance.rule}: {acceptance.path}: {acceptance.reason}")
+        )
         lines += [f"    accepts {finding}" for finding in item.findings] or ["    accepts nothing"]
     return "".join(f"{line}\n" for line in lines)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from anticorrupt_plan.core.errors import PlanError, PlanInvalid
+from anticorrupt_plan.core.safe_text import shown
 
 if TYPE_CHECKING:
     from anticorrupt_plan.app.build import BuildResult
@@ -186,17 +187,17 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
         print(finding, file=sys.stderr)
     if report.findings:
         print(
-            f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)",
+            shown(f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)"),
             file=sys.stderr,
         )
     if not check:
         for path in result.written:
-            print(f"wrote {path}")
+            print(shown(f"wrote {path}"))
         return
     for path, reason in result.stale:
-        print(f"{path}: {reason}; run 'plan build' to update it", file=sys.stderr)
+        print(shown(f"{path}: {reason}; run 'plan build' to update it"), file=sys.stderr)
     if not result.stale:
-        print(f"{plan}: documents in {result.out_dir} are up to date")
+        print(shown(f"{plan}: documents in {result.out_dir} are up to date"))
 
 
 @app.command()
@@ -211,7 +212,7 @@ def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
         _fail(error)
     goals = valid.plan.goals
     measures = sum(len(goal.measures) for goal in goals)
-    print(f"{plan}: valid ({_count(len(goals), 'goal')}, {_count(measures, 'measure')})")
+    print(shown(f"{plan}: valid ({_count(len(goals), 'goal')}, {_count(measures, 'measure')})"))
 
 
 class ReportFormat(StrEnum):
@@ -257,7 +258,7 @@ def check(
         sys.stdout.write(accepted_text(report))
         return
     sys.stdout.write(report_json(report) if format == ReportFormat.JSON else report_text(report))
-    print(f"{plan}: {summary(report)}", file=sys.stderr)
+    print(shown(f"{plan}: {summary(report)}"), file=sys.stderr)
     if report.findings and not warn_only:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
@@ -326,7 +327,7 @@ def diff(
         _fail(error)
     sys.stdout.write(result.output)
     if out is not None:
-        print(f"wrote {out}")
+        print(shown(f"wrote {out}"))
     if exit_code and result.changes:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
@@ -363,7 +364,7 @@ def main() -> None:
         app()
     except Exception as error:  # a bug: say so in one line rather than with a traceback
         print(
-            f"plan: internal error: {type(error).__name__}: {error}\n"
+            shown(f"plan: internal error: {type(error).__name__}: {error}") + "\n"
             "This is a bug in anticorrupt-plan; please report it with the plan file.",
             file=sys.stderr,
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from anticorrupt_plan.core.safe_text import shown
+
 # A place in the plan's data: mapping keys and list indices from the top of the document.
 DataPath = tuple[str | int, ...]
 
@@ -33,7 +35,13 @@ class Location:
 
 
 class PlanError(Exception):
-    """Root of every error the library raises for something the user can fix."""
+    """Root of every error the library raises for something the user can fix.
+
+    Its text is safe to print: whatever a plan or a file name put into it is escaped.
+    """
+
+    def __str__(self) -> str:
+        return shown(super().__str__())
 
 
 class LocatedError(PlanError):
@@ -46,7 +54,7 @@ class LocatedError(PlanError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"{self.location}: {format_path(self.path)}: {self.message}"
+        return shown(f"{self.location}: {format_path(self.path)}: {self.message}")
 
 
 class YamlSyntaxError(LocatedError):
@@ -56,7 +64,7 @@ class YamlSyntaxError(LocatedError):
         super().__init__(location=location, path=(), message=f"YAML syntax: {problem}")
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return shown(f"{self.location}: {self.message}")
 
 
 class DuplicateKeyError(LocatedError):
@@ -107,7 +115,11 @@ class PlanInvalid(PlanError):
 
     def __init__(self, problems: Iterable[LocatedError]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.location, str(p)))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self._text = "\n".join(str(p) for p in self.problems)
+        super().__init__(self._text)
+
+    def __str__(self) -> str:  # one line per problem, each escaped already
+        return self._text
 
 
 class PlanFileError(PlanError):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from anticorrupt_plan.core.errors import format_path
+from anticorrupt_plan.core.safe_text import shown_in_json
 from anticorrupt_plan.core.thai import be_year
 from anticorrupt_plan.kinds.ethics.diff import Change, ChangeKind
 from anticorrupt_plan.kinds.ethics.model import Plan
@@ -38,7 +39,8 @@ def render_json(changes: Sequence[Change], *, plan: Plan, old_source: str, new_s
         "summary": {kind.value: sum(c.kind is kind for c in changes) for kind in ChangeKind},
         "changes": [_change(change) for change in changes],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Written as JSON escapes, what could act on a terminal reads back as the same data.
+    return shown_in_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _change(change: Change) -> dict[str, Any]:
