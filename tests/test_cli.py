@@ -197,13 +197,26 @@ def test_refused_files_get_a_clear_message_and_exit_1(
 
 def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    with path.open("wb") as sparse:  # 65 MB that take no room on disk
-        sparse.truncate(65 * 1024 * 1024)
+    with path.open("wb") as sparse:  # 17 MB that take no room on disk
+        sparse.truncate(17 * 1024 * 1024)
 
     result = runner.invoke(app, ["validate", str(path)])
 
     assert result.exit_code == Exit.FAILED_OR_CHANGED
-    assert result.stderr == f"{path}: is 65 MB; a plan file is at most 64 MB\n"
+    assert result.stderr == f"{path}: is 17 MB; a plan file is at most 16 MB\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_that_never_ends_is_read_no_further_than_the_limit() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "anticorrupt_plan", "validate", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == Exit.FAILED_OR_CHANGED
+    assert result.stderr == "/dev/zero: is more than 16 MB, the most a plan file may be\n"
 
 
 def test_a_byte_order_mark_and_yaml_1_1_words_are_read_as_written(tmp_path: Path) -> None:

@@ -480,3 +480,18 @@ def test_locating_twice_as_many_problems_is_twice_the_work(tmp_path: Path, refus
 
     # Each problem was once located by reading every key of the file: 4x the work for 2x.
     assert growth(validate, 300) < 2.2
+
+
+def test_past_a_thousand_problems_the_rest_are_counted_not_listed(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["organization"].update({f"key{n}": "x" for n in range(1500)})
+    (tmp_path / "plan.yaml").write_text(dump(data), encoding="utf-8")
+
+    result = runner.invoke(app, ["build", str(tmp_path / "plan.yaml"), "-o", str(tmp_path)])
+
+    *problems, more, found = result.stderr.splitlines()
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert len(problems) == 1000
+    assert problems[0].endswith("organization.key0: unknown key 'key0'")
+    assert more == f"{tmp_path / 'plan.yaml'}: 500 more problems not listed; fix these first"
+    assert found == "1500 problems found; nothing was written"

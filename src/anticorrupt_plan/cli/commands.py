@@ -49,7 +49,7 @@ def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
     """
     print(str(error), file=sys.stderr)
     if isinstance(error, PlanInvalid):
-        found = f"{_count(len(error.problems), 'problem')} found"
+        found = f"{_count(error.count, 'problem')} found"
         print(f"{found}; nothing was written" if writes else found, file=sys.stderr)
     raise typer.Exit(Exit.FAILED_OR_CHANGED)
 

@@ -110,13 +110,32 @@ class SchemaError(LocatedError):
     """A value that does not fit the plan's schema or its rules."""
 
 
-class PlanInvalid(PlanError):
-    """All the problems found in one plan file, reported together."""
+# A person fixes a plan from the first problems up; past this many, listing (and locating,
+# and wording) more only costs time, and floods a CI log.
+MAX_LISTED = 1000
 
-    def __init__(self, problems: Iterable[LocatedError]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.location, str(p)))
-        self._text = "\n".join(str(p) for p in self.problems)
+
+class PlanInvalid(PlanError):
+    """All the problems found in one plan file, reported together: the first MAX_LISTED in
+    file order, and how many ``more`` were found but not listed."""
+
+    def __init__(self, problems: Iterable[LocatedError], *, more: int = 0) -> None:
+        ordered = sorted(problems, key=lambda p: (p.location, str(p)))
+        self.problems = ordered[:MAX_LISTED]
+        self.more = more + len(ordered) - len(self.problems)
+        lines = [str(p) for p in self.problems]
+        if self.more and self.problems:
+            lines.append(
+                f"{shown(self.problems[0].location.file)}: {self.more:,} more "
+                f"{'problem' if self.more == 1 else 'problems'} not listed; fix these first"
+            )
+        self._text = "\n".join(lines)
         super().__init__(self._text)
+
+    @property
+    def count(self) -> int:
+        """How many problems were found, listed or not."""
+        return len(self.problems) + self.more
 
     def __str__(self) -> str:  # one line per problem, each escaped already
         return self._text

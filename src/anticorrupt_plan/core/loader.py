@@ -32,6 +32,18 @@ from anticorrupt_plan.core.errors import (
 # refusing it keeps the recursive builder clear of Python's recursion limit.
 MAX_DEPTH = 64
 
+# The work every later step does grows with the number of values and the length of each
+# text, not with the bytes of the file (two bytes, "a,", make a value), so both are bounded
+# while the file is read, and reading stops at the first value past a limit.
+#
+# Values: keys, texts, lists and mappings. The repository's plan has 390, a generated
+# 1,000-measure plan 29,000, a province's consolidated plan (a hundred organizations' plans
+# in one) some tens of thousands; the 10,000-measure plan of `make bench` has 290,000.
+MAX_VALUES = 300_000
+# Characters in one key or text. The longest paragraph of the repository's plan has 1,937;
+# 10,000 is four A4 pages in one paragraph. Some checks read a text more than once.
+MAX_TEXT = 10_000
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -199,14 +211,42 @@ def _span(event: Any) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
 
 
+class _Budget:
+    """The values left to read: shared by a builder and the builders it starts for
+    repeated keys, so that no way of writing the YAML reads more than the limit."""
+
+    def __init__(self) -> None:
+        self.left = MAX_VALUES
+
+
 class _Builder:
     """Turns a stream of parser events into plain data, recording positions and problems."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, budget: _Budget | None = None) -> None:
         self.file = file
         self.values: dict[DataPath, Span] = {}
         self.keys: dict[DataPath, Span] = {}
         self.problems: list[LocatedError] = []
+        self.budget = budget or _Budget()
+
+    def _count(self, event: Any, path: DataPath) -> None:
+        """Count one value read; stop reading with every problem so far at one too many."""
+        self.budget.left -= 1
+        if self.budget.left < 0:
+            message = (
+                f"the file holds more than {MAX_VALUES:,} values (keys, texts, lists and "
+                "mappings); a plan is far smaller (a 1,000-measure plan has about 29,000), "
+                "so nothing more is read"
+            )
+        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT:
+            message = (
+                f"a text of {len(event.value):,} characters; one key or text holds at most "
+                f"{MAX_TEXT:,} (four pages): split it into paragraphs"
+            )
+        else:
+            return
+        error = SchemaError(location=self._where(event), path=path, message=message)
+        raise PlanInvalid([*self.problems, error])
 
     def build(self, events: Iterator[Any]) -> Any:
         data: Any = None
@@ -226,13 +266,15 @@ class _Builder:
             elif isinstance(event, yaml.NodeEvent) and documents == 1:
                 data = self._node(event, events, (), 0)
             elif isinstance(event, yaml.NodeEvent):  # read past it; its positions would clash
-                _skip(event, events)
+                self._count(event, ())
+                self._skip(event, events, ())
         return data
 
     def _where(self, event: Any) -> Location:
         return Location(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
 
     def _node(self, event: Any, events: Iterator[Any], path: DataPath, depth: int) -> Any:
+        self._count(event, path)
         if isinstance(event, yaml.AliasEvent):
             self.problems.append(AliasError(location=self._where(event), path=path, replaced=True))
             return None
@@ -249,7 +291,7 @@ class _Builder:
                     message=f"nested more than {MAX_DEPTH} levels deep; a plan never is",
                 )
             )
-            _skip(event, events)
+            self._skip(event, events, path)
             return None
         self.values.setdefault(path, _span(event))
         if isinstance(event, yaml.ScalarEvent):
@@ -287,7 +329,7 @@ class _Builder:
                     )
                 )
                 # Read the repeated value so its own problems are reported, then drop it.
-                shadow = _Builder(self.file)
+                shadow = _Builder(self.file, self.budget)
                 shadow._node(value_event, events, child, depth + 1)
                 self.problems.extend(shadow.problems)
                 continue
@@ -300,6 +342,7 @@ class _Builder:
         return Location(self.file, span.line, span.column)
 
     def _key(self, event: Any, events: Iterator[Any], path: DataPath) -> str | None:
+        self._count(event, path)
         if isinstance(event, yaml.ScalarEvent) and event.anchor is None:
             value = _scalar(event)
             if value:
@@ -309,13 +352,29 @@ class _Builder:
             where = self._where(event)
             self.problems.append(AliasError(location=where, path=(*path, "?"), replaced=True))
             if isinstance(event, yaml.CollectionStartEvent):
-                _skip(event, events)
+                self._skip(event, events, path)
             return None
         else:
             message = "a key must be plain text, not a list or mapping"
-            _skip(event, events)
+            self._skip(event, events, path)
         self.problems.append(SchemaError(location=self._where(event), path=path, message=message))
         return None
+
+    def _skip(self, event: Any, events: Iterator[Any], path: DataPath) -> None:
+        """Consume the events of a collection whose start is ``event``, without building it
+        (but counting its values)."""
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return
+        depth = 1
+        for inner in events:
+            if isinstance(inner, yaml.CollectionEndEvent):
+                depth -= 1
+                if depth == 0:
+                    return
+                continue
+            self._count(inner, path)
+            if isinstance(inner, yaml.CollectionStartEvent):
+                depth += 1
 
 
 def _scalar(event: Any) -> str | None:
@@ -323,17 +382,3 @@ def _scalar(event: Any) -> str | None:
     if plain and event.value in _NULLS:
         return None
     return str(event.value)
-
-
-def _skip(event: Any, events: Iterator[Any]) -> None:
-    """Consume the events of a collection whose start is ``event``, without building it."""
-    if not isinstance(event, yaml.CollectionStartEvent):
-        return
-    depth = 1
-    for inner in events:
-        if isinstance(inner, yaml.CollectionStartEvent):
-            depth += 1
-        elif isinstance(inner, yaml.CollectionEndEvent):
-            depth -= 1
-            if depth == 0:
-                return
