@@ -14,7 +14,6 @@ from pydantic_core import ErrorDetails
 
 from anticorrupt_plan.core.errors import (
     MAX_LISTED,
-    AliasError,
     DataPath,
     LocatedError,
     PlanFileError,
@@ -137,19 +136,18 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
         plan = Plan.model_validate(document.data)
     except ValidationError as error:
         # An alias was read as an empty value: that emptiness need not be reported too.
-        refused = {p.path for p in document.problems if isinstance(p, AliasError) and p.replaced}
         items = [
             item
             for item in error.errors(include_url=False)
-            if not _within(_data_path(item), refused)
+            if not _within(_data_path(item), document.dropped)
         ]
         # Locating and wording a problem is the costly part: only those listed are.
         listed = items[: max(0, MAX_LISTED - len(document.problems))]
         problems = _schema_problems(listed, document)
-        more = len(items) - len(listed)
+        more = document.more_problems + len(items) - len(listed)
         raise PlanInvalid([*document.problems, *problems], more=more) from None
     if document.problems:
-        raise PlanInvalid(document.problems)
+        raise PlanInvalid(document.problems, more=document.more_problems)
     written = _KeysAsWritten(document)
     violations = [
         SchemaError(
@@ -196,7 +194,7 @@ def emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:
     return PlanInvalid([SchemaError(location=location, path=EMBLEM, message=message)])
 
 
-def _within(path: DataPath, places: set[DataPath]) -> bool:
+def _within(path: DataPath, places: frozenset[DataPath]) -> bool:
     """Whether ``path`` is one of ``places`` or inside one of them."""
     return any(path[:end] in places for end in range(len(path) + 1))
 

@@ -51,7 +51,7 @@ class LocatedError(PlanError):
         self.location = location
         self.path = path
         self.message = message
-        super().__init__(str(self))
+        super().__init__(message)  # the line itself is written only when it is printed
 
     def __str__(self) -> str:
         return shown(f"{self.location}: {format_path(self.path)}: {self.message}")

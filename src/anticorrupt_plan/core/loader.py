@@ -10,13 +10,15 @@ schema decides what a text means (a year, a date), so ``no`` stays the word "no"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 import yaml
 
 from anticorrupt_plan.core.errors import (
+    MAX_LISTED,
     AliasError,
     DataPath,
     DuplicateKeyError,
@@ -55,8 +57,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Parser = yaml.SafeLoader
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):  # one per key and value: a tuple is the quickest to make
     """Where a scalar or collection sits in the source: 1-based start and end, and its style.
 
     ``style`` is one of ``' " | >`` for a quoted or block scalar, and None for a plain scalar
@@ -81,7 +82,11 @@ class Document:
     keys: dict[DataPath, Span] = field(repr=False)
     # What the YAML holds that a plan may not (duplicate keys, aliases, tags). The data is
     # still built around them, so that the schema can report the rest in the same run.
+    # The first MAX_LISTED are kept; ``more_problems`` counts the others.
     problems: tuple[LocatedError, ...] = ()
+    more_problems: int = 0
+    # Where an alias stood: its value was dropped, so the schema need not say it is missing.
+    dropped: frozenset[DataPath] = frozenset()
 
     def value_location(self, path: DataPath) -> Location:
         """Where the value at ``path`` starts, or its nearest ancestor that exists."""
@@ -134,7 +139,9 @@ def load(text: str, *, file: str) -> Document:
         data=data,
         values=builder.values,
         keys=builder.keys,
-        problems=tuple(builder.problems),
+        problems=tuple(builder.reading.problems),
+        more_problems=builder.reading.more,
+        dropped=frozenset(builder.reading.dropped),
     )
 
 
@@ -211,28 +218,38 @@ def _span(event: Any) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
 
 
-class _Budget:
-    """The values left to read: shared by a builder and the builders it starts for
-    repeated keys, so that no way of writing the YAML reads more than the limit."""
+class _Reading:
+    """What reading a file has found so far: shared by a builder and the builders it starts
+    for repeated keys, so that no way of writing the YAML reads more than the limit."""
 
     def __init__(self) -> None:
-        self.left = MAX_VALUES
+        self.left = MAX_VALUES  # values still to read
+        self.problems: list[LocatedError] = []
+        self.more = 0  # problems found past the first MAX_LISTED, counted only
+        self.dropped: list[DataPath] = []
 
 
 class _Builder:
     """Turns a stream of parser events into plain data, recording positions and problems."""
 
-    def __init__(self, file: str, budget: _Budget | None = None) -> None:
+    def __init__(self, file: str, reading: _Reading | None = None) -> None:
         self.file = file
         self.values: dict[DataPath, Span] = {}
         self.keys: dict[DataPath, Span] = {}
-        self.problems: list[LocatedError] = []
-        self.budget = budget or _Budget()
+        self.reading = reading or _Reading()
+
+    def _problem(self, problem: Callable[[], LocatedError]) -> None:
+        """Record the problem that ``problem()`` words, or once enough are listed, only count
+        it: wording and locating are the costly part of a problem."""
+        if len(self.reading.problems) < MAX_LISTED:
+            self.reading.problems.append(problem())
+        else:
+            self.reading.more += 1
 
     def _count(self, event: Any, path: DataPath) -> None:
         """Count one value read; stop reading with every problem so far at one too many."""
-        self.budget.left -= 1
-        if self.budget.left < 0:
+        self.reading.left -= 1
+        if self.reading.left < 0:
             message = (
                 f"the file holds more than {MAX_VALUES:,} values (keys, texts, lists and "
                 "mappings); a plan is far smaller (a 1,000-measure plan has about 29,000), "
@@ -246,7 +263,7 @@ class _Builder:
         else:
             return
         error = SchemaError(location=self._where(event), path=path, message=message)
-        raise PlanInvalid([*self.problems, error])
+        raise PlanInvalid([*self.reading.problems, error], more=self.reading.more)
 
     def build(self, events: Iterator[Any]) -> Any:
         data: Any = None
@@ -255,8 +272,9 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
-                    self.problems.append(
-                        SchemaError(
+                    self._problem(
+                        partial(
+                            SchemaError,
                             location=self._where(event),
                             path=(),
                             message="a plan file holds one YAML document; remove this second "
@@ -276,16 +294,22 @@ class _Builder:
     def _node(self, event: Any, events: Iterator[Any], path: DataPath, depth: int) -> Any:
         self._count(event, path)
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(AliasError(location=self._where(event), path=path, replaced=True))
+            self.reading.dropped.append(path)
+            self._problem(
+                partial(AliasError, location=self._where(event), path=path, replaced=True)
+            )
             return None
         if event.anchor is not None:
-            self.problems.append(AliasError(location=self._where(event), path=path, replaced=False))
+            self._problem(
+                partial(AliasError, location=self._where(event), path=path, replaced=False)
+            )
         tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
-            self.problems.append(TagError(location=self._where(event), path=path, tag=tag))
+            self._problem(partial(TagError, location=self._where(event), path=path, tag=tag))
         if depth > MAX_DEPTH:
-            self.problems.append(
-                SchemaError(
+            self._problem(
+                partial(
+                    SchemaError,
                     location=self._where(event),
                     path=path,
                     message=f"nested more than {MAX_DEPTH} levels deep; a plan never is",
@@ -320,8 +344,9 @@ class _Builder:
                 continue
             child = (*path, key)
             if key in result:
-                self.problems.append(
-                    DuplicateKeyError(
+                self._problem(
+                    partial(
+                        DuplicateKeyError,
                         location=self._where(key_event),
                         path=child,
                         key=key,
@@ -329,9 +354,8 @@ class _Builder:
                     )
                 )
                 # Read the repeated value so its own problems are reported, then drop it.
-                shadow = _Builder(self.file, self.budget)
+                shadow = _Builder(self.file, self.reading)
                 shadow._node(value_event, events, child, depth + 1)
-                self.problems.extend(shadow.problems)
                 continue
             self.keys[child] = _span(key_event)
             result[key] = self._node(value_event, events, child, depth + 1)
@@ -349,15 +373,16 @@ class _Builder:
                 return value
             message = "a key cannot be empty"
         elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            self.reading.dropped.append((*path, "?"))
             where = self._where(event)
-            self.problems.append(AliasError(location=where, path=(*path, "?"), replaced=True))
+            self._problem(partial(AliasError, location=where, path=(*path, "?"), replaced=True))
             if isinstance(event, yaml.CollectionStartEvent):
                 self._skip(event, events, path)
             return None
         else:
             message = "a key must be plain text, not a list or mapping"
             self._skip(event, events, path)
-        self.problems.append(SchemaError(location=self._where(event), path=path, message=message))
+        self._problem(partial(SchemaError, location=self._where(event), path=path, message=message))
         return None
 
     def _skip(self, event: Any, events: Iterator[Any], path: DataPath) -> None:
