@@ -82,8 +82,7 @@ def _render_docx(valid: ValidPlan, view: PlanView, *, templates: Path | None, ba
             timestamp=document_time(view.issued),
         )
     except ImageError as error:
-        path = base / str(valid.plan.announcement.emblem)
-        raise emblem_problem(valid, f"{path} {error.reason}") from error
+        raise emblem_problem(valid, f"{valid.plan.announcement.emblem} {error.reason}") from error
 
 
 def document_time(issued: datetime.date) -> datetime.datetime:

@@ -12,8 +12,10 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from anticorrupt_plan.core.assets import IMAGES, read_asset
 from anticorrupt_plan.core.errors import (
     MAX_LISTED,
+    AssetError,
     DataPath,
     LocatedError,
     PlanFileError,
@@ -167,25 +169,24 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
 EMBLEM: DataPath = ("announcement", "emblem")
 
 
+# An emblem is printed 3 cm high: a few hundred pixels, tens of kilobytes.
+MAX_EMBLEM_BYTES = 5 * 1024 * 1024
+
+
 def read_emblem(valid: ValidPlan, *, base: Path) -> bytes | None:
     """The emblem image the plan names, read from ``base`` (the plan's folder), or None.
 
-    The schema cannot see the file system, so a missing or unreadable file is found here,
-    and reported at the plan's ``emblem:`` line like any other problem.
+    The schema cannot see the file system, so a file that is missing, outside the plan's
+    folder, too large or not an image is found here, and reported at the plan's ``emblem:``
+    line like any other problem.
     """
     name = valid.plan.announcement.emblem
     if name is None:
         return None
-    path = base / name
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        reason = f"no such file: {path}"
-    except IsADirectoryError:
-        reason = f"{path} is a folder; give the path of the image file"
-    except OSError as error:
-        reason = f"cannot read {path}: {error.strerror}"
-    raise emblem_problem(valid, reason)
+        return read_asset(base, name, max_bytes=MAX_EMBLEM_BYTES, kinds=IMAGES)
+    except AssetError as error:
+        raise emblem_problem(valid, error.reason) from None
 
 
 def emblem_problem(valid: ValidPlan, message: str) -> PlanInvalid:

@@ -207,6 +207,15 @@ class ImageError(PlanError):
         super().__init__(reason)
 
 
+class AssetError(PlanError):
+    """A file the plan names (an image) is outside the plan's folder, missing, or unusable;
+    ``reason`` says which, for the caller to locate at the plan's line that names it."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
 class SourceDateEpochError(PlanError):
     """SOURCE_DATE_EPOCH is set to something other than a count of seconds."""
 
