@@ -190,6 +190,16 @@ class PlanNameClashError(PlanError):
         )
 
 
+class PlanFileNameError(PlanError):
+    """A plan of a batch whose file name cannot name the folder its documents go into."""
+
+    def __init__(self, *, plan: str, stem: str) -> None:
+        super().__init__(
+            f"{plan}: each plan of a batch is built into a folder named after its file, and "
+            f"{stem!r} cannot name a folder inside --out; rename the file"
+        )
+
+
 class ReferenceDocumentError(PlanError):
     """The reference document that the DOCX output is built on is missing or unusable."""
 
