@@ -216,7 +216,7 @@ def test_a_device_that_never_ends_is_read_no_further_than_the_limit() -> None:
     )
 
     assert result.returncode == Exit.FAILED_OR_CHANGED
-    assert result.stderr == "/dev/zero: is more than 16 MB, the most a plan file may be\n"
+    assert result.stderr == "/dev/zero: is more than 16 MB; a plan file is at most 16 MB\n"
 
 
 def test_a_byte_order_mark_and_yaml_1_1_words_are_read_as_written(tmp_path: Path) -> None:

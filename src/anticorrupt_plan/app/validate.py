@@ -49,18 +49,21 @@ def read_plan(path: Path, *, display_name: str | None = None) -> ValidPlan:
 MAX_PLAN_BYTES = 16 * 1024 * 1024
 
 
+def too_large() -> str:
+    return f"a plan file is at most {MAX_PLAN_BYTES // 1024 // 1024} MB"
+
+
 def read_text(path: Path, *, display_name: str) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is allowed and dropped).
 
     Files in other encodings are refused with a message naming the likely encoding and how
     to convert it, rather than converted silently: the plan in git should be UTF-8.
     """
-    most = f"{MAX_PLAN_BYTES // 1024 // 1024} MB"
     try:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_PLAN_BYTES:
-                reason = f"is {size / 1024 / 1024:.0f} MB; a plan file is at most {most}"
+                reason = f"is {size / 1024 / 1024:.0f} MB; {too_large()}"
                 raise PlanFileError(file=display_name, reason=reason)
             # A pipe or a device tells no size: read no more than the limit and one byte.
             raw = stream.read(MAX_PLAN_BYTES + 1)
@@ -71,7 +74,7 @@ def read_text(path: Path, *, display_name: str) -> str:
     except OSError as error:
         raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
     if len(raw) > MAX_PLAN_BYTES:
-        reason = f"is more than {most}, the most a plan file may be"
+        reason = f"is more than {MAX_PLAN_BYTES // 1024 // 1024} MB; {too_large()}"
         raise PlanFileError(file=display_name, reason=reason)
     return decode(raw, display_name=display_name)
 
