@@ -234,3 +234,17 @@ def test_a_text_longer_than_the_limit_is_refused_at_its_line() -> None:
         f"at most {loader.MAX_TEXT:,} (four pages): split it into paragraphs"
     )
     assert refusal(f"{longest}ข: x\n").startswith("p.yaml:1:1: (plan): a text of 10,001")
+
+
+def test_the_limit_that_stopped_reading_is_listed_after_a_thousand_other_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 3000)
+    source = "a: x\n" * 1200 + "b: [" + ", ".join(["x"] * 2000) + "]\n"  # 1,199 repeated keys
+
+    with pytest.raises(PlanInvalid) as raised:
+        load(source, file="p.yaml")
+
+    assert len(raised.value.problems) == 1000
+    assert "the file holds more than 3,000 values" in str(raised.value.problems[-1])
+    assert raised.value.count == 1200

@@ -50,6 +50,7 @@ MAX_PLAN_BYTES = 16 * 1024 * 1024
 
 
 def too_large() -> str:
+    """What a plan file that is too large is told."""
     return f"a plan file is at most {MAX_PLAN_BYTES // 1024 // 1024} MB"
 
 

@@ -263,7 +263,10 @@ class _Builder:
         else:
             return
         error = SchemaError(location=self._where(event), path=path, message=message)
-        raise PlanInvalid([*self.reading.problems, error], more=self.reading.more)
+        # Listed whatever came before it: it says why reading stopped.
+        before = self.reading.problems[: MAX_LISTED - 1]
+        more = self.reading.more + len(self.reading.problems) - len(before)
+        raise PlanInvalid([*before, error], more=more)
 
     def build(self, events: Iterator[Any]) -> Any:
         data: Any = None
