@@ -448,3 +448,19 @@ def test_build_sums_up_the_check_findings_it_prints(write_plan, tmp_path: Path) 
     assert result.stderr.splitlines()[-1] == (
         f"{path}: 1 error, 0 warnings from plan check (advice: they do not stop a build)"
     )
+
+
+def test_build_lists_at_most_a_thousand_findings_and_counts_the_rest(
+    write_plan, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = minimal_plan()
+    data["rationale"] = [f"ข้อความ TODO ที่ {n}" for n in range(1200)]
+    path = write_plan(data)
+
+    result = runner.invoke(app, ["build", str(path), "-o", str(tmp_path / "out"), "-f", "md"])
+
+    *findings, more, summary = result.stderr.splitlines()
+    assert result.exit_code == Exit.OK
+    assert len(findings) == 1000
+    assert more == f"{path}: 200 more not listed; 'plan check' lists them"
+    assert summary.startswith(f"{path}: 1200 errors, 0 warnings from plan check")

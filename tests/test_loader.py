@@ -248,3 +248,14 @@ def test_the_limit_that_stopped_reading_is_listed_after_a_thousand_other_problem
     assert len(raised.value.problems) == 1000
     assert "the file holds more than 3,000 values" in str(raised.value.problems[-1])
     assert raised.value.count == 1200
+
+
+def test_more_characters_than_the_limit_in_all_texts_together_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_CHARACTERS", 1000)
+    source = "".join(f"- {'ก' * 90}{n:02}\n" for n in range(20))  # 92 characters each
+
+    message = refusal(source)
+
+    assert message.startswith("p.yaml:11:3: [10]: the file's keys and texts hold more than 1,000")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from anticorrupt_plan.core.errors import PlanError, PlanInvalid
+from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanInvalid
 from anticorrupt_plan.core.safe_text import shown
 
 if TYPE_CHECKING:
@@ -184,8 +184,11 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
     from anticorrupt_plan.app.checks import run_checks, summary
 
     report = run_checks(result.valid)
-    for finding in report.findings:  # advice only: a build never fails on it
+    for finding in report.findings[:MAX_LISTED]:  # advice only: a build never fails on it
         print(finding, file=sys.stderr)
+    if len(report.findings) > MAX_LISTED:
+        more = len(report.findings) - MAX_LISTED
+        print(shown(f"{plan}: {more:,} more not listed; 'plan check' lists them"), file=sys.stderr)
     if report.findings:
         print(
             shown(f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)"),

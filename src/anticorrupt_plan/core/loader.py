@@ -45,6 +45,10 @@ MAX_VALUES = 300_000
 # Characters in one key or text. The longest paragraph of the repository's plan has 1,937;
 # 10,000 is four A4 pages in one paragraph. Some checks read a text more than once.
 MAX_TEXT = 10_000
+# Characters in all keys and texts together, which the checks read one by one: the
+# repository's plan has 12,000, a hundred such plans 1.1 million, the 10,000-measure plan
+# 4.6 million. Without this, 16 MB of one-byte characters would be 16 million.
+MAX_CHARACTERS = 5_000_000
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = frozenset(
@@ -224,6 +228,7 @@ class _Reading:
 
     def __init__(self) -> None:
         self.left = MAX_VALUES  # values still to read
+        self.characters = MAX_CHARACTERS  # characters of keys and texts still to read
         self.problems: list[LocatedError] = []
         self.more = 0  # problems found past the first MAX_LISTED, counted only
         self.dropped: list[DataPath] = []
@@ -255,13 +260,22 @@ class _Builder:
                 "mappings); a plan is far smaller (a 1,000-measure plan has about 29,000), "
                 "so nothing more is read"
             )
-        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT:
+        elif not isinstance(event, yaml.ScalarEvent):
+            return
+        elif len(event.value) > MAX_TEXT:
             message = (
                 f"a text of {len(event.value):,} characters; one key or text holds at most "
                 f"{MAX_TEXT:,} (four pages): split it into paragraphs"
             )
         else:
-            return
+            self.reading.characters -= len(event.value)
+            if self.reading.characters >= 0:
+                return
+            message = (
+                f"the file's keys and texts hold more than {MAX_CHARACTERS:,} characters; "
+                "a plan is far shorter (a 1,000-measure plan has about 460,000), so nothing "
+                "more is read"
+            )
         error = SchemaError(location=self._where(event), path=path, message=message)
         # Listed whatever came before it: it says why reading stopped.
         before = self.reading.problems[: MAX_LISTED - 1]
