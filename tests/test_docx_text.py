@@ -15,6 +15,8 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from anticorrupt_plan.cli.commands import Exit, app
@@ -324,3 +326,33 @@ def python_docx_text(path: Path) -> str:
                     yield " | ".join("<br>".join(blocks(c.iter_inner_content())) for c in cells)
 
     return "".join(f"{line}\n" for line in blocks(docx.Document(str(path)).iter_inner_content()))
+
+
+@pytest.fixture(scope="module")
+def built_docx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    out = tmp_path_factory.mktemp("built")
+    assert (
+        CliRunner().invoke(app, ["build", str(PLAN_PATH), "-o", str(out), "-f", "docx"]).exit_code
+        == 0
+    )
+    return (out / "plan.docx").read_bytes()
+
+
+@given(st.data())
+def test_a_damaged_docx_gives_its_text_or_one_clear_error(
+    built_docx: bytes, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    damaged = bytearray(built_docx)
+    for _ in range(data.draw(st.integers(1, 8), label="flips")):
+        at = data.draw(st.integers(0, len(damaged) - 1), label="at")
+        damaged[at] = data.draw(st.integers(0, 255), label="byte")
+    cut = data.draw(st.integers(len(damaged) // 2, len(damaged)), label="length")
+    path = tmp_path_factory.mktemp("damaged") / "plan.docx"
+    path.write_bytes(bytes(damaged[:cut]))
+
+    try:
+        text = docx_text(path)
+    except NotDocxError as error:
+        assert "\n" not in str(error)
+    else:
+        assert isinstance(text, str)
