@@ -229,6 +229,7 @@ def build_batch(
     for plan, folder in folders.items():
         outcome: BuildResult | PlanError
         try:
+            _refuse_a_link_out(folder, out_dir=folder.parent)  # again: it may have changed
             outcome = build(plan, out_dir=folder, formats=formats, check=check, templates=templates)
         except PlanError as error:
             outcome = failed[plan] = error
