@@ -542,6 +542,8 @@ def test_past_a_thousand_problems_the_rest_are_counted_not_listed(tmp_path: Path
     *problems, more, found = result.stderr.splitlines()
     assert result.exit_code == Exit.FAILED_OR_CHANGED
     assert len(problems) == 1000
-    assert problems[0].endswith("organization.key0: unknown key 'key0'; the keys here are: kind, name, district, province")
+    assert problems[0].endswith(
+        "organization.key0: unknown key 'key0'; the keys here are: kind, name, district, province"
+    )
     assert more == f"{tmp_path / 'plan.yaml'}: 500 more problems not listed; fix these first"
     assert found == "1500 problems found; nothing was written"
