@@ -193,3 +193,31 @@ def test_each_project_has_its_page_in_part_three_with_its_budget_derived() -> No
     assert "## ภารกิจ ๔.๓.๑ ๑) โครงการอบรมสมาชิกสภาท้องถิ่น" in markdown
     assert "ปีงบประมาณ พ.ศ. ๒๕๖๑ ๑,๒๕๐,๐๐๐ บาท" in markdown
     assert "### ๗. ระยะเวลาดำเนินการ\n\n๔ ปี (ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๔)" in markdown
+
+
+def test_missions_between_are_headed_from_the_catalogue_when_a_plan_skips_them() -> None:
+    data = ragged()
+    dimension = data["dimensions"][3]
+    dimension["missions"] = dimension["missions"][0]["missions"]  # 4.3.1 straight under มิติ 4
+
+    _, documents = build(data)
+    markdown = documents["md"].decode()
+
+    assert "| ๔.๓ การส่งเสริมบทบาทการตรวจสอบของสภาท้องถิ่น | | | | | | |" in markdown
+    assert markdown.index("| ๔.๓ ") < markdown.index("| ๔.๓.๑ ")
+
+
+def test_a_project_of_years_apart_names_them_and_the_announcement_ends_as_announcements_do() -> (
+    None
+):
+    data = ragged()
+    data["dimensions"][2]["missions"][0]["missions"][0]["projects"][1]["budget"] = {
+        2562: "1000",
+        2564: "1000",
+    }
+
+    _, documents = build(data)
+    markdown = documents["md"].decode()
+
+    assert "### ๗. ระยะเวลาดำเนินการ\n\nปีงบประมาณ พ.ศ. ๒๕๖๒, ๒๕๖๔" in markdown
+    assert "ข้อความประกาศ\n\nจึงประกาศให้ทราบโดยทั่วกัน\n\nประกาศ ณ " in markdown

@@ -189,3 +189,47 @@ def test_the_command_reports_a_mistyped_amount_at_its_line(tmp_path: Path) -> No
     [line] = [line for line in result.output.splitlines() if "5o,000" in line]
     number = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "5o,000" in text)
     assert line.startswith(f"{path}:{number}:")
+
+
+def test_no_budget_for_every_year_may_be_written_once() -> None:
+    data = minimal_action()
+    data["dimensions"][1]["missions"][0]["projects"][0]["budget"] = "ไม่ใช้งบประมาณ"
+
+    [*_, (_, last)] = list(valid(data).projects())
+
+    assert last.budget == {2561: NO_BUDGET, 2562: NO_BUDGET}
+
+
+def test_a_mission_may_stand_straight_under_its_dimension() -> None:
+    data = minimal_action()
+    data["dimensions"][0]["missions"] = data["dimensions"][0]["missions"][0]["missions"]
+
+    plan = valid(data)
+
+    assert [mission.mission for _, mission in plan.missions()] == ["1.1.1", "2.1"]
+
+
+@pytest.mark.parametrize(
+    ("missions", "message"),
+    [
+        pytest.param(
+            [{"mission": "1.1", "missions": []}, {"mission": "1.1.1"}],
+            "ภารกิจ 1.1 is written beside it; put ภารกิจ 1.1.1 under it",
+            id="its parent written beside it",
+        ),
+        pytest.param(
+            [{"mission": "1.9.1", "title": "ภารกิจย่อย"}],
+            "ภารกิจ 1.9.1 stands under ภารกิจ 1.9, which the round's catalogue does not name",
+            id="a parent the catalogue does not name",
+        ),
+    ],
+)
+def test_a_mission_skipping_a_level_needs_what_stands_between(
+    missions: list[dict[str, Any]], message: str
+) -> None:
+    data = minimal_action()
+    for n, mission in enumerate(missions):
+        mission["projects"] = [project(f"x{n}", "โครงการหนึ่ง", {2561: "1000"})]
+    data["dimensions"][0]["missions"] = missions
+
+    assert any(message in problem for problem in problems(data)), problems(data)

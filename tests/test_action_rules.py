@@ -85,3 +85,26 @@ def test_the_shared_text_rules_run_on_the_action_plans_prose() -> None:
     rules = {rule for rule, _, _ in findings(edit)}
 
     assert {"OTHER-ORGANIZATION", "DOUBLE-SPACE", "FISCAL-YEARS"} <= rules
+
+
+def test_lists_and_tables_of_the_introduction_are_checked_too() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["introduction"]["objectives"] = [{"numbered": ["เพื่อเทศบาลตำบลทดสอบ"]}]
+        data["introduction"]["benefits"] = [
+            {"table": {"header": ["ด้าน"], "rows": [["บุคลากร  ทุกคน"]]}}
+        ]
+
+    found = {(rule, path) for rule, path, _ in findings(edit)}
+
+    assert ("OTHER-ORGANIZATION", "introduction.objectives[0].numbered[0]") in found
+    assert ("DOUBLE-SPACE", "introduction.benefits[0].table.rows[0][0]") in found
+
+
+def test_a_projects_own_period_within_the_plans_years_is_no_slip() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        project(data)["details"]["period"] = "ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๒"
+        project(data, 1)["details"]["period"] = "ปีงบประมาณ พ.ศ. ๒๕๖๑ - ๒๕๖๓"
+
+    assert [(rule, path) for rule, path, _ in findings(edit)] == [
+        ("FISCAL-YEARS", "dimensions[0].missions[0].missions[0].projects[1].details.period")
+    ]

@@ -125,8 +125,7 @@ def test_a_file_larger_than_the_limit_is_refused_without_reading_it(folder: Path
         sparse.truncate(2 * 1024**3)
 
     assert emblem_message(folder, "huge.png") == (
-        f"huge.png is larger than {MAX_IMAGE_BYTES // 1024 // 1024} MB, the most such a file "
-        "may be"
+        f"huge.png is larger than {MAX_IMAGE_BYTES // 1024 // 1024} MB, the most such a file may be"
     )
 
 

@@ -122,8 +122,9 @@ def fiscal_years(context: Context) -> Iterator[Hit]:
     years = context.plan.fiscal_years
     for prose in context.prose:
         for mention in prose.years:
-            own = (mention.first, mention.last) == (years.first, years.last)
-            if mention.is_range and mention.cue == "own" and not own:
+            # A range within the plan's years is a part of them (a project's own period).
+            inside = years.first <= mention.first <= mention.last <= years.last
+            if mention.is_range and mention.cue == "own" and not inside:
                 written = prose.text[mention.start : mention.end]
                 yield Hit(
                     prose.path,

@@ -266,7 +266,7 @@ def _mission_headings(
         (dimension.number, row)
         for dimension in view.dimensions
         for row in dimension.rows
-        if row.project is None
+        if row.project is None and not row.implied
     ]
     found: dict[str, dict[str, tuple[DataPath, str]]] = {}
     for (number, row), (path, _) in zip(rows, plan.missions(), strict=True):

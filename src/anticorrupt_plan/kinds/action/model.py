@@ -12,12 +12,22 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator
+from pydantic import (
+    BeforeValidator,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.common.organization import Announcement, FiscalYears, Organization
 from anticorrupt_plan.common.settings import Amendment, CheckSettings, Layout
 from anticorrupt_plan.common.types import (
+    BAHT_SCHEMA,
+    NO_BUDGET,
     REASON_DESCRIPTION,
     Baht,
     Prose,
@@ -31,6 +41,7 @@ from anticorrupt_plan.common.types import (
     version_input,
 )
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.thai import compose_sara_am
 from anticorrupt_plan.kinds.action.catalogue import (
     ROUND_NAMES,
     ROUNDS,
@@ -156,10 +167,20 @@ class Project(StrictModel):
         "name starts with",
     )
     name: Prose = Field(description="ชื่อโครงการ/กิจกรรม/มาตรการ (the name)")
-    budget: dict[Year, Baht] = Field(
+    budget: Annotated[
+        dict[Year, Baht],
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "object", "additionalProperties": BAHT_SCHEMA},
+                    {"const": NO_BUDGET},
+                ]
+            }
+        ),
+    ] = Field(
         description="งบประมาณ (บาท) (the budget of each fiscal year it runs, keyed by year, e.g. "
         "2562: 50,000; ไม่ใช้งบประมาณ for a year it runs without one; a year left out: it does "
-        "not run that year)"
+        "not run that year); or just ไม่ใช้งบประมาณ: it runs every year without a budget"
     )
     note: Prose | None = Field(default=None, description="หมายเหตุ (a note in the last column)")
     details: ProjectDetails | None = Field(
@@ -202,6 +223,8 @@ MissionCode = Annotated[
     str,
     BeforeValidator(_code_input),
     Field(pattern=_CODE, description="รหัสภารกิจ (its number, e.g. 1.1 or 1.1.1)"),
+    # An editor reads 1.1 as a number; the tool keeps what is typed as text.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": _CODE}, {"type": "number"}]}),
 ]
 
 
@@ -209,7 +232,9 @@ class Mission(StrictModel):
     """ภารกิจตามมิติ: a mission of its มิติ, with sub-missions or projects under it."""
 
     mission: MissionCode = Field(
-        description="ภารกิจ (its number in the round's catalogue, e.g. 1.1 or 1.1.1)"
+        description="ภารกิจ (its number in the round's catalogue, e.g. 1.1 or 1.1.1; a mission "
+        "may stand straight under its มิติ or a mission above it, the missions between coming "
+        "from the catalogue)"
     )
     title: Prose | None = Field(
         default=None,
@@ -289,6 +314,30 @@ class ActionPlan(StrictModel):
         "for the plan as first adopted",
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _every_year(cls, data: Any) -> Any:
+        """``budget: ไม่ใช้งบประมาณ`` is the same in each of the plan's fiscal years: read it as
+        that, on copies of the YAML's mappings (the checks read the YAML as written)."""
+        years = _years(data)
+        if years is None:
+            return data
+
+        def projects(mission: Any) -> Any:
+            if not isinstance(mission, dict):
+                return mission
+            copied = dict(mission)
+            if isinstance(mission.get("missions"), list):
+                copied["missions"] = [projects(m) for m in mission["missions"]]
+            if isinstance(mission.get("projects"), list):
+                copied["projects"] = [_expanded(p, years) for p in mission["projects"]]
+            return copied
+
+        copied = dict(data)
+        if isinstance(data.get("dimensions"), list):
+            copied["dimensions"] = [projects(d) for d in data["dimensions"]]
+        return copied
+
     @property
     def catalogue(self) -> Round | None:
         """The round whose headings the plan follows."""
@@ -317,6 +366,22 @@ class ActionPlan(StrictModel):
         for path, mission in self.missions():
             for p, project in enumerate(mission.projects):
                 yield (*path, "projects", p), project
+
+
+def _years(data: Any) -> range | None:
+    """The fiscal years the raw data gives, if it gives them plainly."""
+    try:
+        first, last = (int(number_input(data["fiscal_years"][key])) for key in ("first", "last"))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return range(first, last + 1) if 0 < last - first < 20 or first == last else None
+
+
+def _expanded(project: Any, years: range) -> Any:
+    budget = project.get("budget") if isinstance(project, dict) else None
+    if not isinstance(budget, str) or compose_sara_am(budget.strip()) != NO_BUDGET:
+        return project
+    return {**project, "budget": dict.fromkeys(map(str, years), NO_BUDGET)}
 
 
 # --- rules across fields -----------------------------------------------------------------------
@@ -378,13 +443,15 @@ def _missions(
     for m, mission in enumerate(missions):
         here: DataPath = (*path, "missions", m)
         code = mission.mission
-        if code.rsplit(".", 1)[0] != parent:
+        if not code.startswith(f"{parent}."):
             yield (
                 (*here, "mission"),
                 f"ภารกิจ {code} cannot stand under {_name(parent)}; its number must start "
-                f"with {parent}. and add one more part (e.g. {parent}.1)",
+                f"with {parent}. (e.g. {parent}.1)",
                 False,
             )
+        else:
+            yield from _implied(here, parent, code, missions, catalogue)
         if code in codes:
             yield (
                 (*here, "mission"),
@@ -406,6 +473,30 @@ def _missions(
                 False,
             )
         yield from _missions(here, code, mission.missions, catalogue)
+
+
+def _implied(
+    path: DataPath, parent: str, code: str, siblings: list[Mission], catalogue: Round | None
+) -> Iterator[Violation]:
+    """A mission written deeper than one level below its parent (1.1.1 straight under มิติที่
+    ๑) stands under the missions between, whose headings the catalogue gives."""
+    written = {mission.mission for mission in siblings}
+    parts = code.split(".")
+    for depth in range(len(parent.split(".")) + 1, len(parts)):
+        between = ".".join(parts[:depth])
+        if between in written:
+            yield (
+                (*path, "mission"),
+                f"ภารกิจ {between} is written beside it; put ภารกิจ {code} under it",
+                False,
+            )
+        elif catalogue is None or between not in catalogue.headings:
+            yield (
+                (*path, "mission"),
+                f"ภารกิจ {code} stands under ภารกิจ {between}, which the round's catalogue does "
+                f"not name: write ภารกิจ {between} with its 'title:' and put {code} under it",
+                False,
+            )
 
 
 def _name(code: str) -> str:

@@ -84,8 +84,9 @@ class DetailsView:
     targets: tuple[Numbered, ...]
     area: str
     method: tuple[Numbered, ...]
-    period: str  # as written, or "" to say the years it runs (see ProjectView.years)
-    years: str  # the years it runs: ๒๕๖๑ - ๒๕๖๔
+    period: str  # as written, or "" to say the years it runs (see years)
+    years: str  # the years it runs: ๒๕๖๑ - ๒๕๖๔, or ๒๕๖๒, ๒๕๖๔ when not one after another
+    contiguous: bool  # whether its years run one after another
     year_count: str  # how many: ๔
     budget: tuple[Amount, ...]  # the years it runs
     no_budget: bool  # it runs without a budget in every year
@@ -103,6 +104,7 @@ class RowView:
     number: str  # ๑.๑ (a mission)
     title: str  # the mission's heading
     project: ProjectView | None
+    implied: bool = False  # a mission the plan does not write, above one it does
 
 
 @dataclass(frozen=True)
@@ -252,18 +254,26 @@ class _Presenter:
         rows: list[RowView] = []
         projects: list[Project] = []
 
-        def walk(missions: list[Mission], level: int) -> None:
+        def walk(missions: list[Mission], parent: str) -> None:
+            shown: set[str] = set()  # missions between, shown once above their first child
             for mission in missions:
+                parts = mission.mission.split(".")
+                for depth in range(len(parent.split(".")) + 1, len(parts)):
+                    between = ".".join(parts[:depth])
+                    if between not in shown:
+                        shown.add(between)
+                        title = self.heading(between, None)
+                        rows.append(RowView(depth - 1, self.number(between), title, None, True))
                 number = self.number(mission.mission)
-                rows.append(RowView(level, number, self.heading(mission.mission, mission.title),
-                                    None))  # fmt: skip
+                title = self.heading(mission.mission, mission.title)
+                rows.append(RowView(len(parts) - 1, number, title, None))
                 for p, project in enumerate(mission.projects, start=1):
                     rows.append(RowView(0, "", "", self.project(project, p, number)))
                     projects.append(project)
-                walk(mission.missions, level + 1)
+                walk(mission.missions, mission.mission)
 
-        walk(dimension.missions, 1)
         code = str(dimension.dimension)
+        walk(dimension.missions, code)
         return DimensionView(
             number=self.number(code),
             title=self.heading(code, dimension.title),
@@ -319,9 +329,11 @@ class _Presenter:
         if details is None:
             return None
         show = self.show
-        running = sorted(project.budget)
-        amounts = [project.budget[year] for year in running]
+        budget = project.budget
+        running = sorted(budget)
+        amounts = [budget[year] for year in running]
         total = _sum(amounts)
+        contiguous = running == list(range(running[0], running[-1] + 1)) if running else True
         return DetailsView(
             rationale=tuple(show(text) for text in details.rationale),
             objectives=self.numbered(details.objectives, "{}."),
@@ -329,7 +341,12 @@ class _Presenter:
             area=show(details.area),
             method=self.numbered(details.method, "{})"),
             period=show(details.period or ""),
-            years=show(year_span(running[0], running[-1])) if running else "",
+            years=(
+                show(year_span(running[0], running[-1]))
+                if contiguous and running
+                else ", ".join(self.number(year) for year in running)
+            ),
+            contiguous=contiguous,
             year_count=self.number(len(running)),
             budget=tuple(self.amount(project, year) for year in running),
             no_budget=bool(amounts) and all(amount == NO_BUDGET for amount in amounts),

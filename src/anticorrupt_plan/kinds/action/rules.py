@@ -107,7 +107,7 @@ def _totals(plan: ActionPlan) -> set[int]:
     found: set[int] = set()
     for group in (every, *by_dimension.values()):
         per_year = [
-            sum(a for project in group if isinstance(a := project.budget.get(year), int))
+            sum(amount for p in group if isinstance(amount := p.budget.get(year), int))
             for year in years
         ]
         found.update(per_year)
