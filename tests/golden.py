@@ -14,7 +14,7 @@ from pathlib import Path
 
 from anticorrupt_plan.app.compare import DiffFormat, compare
 from anticorrupt_plan.app.render import document_tree, render
-from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.app.validate import ValidPlan, parse_plan, read_plan
 from anticorrupt_plan.writers.text import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,12 +47,19 @@ def _comparison(format: DiffFormat) -> str:
     return compare(str(ROOT / "plan.yaml"), str(amended), plan_file=amended, format=format).output
 
 
+def _example(name: str) -> ValidPlan:
+    path = ROOT / "examples" / name / "plan.yaml"
+    return read_plan(path, display_name="plan.yaml")
+
+
 CASES = (
     Golden(DATA / "ethics" / "plan.md", lambda: _markdown(_plan())),
     Golden(DATA / "ethics" / "plan.txt", lambda: render_text(document_tree(_plan()))),
     Golden(DATA / "ethics" / "plan-arabic.md", lambda: _markdown(_arabic())),
     Golden(DATA / "ethics" / "comparison.md", lambda: _comparison(DiffFormat.MD)),
     Golden(DATA / "ethics" / "comparison.txt", lambda: _comparison(DiffFormat.TEXT)),
+    Golden(DATA / "action" / "plan.md", lambda: _markdown(_example("action"))),
+    Golden(DATA / "action" / "plan.txt", lambda: render_text(document_tree(_example("action")))),
 )
 
 

@@ -47,7 +47,7 @@ def test_invalid_plan_writes_nothing_and_keeps_previous_output(write_plan, tmp_p
         build(good, out_dir=out)
 
     assert (out / "plan.md").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".plan-build.lock", "plan.docx", "plan.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]
 
 
 def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
@@ -183,10 +183,8 @@ def test_a_batch_goes_on_past_a_failing_plan(write_plan, tmp_path: Path) -> None
     assert list(result.failed) == [plans[1]]
     assert sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*")) == [
         "out/a",
-        "out/a/.plan-build.lock",
         "out/a/a.md",
         "out/c",
-        "out/c/.plan-build.lock",
         "out/c/c.md",
     ]
 

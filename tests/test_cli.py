@@ -292,7 +292,7 @@ def test_format_docx_builds_the_docx_alone(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(PLAN_PATH), "-o", str(tmp_path), "-f", "docx"])
 
     assert result.exit_code == Exit.OK
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".plan-build.lock", "plan.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx"]
 
 
 def test_build_help_lists_every_format() -> None:

@@ -122,7 +122,7 @@ def test_a_build_after_killed_ones_removes_the_temporary_files_they_left(tmp_pat
     result = runner.invoke(app, ["build", str(PLAN_PATH), "--out", str(out)])
 
     assert result.exit_code == Exit.OK
-    assert sorted(p.name for p in out.iterdir()) == [".plan-build.lock", "plan.docx", "plan.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]
 
 
 # --- outputs stay inside --out ---------------------------------------------------------------
@@ -218,9 +218,12 @@ def until(condition: Callable[[], bool], *, process: subprocess.Popen[bytes]) ->
 def lock_held(out: Path) -> Iterator[None]:
     """Hold the build lock of ``out``, as another build writing into it would."""
     out.mkdir(exist_ok=True)
-    with (out / ".plan-build.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    descriptor = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
+    finally:
+        os.close(descriptor)
 
 
 def start_build(plan: Path, out: Path) -> subprocess.Popen[bytes]:
@@ -243,11 +246,11 @@ def test_a_build_waits_for_another_writing_into_the_same_folder(tmp_path: Path) 
         process = start_build(PLAN_PATH, out)
         until(lambda: waiting_for_lock(process.pid), process=process)
 
-        assert sorted(p.name for p in out.iterdir()) == [".plan-build.lock"]
+        assert sorted(p.name for p in out.iterdir()) == []
 
     process.communicate(timeout=60)
     assert process.returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == [".plan-build.lock", "plan.docx", "plan.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]
 
 
 @needs_proc_locks
@@ -262,7 +265,7 @@ def test_sigterm_while_waiting_leaves_like_ctrl_c_and_writes_nothing(tmp_path: P
 
     assert process.returncode == 130  # as after Ctrl-C, not killed by the signal (-15)
     assert b"Traceback" not in errors
-    assert sorted(p.name for p in out.iterdir()) == [".plan-build.lock"]
+    assert sorted(p.name for p in out.iterdir()) == []
 
 
 def two_plans_of_one_name(tmp_path: Path) -> dict[Path, dict[str, bytes]]:
@@ -313,4 +316,4 @@ def test_twenty_concurrent_builds_of_two_plans_leave_the_documents_of_one(
 
     found = {name: (out / name).read_bytes() for name in ["plan.md", "plan.docx"]}
     assert found in list(plans.values())
-    assert sorted(p.name for p in out.iterdir()) == [".plan-build.lock", "plan.docx", "plan.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]

@@ -11,7 +11,6 @@ import pytest
 
 from anticorrupt_plan.core.errors import OutputError
 from anticorrupt_plan.core.output import (
-    LOCK_NAME,
     TEMPORARY_MARK,
     ZIP_TIMESTAMP,
     deterministic_zip,
@@ -158,7 +157,7 @@ def previous_build(folder: Path) -> dict[str, bytes]:
 
 
 def contents(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != LOCK_NAME}
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
 def test_write_together_writes_every_document_and_leaves_only_them(tmp_path: Path) -> None:

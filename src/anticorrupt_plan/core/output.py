@@ -22,7 +22,6 @@ TEMPORARY_MARK = ".plan-tmp-"
 _TEMPORARY = re.compile(r"\..+\.plan-tmp-[A-Za-z0-9_]+")
 # Held while a build writes into a folder: two builds into one folder take turns, so the
 # folder never ends up with one build's Markdown beside another's DOCX.
-LOCK_NAME = ".plan-build.lock"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -133,13 +132,16 @@ def _signals_held() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """Hold the folder's lock: wait for another build writing into it to finish."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
-    lock = folder / LOCK_NAME
+    """Hold the folder's lock: wait for another build writing into it to finish.
+
+    The lock is taken on the folder itself, so that no lock file is left among the
+    documents (a file others would have to leave out of git).
+    """
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
     try:
-        descriptor = os.open(lock, flags, 0o666)
+        descriptor = os.open(folder, flags)
     except OSError as error:
-        raise OutputError(path=str(lock), reason=f"cannot lock: {error.strerror}") from error
+        raise OutputError(path=str(folder), reason=f"cannot lock: {error.strerror}") from error
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)  # released when the file is closed
         yield
