@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from anticorrupt_plan.app.checks import run_checks
 from anticorrupt_plan.app.render import render
 from anticorrupt_plan.app.validate import ValidPlan, parse_plan
 from anticorrupt_plan.core.thai import arabic_digits
@@ -115,6 +116,12 @@ def test_numbering_is_derived() -> None:
     for expected in ("## มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "| ๑.๑ ", "| ๑.๑.๑ ",
                      "| | ๑) โครงการอบรมคุณธรรม", "| | ๒) กิจกรรมรณรงค์", "| ๔.๓.๑ "):  # fmt: skip
         assert expected in markdown, expected
+
+
+def test_the_ragged_plan_checks_clean() -> None:
+    valid, _ = build(ragged())
+
+    assert run_checks(valid).findings == ()
 
 
 def test_every_total_in_the_markdown_is_the_sum_of_its_rows() -> None:
