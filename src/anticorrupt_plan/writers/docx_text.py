@@ -2,7 +2,9 @@
 
 Paragraphs come one per line; a table comes row by row, one line per row, its cells
 separated by `` | `` and the paragraphs inside a cell by ``<br>``, so that a change to one
-cell shows as a change to one line.
+cell shows as a change to one line. Text is read plain (``common.display.plain``): the
+no-break spaces and word joiners that keep names and year ranges on one line are spaces
+and nothing in a diff.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.core.errors import NotDocxError
 
 CELL_SEPARATOR = " | "
@@ -36,7 +39,7 @@ def docx_text(path: Path) -> str:
     except (ValueError, SyntaxError) as error:
         raise NotDocxError(file=str(path), reason=f"not a DOCX file ({error})") from error
     lines = list(_blocks(document.iter_inner_content()))
-    return "".join(f"{line}\n" for line in lines)
+    return "".join(f"{plain(line)}\n" for line in lines)
 
 
 def _blocks(blocks: Iterator[Paragraph | Table]) -> Iterator[str]:
