@@ -8,8 +8,9 @@ The vocabulary is small and closed (the README's "Templates" section lists it)::
         <h1>..<h6> <p> (style, keep-with-next, page-break-before)   inline content
         <lines><line>inline</line>...</lines>     <list bullet="yes"><item>inline</item>...</list>
         <rule/>   <image ref="emblem" height="3cm" alt="..."/>
-        <table><col min="3.3cm" share="0.4" floor="2cm"/>...
-          <tr header="yes" keep="fit|always|never"><th|td colspan rowspan>inline or <p>s</th></tr>
+        <table><col min="3.3cm" group="years" width="20%"/>...
+          <tr header="yes" keep="fit|always|never">
+            <th|td colspan rowspan valign="top|middle|bottom">inline or <p>s</th></tr>
         </table>
       </section>
     </document>
@@ -18,7 +19,8 @@ Inline content is text with ``<b>`` (strong), ``<s>`` (struck through), ``<u>``
 (underlined), ``<br/>`` and ``<tab/>``. A line break in the markup, with the spaces around
 it, is layout of the template and is dropped: Thai puts no space between words, so a
 template may wrap its lines anywhere. Every element may name its ``style`` (a style of the
-reference document); what it does not name gets the default below.
+reference document); what it does not name gets the default below. A header cell (``th``)
+stands in the middle of its row's height unless it says otherwise, a ``td`` at the top.
 """
 
 from __future__ import annotations
@@ -76,10 +78,10 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "rule": frozenset({"style"}),
     "image": frozenset({"ref", "height", "alt", "style"}),
     "table": frozenset({"style"}),
-    "col": frozenset({"min", "share", "floor", "width"}),
+    "col": frozenset({"min", "group", "width"}),
     "tr": frozenset({"header", "keep"}),
-    "th": frozenset({"colspan", "rowspan", "style"}),
-    "td": frozenset({"colspan", "rowspan", "style"}),
+    "th": frozenset({"colspan", "rowspan", "style", "valign"}),
+    "td": frozenset({"colspan", "rowspan", "style", "valign"}),
     **{
         f"h{level}": frozenset({"style", "keep-with-next", "page-break-before"})
         for level in range(1, 7)
@@ -89,6 +91,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 # A markup line break with the white space around it: the template's layout, not text.
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _LENGTH = re.compile(r"([0-9]+(?:\.[0-9]+)?)(cm|mm)")
+_NAME = re.compile(r"[\w-]+")
 MAX_SPAN = 64
 
 
@@ -119,6 +122,7 @@ def parse(markup: str) -> Document:
 def _element_tree(markup: str) -> _Element:
     """The markup as elements, with the line where each starts. No DTD, no entities."""
     parser = expat.ParserCreate()
+    parser.buffer_text = True  # text in one piece between tags, not a call per line
     stack: list[_Element] = []
     root: list[_Element] = []
 
@@ -256,14 +260,11 @@ class _Reader:
             self._check_attributes(child)
             if child.tag == "col" and not rows:
                 self._no_content(child)
-                share = child.attributes.get("share")
                 width = child.attributes.get("width")
-                floor = self._length(child, "floor") if "floor" in child.attributes else None
                 columns.append(
                     Column(
                         min_cm=self._length(child, "min"),
-                        share=self._fraction(child, "share", share) if share else None,
-                        floor_cm=floor,
+                        group=self._name(child, "group"),
                         width=self._percent(child, width) if width else None,
                     )
                 )
@@ -298,10 +299,13 @@ class _Reader:
             paragraphs = tuple(self._paragraph(child, style) for child in blocks)
         else:
             paragraphs = (Paragraph(self._inlines(element), style=style),)
+        default = "middle" if element.tag == "th" else "top"
+        valign = self._choice(element, "valign", ("top", "middle", "bottom"), default)
         return Cell(
             paragraphs=paragraphs,
             colspan=self._span(element, "colspan"),
             rowspan=self._span(element, "rowspan"),
+            valign="middle" if valign == "middle" else "bottom" if valign == "bottom" else "top",
         )
 
     # --- inline content ---
@@ -434,19 +438,18 @@ class _Reader:
         number = float(match.group(1))
         return number / 10 if match.group(2) == "mm" else number
 
-    def _fraction(self, element: _Element, name: str, value: str) -> float:
-        try:
-            number = float(value)
-        except ValueError:
-            number = -1.0
-        if not 0 < number <= 1:
+    def _name(self, element: _Element, name: str) -> str | None:
+        value = element.attributes.get(name)
+        if value is None:
+            return None
+        if not _NAME.fullmatch(value):
             raise MarkupError(
-                f"<{element.tag} {name}=...> must be a fraction above 0 and at most 1, "
+                f"<{element.tag} {name}=...> must be a name of letters, digits, - or _, "
                 f"not {value!r}",
                 line=element.line,
                 tag=element.tag,
             )
-        return number
+        return value
 
     def _percent(self, element: _Element, value: str) -> float:
         try:
