@@ -253,32 +253,62 @@ def heading_only_pages(pdf: Pdf, headings: list[str]) -> list[int]:
 def header_scrap_pages(
     pdf: Pdf,
     *,
-    first_cell: str,
+    header: list[str],
     years: list[str],
     headings: list[str],
     fewest: int = 3,
 ) -> list[tuple[int, int]]:
-    """(page, lines) for each table piece on a page that holds a table header (whose first
-    row has ``first_cell``, whose last row the ``years``) and fewer than ``fewest`` lines of
-    rows below it: at the foot of a page, a table begun with a scrap of its first row; at
-    the top, the scrap of a row carried over under the repeated header. Lines of
-    ``headings`` (the next measure's heading) between two tables do not count."""
+    """(page, lines) for each table piece on a page that holds a table header (the texts of
+    its first row's cells ``header``, its last row the ``years``) and fewer than ``fewest``
+    lines of rows below it: at the foot of a page, a table begun with a scrap of its first
+    row; at the top, the scrap of a row carried over under the repeated header. The header
+    is every line made of its cells' texts only (cells centred in a taller row stand on
+    lines of their own). Lines of ``headings`` (the next measure's heading) after the rows,
+    before the next table, do not count; a line of a row that reads like a piece of a
+    heading does."""
     pages = pdf.all_words()
-    first = squash(first_cell)
+    cells = sorted((squash(text) for text in header if squash(text)), key=len, reverse=True)
     wanted = [squash(year) for year in years]
     keys = [squash(h) for h in headings if squash(h)]
     found = []
     for number in range(1, len(pages) + 1):
         texts = [_row_text(row) for row in body_rows(pages, number)]
-        tops = [i for i, text in enumerate(texts) if first in text]
-        ends = [i for i, text in enumerate(texts) if all(w in text for w in wanted)]
+        in_header = [_only(text, cells) or all(w in text for w in wanted) for text in texts]
+        starts = [
+            i for i, inside in enumerate(in_header) if inside and (i == 0 or not in_header[i - 1])
+        ]
+        ends = [
+            i
+            for i, inside in enumerate(in_header)
+            if inside and (i + 1 == len(texts) or not in_header[i + 1])
+        ]
         for end in ends:
-            following = [top for top in tops if top > end]
+            following = [start for start in starts if start > end]
             stop = following[0] if following else len(texts)
-            lines = [t for t in texts[end + 1 : stop] if not any(t in key for key in keys)]
+            lines = _without_trailing_headings(texts[end + 1 : stop], set(keys))
             if len(lines) < fewest:
                 found.append((number, len(lines)))
     return found
+
+
+def _only(text: str, pieces: list[str]) -> bool:
+    """Whether ``text`` is made of ``pieces`` alone (some of them, in any order)."""
+    for piece in pieces:
+        text = text.replace(piece, "")
+    return not text
+
+
+def _without_trailing_headings(lines: list[str], headings: set[str]) -> list[str]:
+    """``lines`` without the whole headings at their end (each on one line or several)."""
+    lines = list(lines)
+    while lines:
+        for count in range(1, min(4, len(lines)) + 1):
+            if "".join(lines[-count:]) in headings:
+                del lines[-count:]
+                break
+        else:
+            return lines
+    return lines
 
 
 _BLOCK = re.compile(r"<block [^>]*>(.*?)</block>", flags=re.S)

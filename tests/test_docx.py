@@ -19,14 +19,15 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from anticorrupt_plan.app.build import build
-from anticorrupt_plan.app.render import document_tree, render
+from anticorrupt_plan.app.render import render
 from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.core.errors import DataPath, PlanInvalid, ReferenceDocumentError, format_path
+from anticorrupt_plan.core.metrics import text_width
 from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.core.thai import THAI_DIGITS, thai_digits
+from anticorrupt_plan.core.thai import THAI_DIGITS, clusters, thai_digits
 from anticorrupt_plan.kinds.ethics.model import Plan
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
-from anticorrupt_plan.writers.docx import _column_widths, _share
 
 from .conftest import MINIMAL, PLAN_PATH, dump, minimal_plan
 
@@ -81,7 +82,9 @@ def section_paragraphs(document: Document, index: int) -> list[Paragraph]:
 
 
 def texts(paragraphs: list[Paragraph]) -> list[str]:
-    return [paragraph.text for paragraph in paragraphs]
+    """The paragraphs' texts as a reader reads them: without the no-break spaces and word
+    joiners that keep names and year ranges on one line (tested on their own below)."""
+    return [plain(paragraph.text) for paragraph in paragraphs]
 
 
 # --- the text of every part -------------------------------------------------------------------
@@ -158,7 +161,7 @@ def test_each_table_row_holds_the_row_of_its_measure(document: Document, plan: P
     assert len(body_rows) == len(rows)
     for table_row, row in zip(body_rows, rows, strict=True):
         cells = table_row.cells
-        assert [cell.text for cell in cells[:-1]] == [
+        assert [plain(cell.text) for cell in cells[:-1]] == [
             thai(row.objective),
             thai(row.indicator),
             *(thai(row.targets[year]) for year in plan.fiscal_years.years),
@@ -170,10 +173,15 @@ def test_each_table_row_holds_the_row_of_its_measure(document: Document, plan: P
         ]
 
 
-def test_every_goal_after_the_first_starts_a_page(document: Document) -> None:
-    goals = [p for p in section_paragraphs(document, 3) if p.text.startswith("เป้าประสงค์หลักที่")]
+def test_a_goals_block_is_kept_with_its_first_measures_table(document: Document) -> None:
+    paragraphs = section_paragraphs(document, 3)
+    starts = [i for i, p in enumerate(paragraphs) if p.text.startswith("เป้าประสงค์หลักที่")]
 
-    assert [bool(p.paragraph_format.page_break_before) for p in goals] == [False, True, True]
+    for start in starts:
+        block = paragraphs[start : start + 5]  # the goal, its three fields, its first measure
+        assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
+                   for p in block)  # fmt: skip
+        assert not any(p.paragraph_format.page_break_before for p in block[1:])
 
 
 # --- Thai typography ----------------------------------------------------------------------------
@@ -293,6 +301,27 @@ def test_page_numbers_are_a_centred_page_field_in_thai_digits(document: Document
     assert page_number_format(document.sections[0]) == ("thaiNumbers", None)
 
 
+def thai_runs(part: Any) -> list[Any]:
+    """The runs of a part (the body, a header) marked as Thai text (w:lang w:val="th-TH")."""
+    return [
+        run
+        for run in part.element.iter(qn("w:r"))
+        if run.find(f"{qn('w:rPr')}/{qn('w:lang')}") is not None
+        and run.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == "th-TH"
+    ]
+
+
+def test_only_the_page_number_is_marked_thai_text_for_libreoffice_to_draw_in_thai_digits(
+    document: Document,
+) -> None:
+    header = document.sections[0].header
+    field = [run for run in header.part.element.iter(qn("w:r")) if run.find(qn("w:t")) is None]
+
+    assert thai_runs(header.part) == field  # the field's begin, instruction and end
+    assert len(field) == 3
+    assert thai_runs(document.part) == []  # no other digit turns Thai in LibreOffice
+
+
 def test_no_part_shows_a_page_number_on_its_first_page(document: Document) -> None:
     first_pages = [section.different_first_page_header_footer for section in document.sections]
     first_header = document.sections[0].first_page_header
@@ -315,9 +344,10 @@ def test_arabic_digit_plans_number_pages_in_arabic_digits(write_plan: Any) -> No
 
     document = open_docx(render(valid, formats=["docx"])["docx"])
 
-    matrix_heading = section_paragraphs(document, 3)[0].text
+    matrix_heading = plain(section_paragraphs(document, 3)[0].text)
 
     assert {page_number_format(s)[0] for s in document.sections} == {"decimal"}
+    assert thai_runs(document.sections[0].header.part) == []
     assert "2566 - 2567" in matrix_heading
     assert not any(char in THAI_DIGITS for char in matrix_heading)
 
@@ -388,52 +418,108 @@ def test_the_tables_fill_the_landscape_text_width(document: Document) -> None:
         assert min(widths) >= Cm(2.1)
 
 
-@pytest.mark.parametrize(
-    ("total", "weights", "minimum", "expected"),
-    [
-        (100, [1, 1, 2], [0, 0, 0], [25, 25, 50]),
-        (100, [1, 1, 8], [20, 20, 20], [20, 20, 60]),  # the small ones are held at their minimum
-        (100, [0, 0, 0], [10, 10, 10], [33, 33, 34]),  # no text at all: equal shares
-        (20, [5, 1, 1], [10, 10, 20], [5, 5, 10]),  # minimums too wide: they shrink together
-    ],
-)
-def test_share_splits_a_width_by_weight_with_minimums(
-    total: int, weights: list[float], minimum: list[int], expected: list[int]
+def grid_cm(table: Any) -> list[float]:
+    """A table's column widths, in centimetres."""
+    columns = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    return [int(column.get(qn("w:w"))) / 1440 * 2.54 for column in columns]
+
+
+def test_every_measures_table_lines_up_with_the_others(document: Document) -> None:
+    grids = {tuple(grid_cm(table)) for table in document.tables}
+
+    assert len(grids) == 1
+
+
+def test_year_columns_are_as_wide_as_their_longest_value_and_no_wider(
+    document: Document,
 ) -> None:
-    assert _share(total, weights, minimum) == expected
+    widths = grid_cm(document.tables[0])
+    # ร้อยละ ๑๐๐ is 1.91 cm; the cell's margins 0.3 cm, and a point to spare.
+    longest = text_width("ร้อยละ ๑๐๐", 16) / 72 * 2.54 + 0.3
+
+    assert widths[2] == widths[3] == widths[4]
+    assert longest <= widths[2] <= longest + 0.06
 
 
-def matrix_widths(valid: Any) -> list[int]:
-    """The widths the writer gives the matrix's tables, in a landscape text width."""
-    matrix = document_tree(valid).sections[3].blocks
-    widths = set(map(tuple, _column_widths(matrix, int(Cm(24.7))).values()))
-    assert len(widths) == 1  # every measure's table lines up with the others
-    return list(widths.pop())
-
-
-def test_the_steps_column_is_widest_for_the_real_plan() -> None:
-    widths = matrix_widths(read_plan(PLAN_PATH))
-
-    assert sum(widths) == int(Cm(24.7))
-    assert max(widths) == widths[-1]
-
-
-@pytest.mark.parametrize(("years", "narrowest"), [(3, 2.2), (5, 2.0)])
-def test_year_columns_give_way_to_the_text_in_a_plan_of_many_years(
-    years: int, narrowest: float
+def test_columns_holding_the_organizations_name_hold_it_on_one_line(
+    document: Document, view: PlanView
 ) -> None:
+    widths = grid_cm(document.tables[0])
+    name = text_width(plain(view.organization), 16) / 72 * 2.54
+
+    assert widths[5] >= name + 0.3  # (๔) โครงการ/กิจกรรม names it
+    assert widths[6] >= name + 0.3 + 0.6  # (๕) แนวทางปฏิบัติ too, after a step's number
+    assert min(widths[:2]) >= 3.3 - 0.01
+
+
+def plan_over(years: int, targets: Any) -> Document:
     data = minimal_plan()
     data["fiscal_years"] = {"first": 2566, "last": 2565 + years}
     row = data["goals"][0]["measures"][0]["rows"][0]
-    row["targets"] = {2566 + n: "ร้อยละ 80" for n in range(years)}
+    row["targets"] = {2566 + n: targets(n) for n in range(years)}
     row["objective"] = "วัตถุประสงค์ที่ยาวพอสมควร" * 20
+    row["project"] = "โครงการขององค์การบริหารส่วนตำบลทดสอบ"
+    return open_docx(render(parse_plan(dump(data), file="plan.yaml"), formats=["docx"])["docx"])
 
-    widths = matrix_widths(parse_plan(dump(data), file="plan.yaml"))
 
-    year_widths = widths[2 : 2 + years]
-    assert min(year_widths) >= int(Cm(narrowest)) - 1
-    assert max(year_widths) <= int(Cm(narrowest)) + 1  # the short targets need no more
-    assert min(widths[:2] + widths[-2:]) >= int(Cm(3.3)) - 1
+def test_a_target_the_same_every_year_is_shown_once_across_the_year_columns() -> None:
+    [table] = plan_over(5, lambda n: "ร้อยละ 80").tables
+    widths = grid_cm(table)
+    body = table.rows[2]._tr.tc_lst
+
+    assert [tc.grid_span for tc in body] == [1, 1, 5, 1, 1]
+    assert plain(table.rows[2].cells[2].text) == "ร้อยละ ๘๐"
+    # The year columns need only hold the years: the text takes the rest.
+    assert max(widths[2:7]) <= text_width("๒๕๖๖", 16, bold=True) / 72 * 2.54 + 0.36
+    assert min(widths[:2] + widths[-2:]) >= 3.3 - 0.01
+
+
+def test_five_years_of_different_targets_get_one_width_each() -> None:
+    [table] = plan_over(5, lambda n: f"ร้อยละ {80 + 5 * n}").tables
+    widths = grid_cm(table)
+
+    assert [tc.grid_span for tc in table.rows[2]._tr.tc_lst] == [1] * 9
+    assert len(set(widths[2:7])) == 1
+    assert abs(sum(widths) - 24.7) < 0.01
+    assert min(widths[:2] + widths[-2:]) >= 3.3 - 0.01
+
+
+def test_a_name_too_wide_for_its_column_is_written_loose_and_reads_the_same() -> None:
+    name = "องค์การบริหารส่วนตำบลทดสอบ"
+    [table] = plan_over(10, lambda n: f"ร้อยละ {50 + 5 * n}").tables  # ten narrow year columns
+    widths = grid_cm(table)
+    project = table.rows[2].cells[-2]
+
+    assert widths[-2] < text_width(name, 16) / 72 * 2.54 + 0.3
+    assert "\u2060" not in project._tc.xml  # free to break between its words
+    assert plain(project.text) == f"โครงการของ{name}"
+
+
+def test_header_cells_stand_in_the_middle_of_their_rows(document: Document) -> None:
+    table = document.tables[0]
+    header = [tc for tr in table._tbl.tr_lst[:2] for tc in tr.tc_lst]
+    body = [tc for tr in table._tbl.tr_lst[2:] for tc in tr.tc_lst]
+
+    def valign(tc: Any) -> str | None:
+        found = tc.tcPr.find(qn("w:vAlign"))
+        return None if found is None else found.get(qn("w:val"))
+
+    started = [tc for tc in header if tc.tcPr.find(qn("w:vMerge")) is None or
+               tc.tcPr.find(qn("w:vMerge")).get(qn("w:val")) == "restart"]  # fmt: skip
+    assert {valign(tc) for tc in started} == {"center"}
+    assert {valign(tc) for tc in body} == {None}  # at the top, Word's default
+
+
+def test_the_organizations_name_and_the_years_are_held_on_one_line(
+    document: Document,
+) -> None:
+    heading = section_paragraphs(document, 3)[0].text
+    name = "องค์การบริหารส่วนตำบลทุ่งทอง"
+    joined = "\u200b" + "\u2060".join(clusters(name)) + "\u200b"
+
+    assert joined in heading
+    assert "พ.ศ.\u00a0๒๕๖๒\u00a0-\u00a0๒๕๖๔" in heading
+    assert name not in heading  # never written loose where it fits
 
 
 def test_header_cells_may_wrap_after_a_slash(document: Document) -> None:
@@ -623,8 +709,9 @@ def test_core_properties_come_from_the_plan(document: Document, view: PlanView) 
     properties = document.core_properties
 
     assert properties.title == view.document_title
-    assert properties.author == view.organization
-    assert properties.last_modified_by == view.organization
+    assert properties.author == plain(view.organization)
+    assert properties.last_modified_by == plain(view.organization)
+    assert "\u2060" not in properties.title and "\u00a0" not in properties.title
     assert properties.created.isoformat() == "2018-10-18T00:00:00+00:00"
     assert properties.modified == properties.created
     assert properties.revision == 1

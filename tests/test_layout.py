@@ -10,8 +10,13 @@ from anticorrupt_plan.app.validate import read_plan
 from anticorrupt_plan.core.metrics import line_height, text_width
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 from anticorrupt_plan.writers.layout import (
+    FEWEST_LINES,
     SHORT_COLUMN_EM,
+    SHORT_SPARE_PT,
+    SPARE_LINES,
     Cell,
+    Flow,
+    RowFit,
     TableMetrics,
     cell_lines,
     column_widths,
@@ -116,7 +121,7 @@ def test_year_columns_are_no_wider_than_their_longest_value(seed: PlanView) -> N
     widths = widths_for(seed)
 
     # ร้อยละ ๑๐๐ and the padding: 1.91 cm + 0.30 cm; the columns took 27%.
-    assert widths[2:5] == pytest.approx([text_width("ร้อยละ ๑๐๐", 16) + 8.5] * 3)
+    assert widths[2:5] == pytest.approx([text_width("ร้อยละ ๑๐๐", 16) + 8.5 + SHORT_SPARE_PT] * 3)
 
 
 def test_no_text_column_is_so_narrow_that_a_word_or_the_organizations_name_breaks(
@@ -176,15 +181,20 @@ def five_year_view() -> PlanView:
     return present(type(plan).model_validate(data))
 
 
-def test_five_years_and_long_texts_still_fill_the_width_with_years_on_one_line() -> None:
+def test_five_years_and_long_texts_keep_the_name_whole_and_wrap_the_year_values() -> None:
     view = five_year_view()
     widths = widths_for(view)
+    name = text_width(view.organization, 16) + METRICS.padding_x_pt
 
     assert len(widths) == 9
     assert sum(widths) == pytest.approx(TEXT_WIDTH)
-    for width in widths[2:7]:
-        assert cell_lines(Cell.of("ร้อยละ ๑๐๐"), width, METRICS) == 1
+    # Five values of ร้อยละ ๑๐๐ on one line would leave no room for the name: they wrap
+    # at their space instead, all five columns one width.
+    assert len({round(width, 6) for width in widths[2:7]}) == 1
+    assert cell_lines(Cell.of("ร้อยละ ๑๐๐"), widths[2], METRICS) == 2
+    assert cell_lines(Cell.of("ร้อยละ"), widths[2], METRICS) == 1
     assert min(widths[i] for i in (0, 1, 7, 8)) >= MIN_TEXT
+    assert widths[7] >= name and widths[8] >= name
 
 
 @pytest.mark.parametrize(
@@ -220,7 +230,7 @@ def test_short_columns_are_those_of_short_lines_only() -> None:
     widths = column_widths(rows, 500.0, minimum=[10.0, 10.0], metrics=METRICS)
 
     assert text_width("ร้อยละ ๘๐", 16) <= SHORT_COLUMN_EM * 16
-    assert widths[0] == pytest.approx(text_width("ร้อยละ ๘๐", 16) + 8.5)
+    assert widths[0] == pytest.approx(text_width("ร้อยละ ๘๐", 16) + 8.5 + SHORT_SPARE_PT)
     assert widths[1] == pytest.approx(500.0 - widths[0])
 
 
@@ -231,3 +241,81 @@ def test_floors_that_do_not_fit_shrink_in_proportion() -> None:
 
     assert sum(widths) == pytest.approx(200.0)
     assert max(widths) == pytest.approx(min(widths))
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+LINE = line_height(16)
+PAGE = 22 * LINE
+
+
+def row(lines: float, *, surely: float | None = None) -> RowFit:
+    return RowFit(lines * LINE, (surely or lines) * LINE, LINE)
+
+
+def test_a_row_that_fits_where_it_stands_is_kept_whole() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(4 * LINE, lines=4, keep_next=False, page_break_before=False)
+
+    placed = flow.table(2 * LINE, [row(10)])
+
+    assert placed.keep == [True]
+    assert flow.y == pytest.approx(16 * LINE)
+
+
+def test_a_row_breaks_across_the_page_when_enough_of_it_stands_on_each() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(6 * LINE, lines=6, keep_next=False, page_break_before=False)
+
+    placed = flow.table(2 * LINE, [row(10), row(14)])
+
+    # 14 lines below the first row's 18: 4 fit, too few; the next page has the header and 14.
+    assert placed.keep == [True, True]
+    assert flow.y == pytest.approx(16 * LINE)
+
+    least = FEWEST_LINES + SPARE_LINES
+    flow = Flow(PAGE)
+    placed = flow.table(2 * LINE, [row(4), row(16 + least)])
+
+    # 16 lines fit below the first row, and more than enough go over with the header.
+    assert placed.keep == [True, False]
+    assert flow.y == pytest.approx((2 + least) * LINE)
+
+
+def test_a_row_that_would_leave_a_scrap_on_the_next_page_moves_there_whole() -> None:
+    flow = Flow(PAGE)
+    placed = flow.table(2 * LINE, [row(12), row(9)])
+
+    assert placed.keep == [True, True]
+    assert flow.y == pytest.approx(11 * LINE)  # the header and the row on the next page
+
+
+def test_a_heading_and_its_table_start_a_page_when_the_first_row_must_break_below_it() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(19 * LINE, lines=19, keep_next=False, page_break_before=False)
+    flow.paragraph(2 * LINE, lines=1, keep_next=True, page_break_before=False)
+
+    placed = flow.table(2 * LINE, [row(30)])
+
+    assert placed.keep == [False]
+    assert placed.new_page
+
+
+def test_a_short_paragraph_that_does_not_fit_moves_with_what_it_keeps_with() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(19 * LINE, lines=19, keep_next=False, page_break_before=False)
+    flow.paragraph(2 * LINE, lines=2, keep_next=True, page_break_before=False)
+
+    flow.paragraph(2 * LINE, lines=2, keep_next=True, page_break_before=False)
+
+    assert flow.y == pytest.approx(4 * LINE)
+    assert flow.kept == pytest.approx(4 * LINE)
+
+
+def test_a_long_paragraph_breaks_across_the_page() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(20 * LINE, lines=20, keep_next=False, page_break_before=False)
+
+    flow.paragraph(6 * LINE, lines=6, keep_next=False, page_break_before=False)
+
+    assert flow.y == pytest.approx(4 * LINE)

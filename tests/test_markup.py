@@ -102,30 +102,39 @@ def test_blocks(markup: str, expected: object) -> None:
 
 def test_a_table_with_spans_and_cells_of_several_paragraphs() -> None:
     [table] = blocks(
-        '<table><col min="3.3cm"/><col min="2.2cm" share="0.4" floor="2cm"/><col width="20%"/>'
+        '<table><col min="3.3cm"/><col min="1cm" group="years"/><col width="20%" group="years"/>'
         '<tr header="yes" keep="always"><th rowspan="2">ก</th><th colspan="2">ปี</th></tr>'
-        '<tr header="yes"><th>๑</th><th>๒</th></tr>'
+        '<tr header="yes"><th valign="bottom">๑</th><th>๒</th></tr>'
         '<tr keep="never"><td>ข</td><td style="Table Step"><p>๑.<tab/>ค</p><p>๒.<tab/>ง</p></td>'
-        "<td></td></tr></table>"
+        '<td valign="middle"></td></tr></table>'
     )
 
     assert isinstance(table, Table)
     assert table.columns == (
         Column(min_cm=3.3),
-        Column(min_cm=2.2, share=0.4, floor_cm=2.0),
-        Column(width=0.2),
+        Column(min_cm=1.0, group="years"),
+        Column(width=0.2, group="years"),
     )
     assert [(row.header, row.keep) for row in table.rows] == [
         (True, "always"), (True, "fit"), (False, "never")
     ]  # fmt: skip
     assert table.rows[0].cells[0] == Cell(
-        (Paragraph((Text("ก"),), style="Table Heading"),), rowspan=2
+        (Paragraph((Text("ก"),), style="Table Heading"),), rowspan=2, valign="middle"
     )
+    # A header cell stands in the middle of its row unless it says otherwise; a td at the top.
+    assert [cell.valign for cell in table.rows[1].cells] == ["bottom", "middle"]
+    assert [cell.valign for cell in table.rows[2].cells] == ["top", "top", "middle"]
     assert table.rows[2].cells[1].paragraphs == (
         Paragraph((Text("๑."), Tab(), Text("ค")), style="Table Step"),
         Paragraph((Text("๒."), Tab(), Text("ง")), style="Table Step"),
     )
     assert table.rows[2].cells[2].paragraphs == (Paragraph((), style="Table Text"),)
+
+
+def test_the_markups_no_break_space_is_text() -> None:
+    [paragraph] = blocks("<p>พ.ศ.&#160;๒๕๖๒</p>")
+
+    assert paragraph == Paragraph((Text("พ.ศ.\u00a0๒๕๖๒"),), style="Body Text")
 
 
 @pytest.mark.parametrize(
@@ -167,6 +176,18 @@ def test_a_table_with_spans_and_cells_of_several_paragraphs() -> None:
         (
             "<document><section><table><col/><col width='150%'/></table></section></document>",
             "percentage",
+            1,
+        ),
+        (
+            "<document><section><table><col group='ปี ปี'/><tr><td>ก</td></tr></table>"
+            "</section></document>",
+            "a name of letters",
+            1,
+        ),
+        (
+            "<document><section><table><col/><tr><td valign='centre'>ก</td></tr></table>"
+            "</section></document>",
+            "top or middle or bottom",
             1,
         ),
         ("<document><section><p>ก</section></document>", "not well-formed", 1),

@@ -22,6 +22,7 @@ from anticorrupt_plan.core.metrics import (
     THAI_BREAK_SLACK_EM,
     char_width_em,
     line_height,
+    lines_expected,
     lines_needed,
     text_width,
 )
@@ -165,6 +166,7 @@ class Measured:
     width_cm: float
     real: int
     estimate: int
+    expected: int
 
 
 def thai_document(path: Path, texts: list[str], width_cm: float) -> None:
@@ -217,7 +219,8 @@ def measured(tmp_path_factory: pytest.TempPathFactory, twin_fonts: Path) -> list
                     counts[current] += 1
         for text, real in zip(texts, counts, strict=True):
             estimate = lines_needed(text, width / 2.54 * 72, SIZE)
-            found.append(Measured(text, width, real, estimate))
+            expected = lines_expected(text, width / 2.54 * 72, SIZE)
+            found.append(Measured(text, width, real, estimate, expected))
     return found
 
 
@@ -240,6 +243,17 @@ def test_the_estimate_is_within_a_line_or_15_percent_of_libreoffices(
         return m.estimate > max(m.real + lines, math.ceil(m.real * share))
 
     assert [(m.width_cm, m.real, m.estimate, m.text[:30]) for m in measured if over(m)] == []
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("width_cm", WIDTHS_CM)
+def test_the_expected_count_is_within_two_lines_and_on_average_a_fifth_of_a_line(
+    measured: list[Measured], width_cm: float
+) -> None:
+    errors = [m.expected - m.real for m in measured if m.width_cm == width_cm]
+
+    assert max(map(abs, errors)) <= 2
+    assert abs(sum(errors) / len(errors)) <= 0.2
 
 
 @needs_libreoffice

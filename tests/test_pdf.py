@@ -301,11 +301,6 @@ def test_page_numbers_are_drawn_in_thai_digits(
 
 
 @needs_libreoffice
-@pytest.mark.xfail(
-    reason="the writer does not yet mark the page-number runs Thai (w:lang w:val=th-TH), "
-    "so LibreOffice draws them in Arabic digits",
-    strict=True,
-)
 def test_the_seeds_page_numbers_are_thai_as_the_writer_makes_them(
     tmp_path: Path, converted: dict[str, bytes]
 ) -> None:

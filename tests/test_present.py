@@ -6,9 +6,10 @@ import copy
 
 import pytest
 
+from anticorrupt_plan.common.display import joined_name, plain
 from anticorrupt_plan.common.organization import Organization, OrganizationKind
 from anticorrupt_plan.kinds.ethics.model import Plan
-from anticorrupt_plan.kinds.ethics.present import present
+from anticorrupt_plan.kinds.ethics.present import RowView, present
 
 from .conftest import minimal_plan
 
@@ -22,12 +23,12 @@ def plan_with(**changes: object) -> Plan:
 def test_announcement_values_are_derived_from_the_organization_and_years() -> None:
     view = present(plan_with())
 
-    assert view.organization == "องค์การบริหารส่วนตำบลทดสอบ"
+    assert plain(view.organization) == "องค์การบริหารส่วนตำบลทดสอบ"
     assert view.announcement.subject == "แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต"
-    assert view.years == "๒๕๖๖ - ๒๕๖๗"
-    assert view.announcement.date == "วันที่ ๑ เดือน ตุลาคม พ.ศ. ๒๕๖๕"
+    assert plain(view.years) == "๒๕๖๖ - ๒๕๖๗"
+    assert plain(view.announcement.date) == "วันที่ ๑ เดือน ตุลาคม พ.ศ. ๒๕๖๕"
     assert view.announcement.signatory == "นายทดสอบ ใจดี"
-    assert view.announcement.position == "นายกองค์การบริหารส่วนตำบลทดสอบ"
+    assert plain(view.announcement.position) == "นายกองค์การบริหารส่วนตำบลทดสอบ"
     assert view.announcement.emblem is False
 
 
@@ -45,7 +46,7 @@ def test_subject_and_position_can_be_given() -> None:
 def test_place_and_document_title() -> None:
     view = present(plan_with())
 
-    assert view.place == "อำเภอเมือง จังหวัดกาญจนบุรี"
+    assert plain(view.place) == "อำเภอเมือง จังหวัดกาญจนบุรี"
     assert view.document_title == (
         "แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต "
         "องค์การบริหารส่วนตำบลทดสอบ ประจำปี พ.ศ. ๒๕๖๖ - ๒๕๖๗"
@@ -79,8 +80,8 @@ def test_targets_follow_the_fiscal_years_whatever_order_they_were_written_in() -
 def test_arabic_digits_switch_applies_everywhere() -> None:
     view = present(plan_with(digits="arabic"))
 
-    assert view.years == "2566 - 2567"
-    assert view.announcement.date == "วันที่ 1 เดือน ตุลาคม พ.ศ. 2565"
+    assert plain(view.years) == "2566 - 2567"
+    assert plain(view.announcement.date) == "วันที่ 1 เดือน ตุลาคม พ.ศ. 2565"
     assert view.header.objective == "(1) วัตถุประสงค์"
     assert view.goals[0].measures[0].rows[0].targets == ("ร้อยละ 80", "ร้อยละ 90")
     assert view.strategies[0].label == "ยุทธศาสตร์ที่ 1"
@@ -120,7 +121,7 @@ def test_place_line_leaves_out_a_missing_district() -> None:
     data = minimal_plan()
     del data["organization"]["district"]
 
-    assert present(Plan.model_validate(data)).place == "จังหวัดกาญจนบุรี"
+    assert plain(present(Plan.model_validate(data)).place) == "จังหวัดกาญจนบุรี"
 
 
 def test_a_one_year_plan_names_its_year_once() -> None:
@@ -140,3 +141,39 @@ def test_a_goal_names_the_national_strategy_it_serves_by_its_number() -> None:
     goals = present(Plan.model_validate(data)).goals
 
     assert [goal.strategy_label for goal in goals] == ["ยุทธศาสตร์ที่ ๑", "ยุทธศาสตร์ที่ ๔"]
+
+
+# --- what a printed line must not break ---------------------------------------------------------
+
+
+def test_the_organizations_names_and_the_years_are_held_together_where_the_view_shows_them() -> (
+    None
+):
+    data = minimal_plan()
+    data["rationale"] = ["ตามที่องค์การบริหารส่วนตำบลทดสอบได้จัดทำแผน ประจำปี พ.ศ. 2566 - 2567 แล้ว"]
+
+    view = present(Plan.model_validate(data))
+
+    name = joined_name("องค์การบริหารส่วนตำบลทดสอบ")
+    assert view.organization == name
+    assert view.years == "๒๕๖๖\u00a0-\u00a0๒๕๖๗"
+    assert view.announcement.position == joined_name("นายกองค์การบริหารส่วนตำบลทดสอบ")
+    assert view.place == f"{joined_name('อำเภอเมือง')} {joined_name('จังหวัดกาญจนบุรี')}"
+    assert view.rationale == (f"ตามที่{name}ได้จัดทำแผน ประจำปี พ.ศ.\u00a0๒๕๖๖\u00a0-\u00a0๒๕๖๗ แล้ว",)
+    assert "\u2060" not in view.document_title and "\u00a0" not in view.document_title
+
+
+@pytest.mark.parametrize(
+    ("targets", "once"),
+    [
+        (("ร้อยละ ๘๐", "ร้อยละ ๘๐", "ร้อยละ ๘๐"), "ร้อยละ ๘๐"),
+        (("ร้อยละ ๘๐", "ร้อยละ ๙๐", "ร้อยละ ๘๐"), None),
+        (("ร้อยละ ๘๐",), None),  # one fiscal year: its column is the target's own
+    ],
+)
+def test_a_target_the_same_every_year_is_shown_once(
+    targets: tuple[str, ...], once: str | None
+) -> None:
+    row = RowView(objective="", indicator="", targets=targets, project="", steps=())
+
+    assert row.one_target == once

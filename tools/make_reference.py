@@ -244,7 +244,10 @@ def styles_xml() -> str:
         f'{latin_and_thai}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
         '<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="th-TH"/>'
         "</w:rPr></w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        # Widow and orphan control: no paragraph leaves a single line on a page, in the
+        # text or in a table row that breaks across pages.
+        "<w:pPrDefault><w:pPr><w:widowControl/>"
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
         "<w:qFormat/></w:style>"

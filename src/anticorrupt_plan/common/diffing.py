@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-from anticorrupt_plan.common.display import Numbered, position_label
+from anticorrupt_plan.common.display import Numbered, plain, position_label
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.core.matching import align_text, moved_items, pair, reading_order, text_item
 from anticorrupt_plan.core.thai import clusters
@@ -180,7 +180,11 @@ class ChangeLog:
     def emit(
         self, old: At | None, new: At | None, reason: str | None, *, moved: bool = False
     ) -> None:
-        """Record the change from ``old`` to ``new``, if there is one."""
+        """Record the change from ``old`` to ``new``, if there is one. Texts are recorded
+        :func:`~anticorrupt_plan.common.display.plain`: a comparison is read, not printed
+        on the plan's lines."""
+        old = At(old.place, old.path, plain(old.text)) if old is not None else None
+        new = At(new.place, new.path, plain(new.text)) if new is not None else None
         exact = True
         if old is not None and new is not None:
             if old.text == new.text and not moved:

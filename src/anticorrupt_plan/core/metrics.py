@@ -7,11 +7,12 @@ the metric twin. Pure Python, no font file needed at run time.
 
 Line breaking is estimated, not reproduced: Word and LibreOffice break Thai between words
 found with a dictionary, which this module has not. :func:`lines_needed` breaks at spaces
-and, inside Thai text too long for the room left, between character clusters, giving up
-some room (:data:`THAI_BREAK_SLACK_EM`) on each line it breaks that way, for the word a
-real line breaker would have carried over whole. A Latin word or a number that does not
-fit goes whole to the next line. The estimate is meant never to be below the real
-count (checked against LibreOffice in the tests), and not far above it.
+and, inside Thai text too long for the room left, between two Thai letters' clusters,
+giving up some room (:data:`THAI_BREAK_SLACK_EM`) on each line it breaks that way, for the
+word a real line breaker would have carried over whole. What no line may break goes whole
+to the next line: a Latin word, a number, and what a no-break space or a word joiner holds
+together (a name, a year range; see ``common.display``). The estimate is meant never to be
+below the real count (checked against LibreOffice in the tests), and not far above it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ BREAK_AFTER = frozenset(" \t\u200b")
 # below its count; within a line or 15% from 5 cm up, two lines or 25% below.
 THAI_BREAK_SLACK_EM = 1.5
 THAI_BREAK_SLACK_SHARE = 0.25
+# For the expected count (:func:`lines_expected`): the room a line loses on average to the
+# word carried over whole. Calibrated like the slack above (tests/test_metrics.py).
+EXPECTED_SLACK_EM = 0.5
 # Characters outside the table: wide ones (emoji, CJK) in a fallback font, about this wide.
 WIDE_EM = 1.3
 
@@ -66,7 +70,12 @@ def char_width_em(char: str, *, bold: bool = False) -> float:
 
 def text_width(text: str, size_pt: float, *, bold: bool = False) -> float:
     """The width of ``text`` set on one line in TH Sarabun New at ``size_pt``, in points."""
-    return sum(char_width_em(char, bold=bold) for char in text) * size_pt
+    table = _BOLD if bold else _REGULAR
+    units = 0.0
+    for char in text:
+        known = table.get(char)
+        units += known if known is not None else char_width_em(char, bold=bold) * _EM
+    return units / _EM * size_pt
 
 
 def line_height(size_pt: float) -> float:
@@ -103,54 +112,118 @@ def lines_needed(text: str, width_pt: float, size_pt: float, *, bold: bool = Fal
     )
 
 
+def lines_expected(text: str, width_pt: float, size_pt: float, *, bold: bool = False) -> int:
+    """How many lines ``text`` most likely takes in a column ``width_pt`` wide at
+    ``size_pt``: lines filled as :func:`lines_needed` fills them, but giving up on each
+    line only the room a line of Thai loses on average (:data:`EXPECTED_SLACK_EM`), so as
+    near the real count as the estimate can be, sometimes above and sometimes below it
+    (for placing text on pages; :func:`lines_needed` is for what must surely fit)."""
+    return sum(
+        _paragraph_lines(_prepared(line, bold), width_pt / size_pt, slack=EXPECTED_SLACK_EM)
+        for line in text.split("\n")
+    )
+
+
 @dataclass(frozen=True)
 class _Piece:
     """A stretch of text up to a break opportunity, measured in em: its body, the spaces
-    after it, whether it holds Thai, and its clusters' widths (for breaking it)."""
+    after it, and its units: the stretches between the places a line may break inside it
+    (between two Thai letters, unless a joiner or a no-break space holds them together)."""
 
     body: float
     spaces: float
-    thai: bool
-    clusters: tuple[float, ...]
+    units: tuple[float, ...]
+    glued: bool  # whether a joiner or a no-break space holds some of it together
 
 
-@functools.lru_cache(maxsize=8192)
+# What holds the characters on either side of it together: no-break space, word joiner,
+# zero-width no-break space, zero-width joiner, no-break hyphen.
+GLUE = frozenset("\u00a0\u2060\ufeff\u200d\u2011")
+
+
+def _is_thai_letter(char: str) -> bool:
+    """A Thai letter or vowel: where a dictionary line breaker may break between two."""
+    return "\u0e01" <= char <= "\u0e3a" or "\u0e40" <= char <= "\u0e45"
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _prepared(text: str, bold: bool) -> tuple[_Piece, ...]:
+    table = _BOLD if bold else _REGULAR
     pieces = []
     for piece in _pieces(text):
         body = piece.rstrip(" \t\u200b")
-        widths = tuple(
-            sum(char_width_em(char, bold=bold) for char in cluster) for cluster in clusters(body)
-        )
+        units: list[float] = []
+        current = 0.0
+        started = glue = glued = after_letter = False
+        for cluster in clusters(body):
+            advance = 0.0
+            for char in cluster:
+                known = table.get(char)
+                advance += known / _EM if known is not None else char_width_em(char, bold=bold)
+            if cluster[0] in GLUE:
+                current += advance
+                glue = glued = True
+                after_letter = False
+                continue
+            letter = _is_thai_letter(cluster[0])
+            if started and not glue and letter and after_letter:
+                units.append(current)
+                current = 0.0
+            current += advance
+            started, glue, after_letter = True, False, letter
+        units.append(current)
         spaces = sum(char_width_em(char, bold=bold) for char in piece[len(body) :])
-        thai = any(_is_thai(char) for char in body)
-        pieces.append(_Piece(sum(widths), spaces, thai, widths))
+        pieces.append(_Piece(sum(units), spaces, tuple(units), glued))
     return tuple(pieces)
 
 
-def _paragraph_lines(pieces: tuple[_Piece, ...], width: float) -> int:
-    """Lines for one paragraph's pieces in a column ``width`` em wide."""
+def unbreakable_widths(text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:
+    """The widest stretches of ``text`` that no line may break, in points at ``size_pt``:
+    the widest that nothing but the script holds together (a Latin word, a number) and the
+    widest held together by a joiner or a no-break space (a joined name, a year range)."""
+    word = phrase = 0.0
+    for line in text.split("\n"):
+        for piece in _prepared(line, bold):
+            if piece.glued:
+                phrase = max(phrase, *piece.units)
+            else:
+                word = max(word, *piece.units)
+    return word * size_pt, phrase * size_pt
+
+
+def _paragraph_lines(
+    pieces: tuple[_Piece, ...], width: float, *, slack: float | None = None
+) -> int:
+    """Lines for one paragraph's pieces in a column ``width`` em wide, giving up ``slack``
+    em at each break inside Thai (by default the most a line may lose)."""
     lines = 1
     used = 0.0  # width taken on the current line, trailing spaces not counted
     pending = 0.0  # trailing spaces on the current line: they count once something follows
-    slack = min(THAI_BREAK_SLACK_EM, THAI_BREAK_SLACK_SHARE * width)
+    if slack is None:
+        slack = min(THAI_BREAK_SLACK_EM, THAI_BREAK_SLACK_SHARE * width)
     for piece in pieces:
         if used + pending + piece.body <= width:
             used += pending + piece.body
             pending = piece.spaces
             continue
-        if not piece.thai and piece.body <= width:
-            lines += 1  # a Latin word or a number goes whole to a new line
+        if len(piece.units) == 1 and piece.body <= width:
+            lines += 1  # what may not break (a Latin word, a number) goes whole to a new line
             used, pending = piece.body, piece.spaces
             continue
-        # Thai is broken between clusters, giving up room for the word a real line breaker
-        # would carry over whole; a Latin word longer than a line breaks anywhere.
-        room = width - (slack if piece.thai else 0.0)
+        # Thai breaks between its units, giving up room for the word a real line breaker
+        # would carry over whole; a unit wider than a whole line breaks where it must (a
+        # joined one, in LibreOffice, after its first letter too: one line more).
+        room = width - (slack if len(piece.units) > 1 else 0.0)
         used += pending
-        for advance in piece.clusters:
-            if used + advance > max(room, advance) and used > 0:
+        for advance in piece.units:
+            if used + advance > room and used > 0:
                 lines += 1
                 used = 0.0
+            if advance > width and piece.glued:
+                lines += 1
+            while advance > width:
+                lines += 1
+                advance -= width
             used += advance
         pending = piece.spaces
     return lines

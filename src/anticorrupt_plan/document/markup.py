@@ -8,8 +8,9 @@ The vocabulary is small and closed (the README's "Templates" section lists it)::
         <h1>..<h6> <p> (style, keep-with-next, page-break-before)   inline content
         <lines><line>inline</line>...</lines>     <list bullet="yes"><item>inline</item>...</list>
         <rule/>   <image ref="emblem" height="3cm" alt="..."/>
-        <table><col min="3.3cm" share="0.4" floor="2cm"/>...
-          <tr header="yes" keep="fit|always|never"><th|td colspan rowspan>inline or <p>s</th></tr>
+        <table><col min="3.3cm" group="years" width="20%"/>...
+          <tr header="yes" keep="fit|always|never">
+            <th|td colspan rowspan valign="top|middle|bottom">inline or <p>s</th></tr>
         </table>
       </section>
     </document>
@@ -18,7 +19,8 @@ Inline content is text with ``<b>`` (strong), ``<s>`` (struck through), ``<u>``
 (underlined), ``<br/>`` and ``<tab/>``. A line break in the markup, with the spaces around
 it, is layout of the template and is dropped: Thai puts no space between words, so a
 template may wrap its lines anywhere. Every element may name its ``style`` (a style of the
-reference document); what it does not name gets the default below.
+reference document); what it does not name gets the default below. A header cell (``th``)
+stands in the middle of its row's height unless it says otherwise, a ``td`` at the top.
 """
 
 from __future__ import annotations
@@ -77,10 +79,10 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "rule": frozenset({"style"}),
     "image": frozenset({"ref", "height", "alt", "style"}),
     "table": frozenset({"style"}),
-    "col": frozenset({"min", "share", "floor", "width"}),
+    "col": frozenset({"min", "group", "width"}),
     "tr": frozenset({"header", "keep"}),
-    "th": frozenset({"colspan", "rowspan", "style"}),
-    "td": frozenset({"colspan", "rowspan", "style"}),
+    "th": frozenset({"colspan", "rowspan", "style", "valign"}),
+    "td": frozenset({"colspan", "rowspan", "style", "valign"}),
     **{f"h{level}": _PARAGRAPH | {"id"} for level in range(1, 7)},
     **{name: frozenset() for name in INLINE},
     "pageref": frozenset({"to"}),
@@ -89,6 +91,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _LENGTH = re.compile(r"([0-9]+(?:\.[0-9]+)?)(cm|mm)")
 _ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,30}")
+_NAME = re.compile(r"[\w-]+")
 MAX_SPAN = 64
 
 
@@ -126,6 +129,7 @@ def parse(markup: str) -> Document:
 def _element_tree(markup: str) -> tuple[ElementTree.Element, dict[ElementTree.Element, int]]:
     """The markup as elements, with the line where each starts. No DTD, no entities."""
     parser = expat.ParserCreate()
+    parser.buffer_text = True  # text in one piece between tags, not a call per line
     stack: list[ElementTree.Element] = []
     root: list[ElementTree.Element] = []
     lines: dict[ElementTree.Element, int] = {}
@@ -319,14 +323,11 @@ class _Reader:
             self._check_attributes(child)
             if child.tag == "col" and not rows:
                 self._no_content(child)
-                share = child.attrib.get("share")
                 width = child.attrib.get("width")
-                floor = self._length(child, "floor") if "floor" in child.attrib else None
                 columns.append(
                     Column(
                         min_cm=self._length(child, "min"),
-                        share=self._fraction(child, "share", share) if share else None,
-                        floor_cm=floor,
+                        group=self._name(child, "group"),
                         width=self._percent(child, width) if width else None,
                     )
                 )
@@ -361,10 +362,13 @@ class _Reader:
             paragraphs = tuple(self._paragraph(child, style) for child in blocks)
         else:
             paragraphs = (Paragraph(self._inlines(element), style=style),)
+        default = "middle" if element.tag == "th" else "top"
+        valign = self._choice(element, "valign", ("top", "middle", "bottom"), default)
         return Cell(
             paragraphs=paragraphs,
             colspan=self._span(element, "colspan"),
             rowspan=self._span(element, "rowspan"),
+            valign="middle" if valign == "middle" else "bottom" if valign == "bottom" else "top",
         )
 
     # --- inline content ---
@@ -513,19 +517,18 @@ class _Reader:
         number = float(match.group(1))
         return number / 10 if match.group(2) == "mm" else number
 
-    def _fraction(self, element: ElementTree.Element, name: str, value: str) -> float:
-        try:
-            number = float(value)
-        except ValueError:
-            number = -1.0
-        if not 0 < number <= 1:
+    def _name(self, element: ElementTree.Element, name: str) -> str | None:
+        value = element.attrib.get(name)
+        if value is None:
+            return None
+        if not _NAME.fullmatch(value):
             raise MarkupError(
-                f"<{element.tag} {name}=...> must be a fraction above 0 and at most 1, "
+                f"<{element.tag} {name}=...> must be a name of letters, digits, - or _, "
                 f"not {value!r}",
                 line=self.line(element),
                 tag=element.tag,
             )
-        return number
+        return value
 
     def _percent(self, element: ElementTree.Element, value: str) -> float:
         try:

@@ -107,11 +107,18 @@ class Image:
     style: str | None = None
 
 
+VerticalAlignment = Literal["top", "middle", "bottom"]
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A table cell: its paragraphs, the columns and rows it spans, and where its text
+    stands between its top and bottom when the row is taller than it (``valign``)."""
+
     paragraphs: tuple[Paragraph, ...]
     colspan: int = 1
     rowspan: int = 1
+    valign: VerticalAlignment = "top"
 
 
 KeepRow = Literal["fit", "always", "never"]
@@ -132,14 +139,14 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column's width hints: the writer shares the page's width by how much each column
-    holds, never below ``min_cm``. Columns with a ``share`` together take at most that share
-    of the width (years of a long plan), but none below ``floor_cm``. When every column of
-    a table gives its ``width`` (a fraction of the text width), those are its widths."""
+    """A column's width hints. A writer that lays out pages chooses the widths from the
+    text the cells hold (header rows included), never below ``min_cm``; the columns of one
+    ``group`` (the years of a matrix) get one width, the widest any of them needs. When
+    every column of a table gives its ``width`` (a fraction of the text width), those are
+    its widths."""
 
     min_cm: float = 0.0
-    share: float | None = None
-    floor_cm: float | None = None
+    group: str | None = None
     width: float | None = None
 
 

@@ -12,6 +12,7 @@ in its last paragraph.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -113,16 +114,25 @@ def styles_by_name(document: Document) -> dict[str, tuple[WD_STYLE_TYPE, str | N
     return found
 
 
-def add_page_number(paragraph: Paragraph) -> None:
+def add_page_number(paragraph: Paragraph, *, thai: bool = False) -> None:
     """A PAGE field at the end of ``paragraph``: Word and LibreOffice fill in each page's number.
 
-    The field has no stored result, so no page shows a number from the wrong page.
+    The field has no stored result, so no page shows a number from the wrong page. ``thai``
+    marks the field's runs as Thai text (``w:lang w:val="th-TH"``): Word draws the number
+    by the section's ``thaiNumbers`` format, which LibreOffice ignores; LibreOffice, told to
+    draw digits by the language of their text (the PDF's profile), draws them in Thai
+    digits then. Only these runs are marked, so no other digit changes.
     """
     instruction = OxmlElement("w:instrText")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = " PAGE "
     for part in ("begin", instruction, "end"):
         run = paragraph.add_run()
+        if thai:
+            language = OxmlElement("w:lang")
+            language.set(qn("w:val"), "th-TH")
+            language.set(qn("w:bidi"), "th-TH")
+            run._r.get_or_add_rPr().append(language)
         if isinstance(part, str):
             mark = OxmlElement("w:fldChar")
             mark.set(qn("w:fldCharType"), part)
@@ -242,6 +252,28 @@ def paragraph(
     return f"<w:p>{properties}{runs}</w:p>"
 
 
+def _paragraph_properties(element: BaseOxmlElement) -> BaseOxmlElement:
+    found = element.find(qn("w:pPr"))
+    if found is None:
+        found = OxmlElement("w:pPr")
+        element.insert(0, found)
+    return found  # type: ignore[no-any-return]
+
+
+def break_page_before(element: BaseOxmlElement) -> None:
+    """Start a new page before the paragraph ``element`` (written by :func:`paragraph`)."""
+    properties = _paragraph_properties(element)
+    if properties.find(qn("w:pageBreakBefore")) is None:
+        mark = OxmlElement("w:pageBreakBefore")
+        keep = properties.find(qn("w:keepNext"))
+        style = properties.find(qn("w:pStyle"))
+        anchor = keep if keep is not None else style
+        if anchor is not None:
+            anchor.addnext(mark)
+        else:
+            properties.insert(0, mark)
+
+
 def table(style_id: str | None, widths: Sequence[int], rows: str) -> str:
     """A table of fixed column ``widths`` (twips) in the table style ``style_id``, with
     ``rows`` made by :func:`table_row`."""
@@ -263,11 +295,15 @@ def table_row(cells: str, *, header: bool, cant_split: bool) -> str:
     return f"<w:tr>{properties}{cells}</w:tr>"
 
 
+_VERTICAL = {"middle": "center", "bottom": "bottom"}
+
+
 def table_cell(
-    width: int, paragraphs: str, *, span: int = 1, merge: str | None = None, centred: bool = False
+    width: int, paragraphs: str, *, span: int = 1, merge: str | None = None, valign: str = "top"
 ) -> str:
     """A cell ``width`` twips wide spanning ``span`` grid columns. ``merge`` is ``restart``
-    for the top of a cell that spans rows, ``continue`` for the places below it."""
+    for the top of a cell that spans rows, ``continue`` for the places below it; ``valign``
+    (top, middle, bottom) where its text stands in a taller row."""
     properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
@@ -275,8 +311,8 @@ def table_cell(
         properties += '<w:vMerge w:val="restart"/>'
     elif merge == "continue":
         properties += "<w:vMerge/>"
-    if centred:
-        properties += '<w:vAlign w:val="center"/>'
+    if valign in _VERTICAL:
+        properties += f'<w:vAlign w:val="{_VERTICAL[valign]}"/>'
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraphs or '<w:p/>'}</w:tc>"
 
 
@@ -323,3 +359,172 @@ def update_fields_on_open(document: Document) -> None:
     settings = document.settings.element
     update = _child(settings, "w:updateFields", _AFTER_UPDATE_FIELDS)
     update.set(qn("w:val"), "true")
+
+
+# --- what the styles make of text: sizes, spacing, indents, cell margins --------------------------
+
+TWIPS_PER_POINT = 20
+_OFF = {"0", "false", "off"}
+
+
+@dataclass(frozen=True)
+class ParagraphFormat:
+    """How a paragraph style sets its text, in points: the size and weight of its Thai text,
+    the space before and after it, its line spacing (a multiple of single spacing, or an
+    exact pitch), its indents (``first_line`` negative for a hanging indent) and whether it
+    is kept on the page of the paragraph after it."""
+
+    size_pt: float
+    bold: bool = False
+    before_pt: float = 0.0
+    after_pt: float = 0.0
+    line_multiple: float = 1.0
+    line_exact_pt: float | None = None
+    left_pt: float = 0.0
+    right_pt: float = 0.0
+    first_line_pt: float = 0.0
+    keep_next: bool = False
+
+
+@dataclass(frozen=True)
+class CellMargins:
+    """A table style's room inside each cell and the width of the rules between rows (pt)."""
+
+    left_pt: float = 5.4  # Word's default: 108 twips
+    right_pt: float = 5.4
+    top_pt: float = 0.0
+    bottom_pt: float = 0.0
+    rule_pt: float = 0.0
+
+
+def _twips_pt(element: BaseOxmlElement | None, attribute: str) -> float | None:
+    if element is None:
+        return None
+    value = element.get(qn(attribute))
+    if value is None or not value.lstrip("-").isdigit():
+        return None
+    return int(value) / TWIPS_PER_POINT
+
+
+def _flag(element: BaseOxmlElement | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(qn("w:val"), "true").lower() not in _OFF
+
+
+class StyleSheet:
+    """The reference document's styles, resolved as Word resolves them: document defaults,
+    then each style it is based on, then the style itself."""
+
+    def __init__(self, document: Document) -> None:
+        root = document.styles.element
+        self._styles = {style.get(qn("w:styleId")): style for style in root.iterfind(qn("w:style"))}
+        self._defaults = root.find(qn("w:docDefaults"))
+        default = [
+            style
+            for style in self._styles.values()
+            if style.get(qn("w:type")) == "paragraph"
+            and style.get(qn("w:default")) in ("1", "true", "on")
+        ]
+        self._default_paragraph = default[0].get(qn("w:styleId")) if default else None
+        self._formats: dict[str | None, ParagraphFormat] = {}
+
+    def _chain(self, style_id: str | None) -> list[BaseOxmlElement]:
+        """The style and those it is based on, the most basic first."""
+        chain: list[BaseOxmlElement] = []
+        seen: set[str] = set()
+        while style_id is not None and style_id not in seen and style_id in self._styles:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            chain.insert(0, style)
+            based = style.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return chain
+
+    def _layers(self, style_id: str | None, kind: str) -> list[BaseOxmlElement]:
+        """The ``w:pPr`` or ``w:rPr`` elements that apply, in the order they apply."""
+        layers = []
+        if self._defaults is not None:
+            found = self._defaults.find(f"{qn(f'w:{kind}Default')}/{qn(f'w:{kind}')}")
+            if found is not None:
+                layers.append(found)
+        for style in self._chain(style_id):
+            found = style.find(qn(f"w:{kind}"))
+            if found is not None:
+                layers.append(found)
+        return layers
+
+    def paragraph(self, style_id: str | None, *, default_size: float) -> ParagraphFormat:
+        """The format of paragraphs in ``style_id`` (None: the default paragraph style)."""
+        key = style_id or self._default_paragraph
+        found = self._formats.get(key)
+        if found is not None:
+            return found
+        values: dict[str, float | bool | None] = {"size_pt": default_size}
+        for rpr in self._layers(key, "rPr"):
+            for tag in ("w:sz", "w:szCs"):  # the Thai size, where one is given, wins
+                size = rpr.find(qn(tag))
+                if size is not None and size.get(qn("w:val"), "").isdigit():
+                    values["size_pt"] = int(size.get(qn("w:val"))) / 2
+            for tag in ("w:b", "w:bCs"):
+                bold = _flag(rpr.find(qn(tag)))
+                if bold is not None:
+                    values["bold"] = bold
+        for ppr in self._layers(key, "pPr"):
+            spacing = ppr.find(qn("w:spacing"))
+            for name, attribute in (("before_pt", "w:before"), ("after_pt", "w:after")):
+                value = _twips_pt(spacing, attribute)
+                if value is not None:
+                    values[name] = value
+            line = _twips_pt(spacing, "w:line")
+            if line is not None:
+                if (spacing.get(qn("w:lineRule")) or "auto") == "auto":
+                    values["line_multiple"], values["line_exact_pt"] = line * 20 / 240, None
+                else:
+                    values["line_exact_pt"] = line
+            indent = ppr.find(qn("w:ind"))
+            for name, attributes in (
+                ("left_pt", ("w:left", "w:start")),
+                ("right_pt", ("w:right", "w:end")),
+            ):
+                for attribute in attributes:
+                    value = _twips_pt(indent, attribute)
+                    if value is not None:
+                        values[name] = value
+            first = _twips_pt(indent, "w:firstLine")
+            hanging = _twips_pt(indent, "w:hanging")
+            if hanging is not None:
+                values["first_line_pt"] = -hanging
+            elif first is not None:
+                values["first_line_pt"] = first
+            keep = _flag(ppr.find(qn("w:keepNext")))
+            if keep is not None:
+                values["keep_next"] = keep
+        found = self._formats[key] = ParagraphFormat(**values)  # type: ignore[arg-type]
+        return found
+
+    def cell_margins(self, style_id: str | None) -> CellMargins:
+        """The cell margins and row rules of tables in the table style ``style_id``."""
+        values: dict[str, float] = {}
+        for style in self._chain(style_id):
+            properties = style.find(qn("w:tblPr"))
+            if properties is None:
+                continue
+            margins = properties.find(qn("w:tblCellMar"))
+            for name, tags in (
+                ("left_pt", ("w:left", "w:start")),
+                ("right_pt", ("w:right", "w:end")),
+                ("top_pt", ("w:top",)),
+                ("bottom_pt", ("w:bottom",)),
+            ):
+                for tag in tags:
+                    value = _twips_pt(margins.find(qn(tag)) if margins is not None else None, "w:w")
+                    if value is not None:
+                        values[name] = value
+            borders = properties.find(qn("w:tblBorders"))
+            rule = borders.find(qn("w:insideH")) if borders is not None else None
+            if rule is not None:
+                none = rule.get(qn("w:val")) in ("nil", "none")
+                size = rule.get(qn("w:sz"), "0")
+                values["rule_pt"] = 0.0 if none or not size.isdigit() else int(size) / 8
+        return CellMargins(**values)

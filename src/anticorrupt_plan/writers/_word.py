@@ -1,9 +1,8 @@
 """The Word document around its body: the reference document, page set-up and metadata.
 
 Every DOCX is built on the reference document (``templates/reference.docx``), takes the
-document's layout settings over it, numbers its pages at the top centre, judges table rows
-by one height estimate, and carries metadata from the document alone, so that the same
-inputs always give the same bytes.
+document's layout settings over it, numbers its pages at the top centre, and carries
+metadata from the document alone, so that the same inputs always give the same bytes.
 """
 
 from __future__ import annotations
@@ -20,24 +19,15 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.section import Section
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from anticorrupt_plan.common.settings import Layout
 from anticorrupt_plan.core.errors import ReferenceDocumentError
 from anticorrupt_plan.core.output import rezip
-from anticorrupt_plan.core.thai import cluster_count
 from anticorrupt_plan.writers import _oxml
 
 PAGE_HEADER = "Header"
 
-# Whether a table row may be kept whole on one page is judged with worst-case metrics, those
-# of the substitute font LibreOffice uses where TH Sarabun is not installed (its glyphs are
-# about half as large again). A row judged too tall may break across pages; a row kept
-# whole that cannot fit on a page would lose its end in LibreOffice.
-CLUSTER_WIDTH_EM = 0.5
-LINE_HEIGHT_EM = 1.7
-CELL_PADDING = Cm(0.4)
-HEADER_SHARE = 0.25  # of the page's text height, kept for the repeated header rows
 DEFAULT_SIZE_PT = 16.0
 
 
@@ -127,8 +117,9 @@ def text_area(section: Section) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def page_headers(section: Section, *, before: str, after: str) -> None:
-    """Page numbers at the top centre of the pages, between ``before`` and ``after``: ``- ๒ -``.
+def page_headers(section: Section, *, before: str, after: str, thai: bool = False) -> None:
+    """Page numbers at the top centre of the pages, between ``before`` and ``after``: ``- ๒ -``,
+    marked as Thai text when ``thai`` (see ``_oxml.add_page_number``).
 
     Later sections continue these headers; a section whose first page shows no number
     shows the empty first-page header there.
@@ -140,24 +131,9 @@ def page_headers(section: Section, *, before: str, after: str) -> None:
     paragraph.style = PAGE_HEADER
     if before:
         paragraph.add_run(before)
-    _oxml.add_page_number(paragraph)
+    _oxml.add_page_number(paragraph, thai=thai)
     if after:
         paragraph.add_run(after)
-
-
-def estimated_height(
-    columns: Sequence[Sequence[str]], widths: Sequence[int], size_pt: float
-) -> int:
-    """A generous estimate (EMU) of a table row's height: its fullest cell's lines of text.
-
-    ``columns`` holds each cell's paragraphs, ``widths`` each cell's width.
-    """
-    cluster = Pt(size_pt * CLUSTER_WIDTH_EM)
-    lines = 0
-    for paragraphs, width in zip(columns, widths, strict=True):
-        per_line = max(int((width - CELL_PADDING) / cluster), 1)
-        lines = max(lines, sum(-(-cluster_count(text) // per_line) for text in paragraphs))
-    return int(lines * Pt(size_pt * LINE_HEIGHT_EM))
 
 
 def finish(document: Document, *, title: str, author: str, timestamp: datetime.datetime) -> bytes:

@@ -4,9 +4,15 @@ The reference document (``templates/reference.docx``) gives the page set-up and 
 the tree names the styles its paragraphs, runs and tables are written in, and each must be
 there, of its kind. The document's own settings (margins, font, size, digits) go over the
 reference's. Each section of the tree starts on a new page, in its orientation and page
-numbering; page numbers stand at the top centre. Tables fill the text width, their header
-rows repeat on every page, and a row is kept whole on one page when it fits on one below
-the header rows. The same tree and settings always give the same bytes.
+numbering; page numbers stand at the top centre.
+
+Tables are laid out from measured text (``_measure.py`` over ``layout.py``): they fill the
+text width, their columns as wide as their text needs (tables with the same columns and
+header rows, one per measure of a matrix, share their widths and line up); header rows
+repeat on every page; a row is kept whole on one page when it fits on one below the
+header rows, and a table's first row also below the heading kept with the table; a joined
+name too wide for its cell is written loose. The same tree and settings always give the
+same bytes.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ from __future__ import annotations
 import datetime
 import io
 import struct
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -28,14 +34,12 @@ from docx.image.exceptions import (
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 
+from anticorrupt_plan.common.display import loosened
 from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ImageError
-from anticorrupt_plan.core.thai import cluster_count
 from anticorrupt_plan.document.tree import (
     Block,
     Break,
-    Cell,
-    Column,
     Document,
     Heading,
     Image,
@@ -44,20 +48,24 @@ from anticorrupt_plan.document.tree import (
     Lines,
     PageRef,
     Paragraph,
-    Row,
     Rule,
     Section,
     Tab,
     Table,
     Text,
-    inline_text,
 )
 from anticorrupt_plan.writers import _oxml
+from anticorrupt_plan.writers._measure import (
+    Measures,
+    RowLayout,
+    column_widths,
+    grid,
+    header_text,
+    table_layout,
+)
 from anticorrupt_plan.writers._word import (
-    HEADER_SHARE,
     PAGE_HEADER,
     apply_layout,
-    estimated_height,
     finish,
     open_reference,
     orient,
@@ -65,15 +73,12 @@ from anticorrupt_plan.writers._word import (
     text_area,
     text_size,
 )
+from anticorrupt_plan.writers.layout import Flow
 
 REFERENCE = "reference.docx"
 STRONG = "Strong"  # the character style of strong text
 TWIPS_PER_EMU = 1 / 635
-# A header such as "(๔) โครงการ/กิจกรรม" may wrap after its slash rather than inside a word.
-BREAK_AFTER_SLASH = "/\u200b"
-# A column's share of the width grows with the text it holds, but more slowly than the text:
-# Thai breaks only between words, and a narrow column loses more of each line to that.
-WEIGHT_POWER = 0.75
+POINTS_PER_EMU = 1 / 12700
 
 
 def render_docx(
@@ -92,10 +97,16 @@ def render_docx(
     word, style_ids = open_reference(reference, _styles(document))
     _oxml.clear_body(word)
     apply_layout(word, settings.layout)
-    writer = _Writer(word, style_ids, images, size_pt=text_size(word, settings.layout))
+    size = text_size(word, settings.layout)
+    sheet = _oxml.StyleSheet(word)
+
+    def format_of(style: str | None) -> _oxml.ParagraphFormat:
+        return sheet.paragraph(style_ids[style] if style else None, default_size=size)
+
+    writer = _Writer(word, style_ids, images, format_of=format_of, sheet=sheet)
     thai = settings.digits == "thai"
     before, _, after = document.page_number.partition("{page}")
-    page_headers(word.sections[0], before=before, after=after)
+    page_headers(word.sections[0], before=before, after=after, thai=thai)
     for index, section in enumerate(document.sections):
         current = word.sections[-1]
         orient(current, landscape=section.landscape)
@@ -103,8 +114,7 @@ def render_docx(
         _oxml.number_pages(
             current, thai_digits=thai, start=1 if section.numbering == "restart" else None
         )
-        widths = _column_widths(section.blocks, text_area(current)[0])
-        last = writer.section(section, widths=widths)
+        last = writer.section(section)
         if index < len(document.sections) - 1:  # the body's own properties end the last
             if last is None:  # a section ends in a paragraph, as Word puts after a table
                 last = writer.add(_oxml.paragraph(None, ""))
@@ -117,6 +127,18 @@ def render_docx(
 def _bookmark(anchor: str) -> str:
     # A name starting with an underscore is a hidden bookmark: Word does not list it.
     return f"_plan_{anchor}"
+
+
+def _paragraphs_of(block: Block) -> list[Paragraph | Heading | None]:
+    """The tree's paragraphs of ``block``, one for each paragraph the writer writes for it
+    (None for a rule's)."""
+    if isinstance(block, Paragraph | Heading):
+        return [block]
+    if isinstance(block, Lines):
+        return list(block.lines)
+    if isinstance(block, ItemList):
+        return list(block.items)
+    return [None]
 
 
 def _styles(document: Document) -> dict[str, WD_STYLE_TYPE]:
@@ -159,26 +181,110 @@ class _Writer:
     word: WordDocument
     style_ids: Mapping[str, str | None]
     images: Mapping[str, bytes]
-    size_pt: float
+    format_of: Callable[[str | None], _oxml.ParagraphFormat]
+    sheet: _oxml.StyleSheet
+    measures: dict[str | None, Measures] = field(default_factory=dict)
     bookmarks: int = 0  # how many headings carry a bookmark, for their ids
     references: bool = False  # whether any page number refers to a bookmark
 
-    def section(
-        self, section: Section, *, widths: Mapping[int, list[int]]
-    ) -> BaseOxmlElement | None:
-        """Write the section's blocks; its last paragraph, or None if it ends in a table."""
-        room = int(text_area(self.word.sections[-1])[1] * (1 - HEADER_SHARE))
+    def section(self, section: Section) -> BaseOxmlElement | None:
+        """Write the section's blocks; its last paragraph, or None if it ends in a table.
+
+        Where a section holds tables, its blocks are followed down its pages first
+        (``layout.Flow``), to decide which rows are kept whole.
+        """
+        width_emu, height_emu = text_area(self.word.sections[-1])
+        width_pt, page_pt = width_emu * POINTS_PER_EMU, height_emu * POINTS_PER_EMU
+        widths = self._column_widths(section.blocks, round(width_emu * TWIPS_PER_EMU))
+        flow = Flow(page_pt) if widths else None
         last: BaseOxmlElement | None = None
+        chain: list[BaseOxmlElement] = []  # the paragraphs just written that keep with the next
         for block in section.blocks:
             if isinstance(block, Table):
-                self.add(self._table(block, widths[id(block)], room))
-                last = None
-            elif isinstance(block, Image):
+                found = table_layout(
+                    block, widths[id(block)], self._measures(block), page_pt=page_pt
+                )
+                keep = [row.row.header for row in found.rows]
+                if flow is not None:
+                    placed = flow.table(found.header_pt, [row.fit() for row in found.body])
+                    kept = iter(placed.keep)
+                    keep = [row.row.header or next(kept) for row in found.rows]
+                    if chain and placed.new_page:
+                        _oxml.break_page_before(chain[0])
+                self.add(self._table(block, widths[id(block)], found.rows, keep))
+                last, chain = None, []
+                continue
+            if isinstance(block, Image):
                 last = self._image(block)
+                chain = []
             else:
-                for xml in self._paragraphs(block):
+                for paragraph, xml in zip(
+                    _paragraphs_of(block), self._paragraphs(block), strict=True
+                ):
                     last = self.add(xml)
+                    if paragraph is not None and paragraph.page_break_before:
+                        chain = []
+                    keeps = paragraph is not None and (
+                        paragraph.keep_with_next or self.format_of(paragraph.style).keep_next
+                    )
+                    chain = [*chain, last] if keeps else []
+            if flow is not None:
+                self._follow(flow, block, width_pt)
         return last
+
+    def _follow(self, flow: Flow, block: Block, width_pt: float) -> None:
+        """Place ``block``'s paragraphs in ``flow``, as tall as they are expected to be."""
+        if isinstance(block, Image):
+            style = self.format_of(block.style)
+            height = block.height_cm / 2.54 * 72 + style.before_pt + style.after_pt
+            flow.paragraph(height, lines=1, keep_next=style.keep_next, page_break_before=False)
+            return
+        paragraphs: Sequence[Paragraph | Heading]
+        if isinstance(block, Paragraph | Heading):
+            paragraphs = [block]
+        elif isinstance(block, Lines):
+            paragraphs = block.lines
+        elif isinstance(block, ItemList):
+            paragraphs = block.items
+        elif isinstance(block, Rule):
+            paragraphs = [Paragraph((), style=block.style)]
+        else:
+            return
+        measures = Measures(self.format_of, _oxml.CellMargins())
+        for paragraph in paragraphs:
+            style = self.format_of(paragraph.style)
+            measured = measures.paragraph(paragraph)
+            flow.paragraph(
+                measured.height(width_pt, expected=True),
+                lines=measured.lines(width_pt, expected=True),
+                keep_next=paragraph.keep_with_next or style.keep_next,
+                page_break_before=paragraph.page_break_before,
+            )
+
+    def _measures(self, table: Table) -> Measures:
+        """The measures of tables in ``table``'s style, one for all such tables."""
+        found = self.measures.get(table.style)
+        if found is None:
+            table_id = self.style_ids[table.style] if table.style else None
+            margins = self.sheet.cell_margins(table_id)
+            found = self.measures[table.style] = Measures(self.format_of, margins)
+        return found
+
+    def _column_widths(self, blocks: Sequence[Block], total: int) -> dict[int, list[int]]:
+        """Widths (twips) for every table among ``blocks`` (a section's), by ``id`` of the
+        table. Tables that share their columns and header rows (one table per measure of a
+        matrix) share their widths too, chosen from the text all of them hold."""
+        groups: dict[tuple[object, ...], list[Table]] = {}
+        for block in blocks:
+            if isinstance(block, Table):
+                key = (block.style, block.columns, tuple(row for row in block.rows if row.header))
+                groups.setdefault(key, []).append(block)
+        widths: dict[int, list[int]] = {}
+        for tables in groups.values():
+            shared = column_widths(tables, total, self._measures(tables[0]))
+            for table in tables:
+                widths[id(table)] = shared
+        return widths
 
     def add(self, xml: str) -> BaseOxmlElement:
         element = _oxml.parse_block(xml)
@@ -210,10 +316,10 @@ class _Writer:
         assert isinstance(block, Rule)
         return [_oxml.paragraph(self._id(block.style), "")]
 
-    def _paragraph(self, paragraph: Paragraph, *, header: bool = False) -> str:
+    def _paragraph(self, paragraph: Paragraph, *, header: bool = False, loose: bool = False) -> str:
         return _oxml.paragraph(
             self._id(paragraph.style),
-            self._runs(paragraph.inlines, header=header),
+            self._runs(paragraph.inlines, header=header, loose=loose),
             keep_next=paragraph.keep_with_next,
             page_break_before=paragraph.page_break_before,
         )
@@ -221,7 +327,7 @@ class _Writer:
     def _id(self, style: str | None) -> str | None:
         return self.style_ids[style] if style else None
 
-    def _runs(self, inlines: Sequence[Inline], *, header: bool = False) -> str:
+    def _runs(self, inlines: Sequence[Inline], *, header: bool = False, loose: bool = False) -> str:
         runs = []
         for item in inlines:
             if isinstance(item, Tab):
@@ -232,10 +338,10 @@ class _Writer:
                 self.references = True
                 runs.append(_oxml.page_reference(_bookmark(item.target)))
             else:
-                text = item.text.replace("/", BREAK_AFTER_SLASH) if header else item.text
+                text = header_text(item.text) if header else item.text
                 runs.append(
                     _oxml.text_run(
-                        text,
+                        loosened(text) if loose else text,
                         style_id=self.style_ids[STRONG] if item.strong else None,
                         strike=item.strike,
                         underline=item.underline,
@@ -268,147 +374,31 @@ class _Writer:
         paragraph.append(_oxml.picture_run(inline))
         return paragraph
 
-    def _table(self, table: Table, widths: list[int], room: int) -> str:
+    def _table(
+        self,
+        table: Table,
+        widths: list[int],
+        layouts: Sequence[RowLayout],
+        keep: Sequence[bool],
+    ) -> str:
         rows = []
-        spanned: dict[int, tuple[int, int]] = {}  # column -> (rows left, span) from above
-        for row in table.rows:
+        for row, placed, decided, whole in zip(table.rows, grid(table), layouts, keep, strict=True):
             cells = []
-            column = 0
-            placed = iter(row.cells)
-            heights: list[list[str]] = []
-            cell_widths: list[int] = []
-            while column < len(widths):
-                above = spanned.get(column)
-                if above is not None and above[0] > 0:
-                    left, span = above
-                    width = _span_twips(widths, column, span)
-                    cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
-                    spanned[column] = (left - 1, span)
-                    column += span
-                    continue
-                cell = next(placed, None)
+            for place in placed:
+                width = sum(widths[place.column : place.column + place.span])
+                cell = place.cell
                 if cell is None:
-                    break
-                width = _span_twips(widths, column, cell.colspan)
-                merge = "restart" if cell.rowspan > 1 else None
-                if cell.rowspan > 1:
-                    spanned[column] = (cell.rowspan - 1, cell.colspan)
+                    cells.append(_oxml.table_cell(width, "", span=place.span, merge="continue"))
+                    continue
                 paragraphs = "".join(
-                    self._paragraph(paragraph, header=row.header) for paragraph in cell.paragraphs
+                    self._paragraph(p, header=row.header, loose=id(p) in decided.loose)
+                    for p in cell.paragraphs
                 )
-                cells.append(_oxml.table_cell(width, paragraphs, span=cell.colspan, merge=merge))
-                heights.append([inline_text(p.inlines) for p in cell.paragraphs])
-                cell_widths.append(sum(widths[column : column + cell.colspan]))
-                column += cell.colspan
-            keep = row.keep == "always" or (
-                row.keep == "fit" and estimated_height(heights, cell_widths, self.size_pt) <= room
-            )
-            rows.append(_oxml.table_row("".join(cells), header=row.header, cant_split=keep))
-        return _oxml.table(
-            self._id(table.style), [_twips(width) for width in widths], "".join(rows)
-        )
-
-
-def _twips(emu: int) -> int:
-    return round(emu * TWIPS_PER_EMU)
-
-
-def _span_twips(widths: Sequence[int], column: int, span: int) -> int:
-    """The width of a cell spanning grid columns, as the sum of their widths in twips."""
-    return sum(_twips(width) for width in widths[column : column + span])
-
-
-# --- column widths -----------------------------------------------------------------------------
-
-
-def _column_widths(blocks: Sequence[Block], total: int) -> dict[int, list[int]]:
-    """Widths (EMU) for every table among ``blocks`` (a section's), by ``id`` of the table.
-
-    Tables that share their columns and header rows (one table per measure of a matrix)
-    share their widths too, chosen from the text all of them hold, so that they line up.
-    """
-    groups: dict[tuple[object, ...], list[Table]] = {}
-    for block in blocks:
-        if isinstance(block, Table):
-            key = (block.columns, tuple(row for row in block.rows if row.header))
-            groups.setdefault(key, []).append(block)
-    widths: dict[int, list[int]] = {}
-    for tables in groups.values():
-        shared = _widths(tables, total)
-        for table in tables:
-            widths[id(table)] = shared
-    return widths
-
-
-def _widths(tables: Sequence[Table], total: int) -> list[int]:
-    """Widths for the columns of ``tables`` that share ``total`` by how much each holds.
-
-    A row is as tall as its fullest cell, so a column's share grows with the text it holds
-    (counted in character clusters), but more slowly than the text. Each column keeps its
-    minimum. When every column gives its ``width``, those shares of the total are kept.
-    """
-    columns = tables[0].columns
-    weights = [0.0] * len(columns)
-    for table in tables:
-        for row in table.rows:
-            if row.header:
-                continue
-            for column, cell in _placed(row, len(columns)):
-                text = " ".join(inline_text(p.inlines) for p in cell.paragraphs)
-                weights[column] += cluster_count(text.replace("\t", " "))
-    if all(column.width is not None for column in columns):
-        shares = [column.width or 0.0 for column in columns]
-        return _whole([total * share / sum(shares) for share in shares], total)
-    return _share(total, [weight**WEIGHT_POWER for weight in weights], _minimums(columns, total))
-
-
-def _minimums(columns: Sequence[Column], total: int) -> list[int]:
-    """Each column's minimum width. Columns with a share take together at most that share
-    of the width (the years of a long plan narrow), but none goes below its floor."""
-    grouped = [column for column in columns if column.share is not None]
-    minimums = []
-    for column in columns:
-        low = int(Cm(column.min_cm))
-        if column.share is not None and grouped:
-            low = min(low, int(total * column.share / len(grouped)))
-            low = max(low, int(Cm(column.floor_cm or 0)))
-        minimums.append(low)
-    return minimums
-
-
-def _placed(row: Row, width: int) -> Iterator[tuple[int, Cell]]:
-    """Each cell of ``row`` with the column where it starts (counting spans from the left
-    only: a body row of a matrix spans no rows)."""
-    column = 0
-    for cell in row.cells:
-        if column >= width:
-            return
-        yield column, cell
-        column += cell.colspan
-
-
-def _share(total: int, weights: Sequence[float], minimum: Sequence[int]) -> list[int]:
-    """Split ``total`` in proportion to ``weights``, raising any share below its minimum.
-
-    Columns held at their minimum leave the rest to share the remainder, until no share
-    is short. When even the minimums do not fit, they shrink together.
-    """
-    if sum(minimum) >= total:
-        return _whole([total * low / sum(minimum) for low in minimum], total)
-    held: set[int] = set()
-    while True:
-        free = [i for i in range(len(weights)) if i not in held]
-        room = total - sum(minimum[i] for i in held)
-        weight = sum(max(weights[i], 1) for i in free)
-        shares = {i: room * max(weights[i], 1) / weight for i in free}
-        short = {i for i, share in shares.items() if share < minimum[i]}
-        if not short:
-            break
-        held |= short
-    return _whole([shares.get(i, minimum[i]) for i in range(len(weights))], total)
-
-
-def _whole(shares: Sequence[float], total: int) -> list[int]:
-    """Whole-number widths that add up to exactly ``total``; the last takes the remainder."""
-    widths = [int(share) for share in shares[:-1]]
-    return [*widths, total - sum(widths)]
+                merge = "restart" if cell.rowspan > 1 else None
+                cells.append(
+                    _oxml.table_cell(
+                        width, paragraphs, span=place.span, merge=merge, valign=cell.valign
+                    )
+                )
+            rows.append(_oxml.table_row("".join(cells), header=row.header, cant_split=whole))
+        return _oxml.table(self._id(table.style), widths, "".join(rows))

@@ -11,6 +11,9 @@ package is read with limits: the entries it may hold, the size and compression r
 part that is read, the XML elements of the document and the text it gives. The document is
 parsed as a stream, one element at a time, never held whole, and a document type declaration
 (which can define entities that expand without end) is refused.
+
+Text is read plain (``common.display.plain``): the no-break spaces and word joiners that
+keep names and year ranges on one line are spaces and nothing in a diff.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.parsers import expat
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.core.errors import NotDocxError
 from anticorrupt_plan.core.safe_text import shown
 
@@ -124,7 +128,7 @@ def _read_package(package: zipfile.ZipFile, path: Path) -> str:
         )
     reader = _Reader()
     _parse(_chunks(package, main, path, limit=MAX_PART_BYTES), reader, main, path)
-    return "".join(f"{line}\n" for line in reader.lines)
+    return "".join(f"{plain(line)}\n" for line in reader.lines)
 
 
 def _main_part(relationships: bytes, path: Path) -> str | None:

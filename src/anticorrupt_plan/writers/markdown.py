@@ -9,9 +9,15 @@ Styles are a Word document's business and are not read here; the structure is:
 - a list's items are paragraphs of their own, a bullet list's items ``- `` lines;
 - a rule, and the break between sections (pages of another kind), is ``---``;
 - a table keeps one row per line: its first header row is the Markdown header, further
-  header rows come first in the body, in bold; a cell that spans columns is followed by
-  empty cells, and a cell spanned into from above is empty;
+  header rows come first in the body, in bold; a header cell that spans columns is
+  followed by empty cells, a body cell that spans columns is repeated in each (a target
+  shown once across the year columns is every year's target), and a cell spanned into
+  from above is empty;
 - an image is a link to the image file written beside the document.
+
+Text is written plain (``common.display.plain``): the no-break spaces and word joiners
+that keep a printed line from breaking a name or a year range have no use in a format that
+does not lay out lines, and would only hide in a diff or stop a search.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.document.tree import (
     Block,
     Break,
@@ -53,7 +60,7 @@ def escape(value: object) -> str:
 
     Line breaks inside a text become ``<br>``, the one HTML element Markdown tables accept.
     """
-    return "<br>".join(_escape_line(line.strip()) for line in str(value).split("\n"))
+    return "<br>".join(_escape_line(line.strip()) for line in plain(str(value)).split("\n"))
 
 
 def _escape_line(text: str, *, at_start: bool = True) -> str:
@@ -90,7 +97,7 @@ class _Writer:
 
     def block(self, block: Block) -> str:
         if isinstance(block, Heading):
-            return "#" * block.level + " " + _inlines(block.inlines, plain=True)
+            return "#" * block.level + " " + _inlines(block.inlines, bare=True)
         if isinstance(block, Paragraph):
             return _inlines(block.inlines)
         if isinstance(block, Lines):
@@ -107,9 +114,9 @@ class _Writer:
         return _table(block)
 
 
-def _inlines(inlines: Sequence[Inline], *, plain: bool = False, in_cell: bool = False) -> str:
+def _inlines(inlines: Sequence[Inline], *, bare: bool = False, in_cell: bool = False) -> str:
     """Inline content as Markdown on one line (a line break is ``<br>``, which tables and
-    headings accept too); ``plain`` leaves out strong emphasis (in headings). Text in a
+    headings accept too); ``bare`` leaves out strong emphasis (in headings). Text in a
     table cell cannot open a block, so what would open one at a line's start stays as it is."""
     out: list[str] = []
     at_start = not in_cell
@@ -120,18 +127,18 @@ def _inlines(inlines: Sequence[Inline], *, plain: bool = False, in_cell: bool = 
             out.append("<br>" if isinstance(item, Break) else " ")
             at_start = False
             continue
-        out.append(_run(item, at_start=at_start, plain=plain))
+        out.append(_run(item, at_start=at_start, bare=bare))
         at_start = False
     return "".join(out)
 
 
-def _run(item: Text, *, at_start: bool, plain: bool) -> str:
-    text = _escape_line(item.text, at_start=at_start and not (item.strong and not plain))
+def _run(item: Text, *, at_start: bool, bare: bool) -> str:
+    text = _escape_line(plain(item.text), at_start=at_start and not (item.strong and not bare))
     if item.strike:
         text = _MARKS["strike"][0] + text + _MARKS["strike"][1]
     if item.underline:
         text = _MARKS["underline"][0] + text + _MARKS["underline"][1]
-    if item.strong and not plain and text:
+    if item.strong and not bare and text:
         text = f"**{text}**"
     return text
 
@@ -152,6 +159,9 @@ def _table(table: Table) -> str:
             if row.header and r > 0 and text:
                 text = f"**{text}**"
             cells[column] = text
+            if not row.header:
+                for across in range(1, cell.colspan):
+                    cells[column + across] = text
             for down in range(cell.rowspan):
                 for across in range(cell.colspan):
                     spanned[(r + down, column + across)] = True

@@ -2,15 +2,17 @@
 
 One line per paragraph (a tab stays a tab, a line break a newline); a table row per line,
 its cells separated by `` | `` and the paragraphs of a cell by ``<br>``; a cell that spans
-columns comes once, a cell that spans rows comes again in each row it covers. The text of
-a document's DOCX read back by ``plan textconv`` is exactly this text, which makes it the
-form golden files keep the Word documents in.
+columns comes once, a cell that spans rows comes again in each row it covers. Text is
+plain (``common.display.plain``: no word joiners, plain spaces). The text of a document's
+DOCX read back by ``plan textconv`` is exactly this text, which makes it the form golden
+files keep the Word documents in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.document.tree import (
     Block,
     Document,
@@ -31,7 +33,7 @@ LINE_BREAK = "<br>"
 def render_text(document: Document) -> str:
     """The document's text, a newline after each line."""
     lines = [line for section in document.sections for line in _section(section.blocks)]
-    return "".join(f"{line}\n" for line in lines)
+    return "".join(f"{plain(line)}\n" for line in lines)
 
 
 def _section(blocks: tuple[Block, ...]) -> Iterator[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.kinds.action.diff import diff_plans
@@ -13,9 +14,10 @@ from anticorrupt_plan.kinds.action.rules import RULES
 
 
 def settings(plan: ActionPlan) -> DocumentSettings:
+    view = present(plan)
     return DocumentSettings(
-        title=present(plan).document_title,
-        author=present(plan).organization,
+        title=view.document_title,
+        author=plain(view.organization),
         date=plan.announcement.date,
         digits=plan.digits,
         layout=plan.layout,

@@ -12,7 +12,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from anticorrupt_plan.common.display import Numbered, digits_shown, year_span
+from anticorrupt_plan.common.display import (
+    Numbered,
+    digits_shown,
+    held_together,
+    organization_names,
+    plain,
+    year_span,
+)
 from anticorrupt_plan.common.types import NO_BUDGET
 from anticorrupt_plan.core.thai import long_date
 from anticorrupt_plan.kinds.action.model import (
@@ -160,15 +167,20 @@ def present(plan: ActionPlan) -> ActionView:
 class _Presenter:
     def __init__(self, plan: ActionPlan) -> None:
         self.plan = plan
-        self.show = digits_shown(plan.digits)
+        self.digits = digits_shown(plan.digits)
+        self.names = tuple(self.digits(name) for name in organization_names(plan.organization))
         self.years = plan.fiscal_years.years
         self.catalogue = plan.catalogue
 
+    def show(self, text: str) -> str:
+        """``text`` in the plan's digits, its names and year ranges held on one line."""
+        return held_together(self.digits(text), self.names)
+
     def number(self, value: int | str) -> str:
-        return self.show(str(value))
+        return self.digits(str(value))
 
     def baht(self, amount: int) -> str:
-        return self.show(f"{amount:,}")
+        return self.digits(f"{amount:,}")
 
     def view(self) -> ActionView:
         plan, show = self.plan, self.show
@@ -177,7 +189,7 @@ class _Presenter:
         dimensions = tuple(self.dimension(d) for d in plan.dimensions)
         projects = tuple(p for d in dimensions for row in d.rows if (p := row.project))
         return ActionView(
-            document_title=f"{show(plan.title)} {organization} ปีงบประมาณ พ.ศ. {years}",
+            document_title=plain(f"{show(plan.title)} {organization} ปีงบประมาณ พ.ศ. {years}"),
             title=show(plan.title),
             organization=organization,
             place=show(plan.organization.place),

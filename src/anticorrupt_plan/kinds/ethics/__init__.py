@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.kinds.ethics.diff import diff_plans
@@ -16,7 +17,7 @@ def settings(plan: Plan) -> DocumentSettings:
     view = present(plan)
     return DocumentSettings(
         title=view.document_title,
-        author=view.organization,
+        author=plain(view.organization),
         date=plan.announcement.date,
         digits=plan.digits,
         layout=plan.layout,

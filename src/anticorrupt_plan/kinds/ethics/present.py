@@ -1,8 +1,10 @@
 """What a reader of the ethics plan sees, decided once for every output format.
 
 The templates (``templates/ethics/``) receive a PlanView: every value, number and date as
-display text in the plan's digits, every item numbered (``ยุทธศาสตร์ที่ ๑``, ``๑.``). The
-wording around the values (headings, column headers, ``ประกาศ ณ``) is the templates'.
+display text in the plan's digits, every item numbered (``ยุทธศาสตร์ที่ ๑``, ``๑.``), and
+the organization's names and every year range held together on one line wherever they
+stand (``common.display.held_together``). The wording around the values (headings, column
+headers, ``ประกาศ ณ``) is the templates'.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from anticorrupt_plan.common.display import Numbered, digits_shown, year_span
+from anticorrupt_plan.common.display import (
+    Numbered,
+    digits_shown,
+    held_together,
+    organization_names,
+    plain,
+    year_span,
+)
 from anticorrupt_plan.core.thai import long_date
 from anticorrupt_plan.kinds.ethics.model import Plan
 
@@ -45,6 +54,14 @@ class RowView:
     project: str
     steps: tuple[Numbered, ...]
 
+    @property
+    def one_target(self) -> str | None:
+        """The target when every fiscal year of several has the same one (the matrix shows
+        it once across the year columns), else None."""
+        if len(self.targets) > 1 and len(set(self.targets)) == 1:
+            return self.targets[0]
+        return None
+
 
 @dataclass(frozen=True)
 class MeasureView:
@@ -68,7 +85,7 @@ class GoalView:
 class PlanView:
     """Everything the documents show, in reading order, as display text."""
 
-    document_title: str  # title, organization and years on one line: the files' metadata
+    document_title: str  # title, organization and years on one line, plain: the metadata
     title: str
     organization: str  # องค์การบริหารส่วนตำบลทุ่งทอง
     place: str  # อำเภอท่าม่วง จังหวัดกาญจนบุรี
@@ -87,7 +104,12 @@ class PlanView:
 
 def present(plan: Plan) -> PlanView:
     """Lay out ``plan`` for reading: numbering, derived names, dates, digits."""
-    show = digits_shown(plan.digits)
+    digits = digits_shown(plan.digits)
+    names = tuple(digits(name) for name in organization_names(plan.organization))
+
+    def show(text: str) -> str:
+        return held_together(digits(text), names)
+
     organization = show(plan.organization.full_name)
     years = plan.fiscal_years
     year_range = show(year_span(years.first, years.last))
@@ -150,7 +172,7 @@ def present(plan: Plan) -> PlanView:
         for g, goal in enumerate(plan.goals, start=1)
     )
     return PlanView(
-        document_title=f"{title} {organization} ประจำปี พ.ศ. {year_range}",
+        document_title=plain(f"{title} {organization} ประจำปี พ.ศ. {year_range}"),
         title=title,
         organization=organization,
         place=show(plan.organization.place),
