@@ -370,7 +370,14 @@ def test_summary(text: str, expected: str) -> None:
 
 
 def test_rule_listing_names_every_rule_once() -> None:
-    listed = [line.split()[0] for line in rules_text().splitlines()]
+    from anticorrupt_plan.kinds.report.rules import RULES as REPORT_RULES
 
-    assert listed == [*(rule.id for rule in RULES), CONFIG_RULE.id]
+    lines = rules_text().splitlines()
+    listed = [line.split()[0] for line in lines]
+    every_kind = dict.fromkeys([*(rule.id for rule in RULES), *(r.id for r in REPORT_RULES)])
+
+    assert listed == [*every_kind, CONFIG_RULE.id]
     assert "CHECK-CONFIG" in listed
+    assert next(line for line in lines if line.startswith("BUDGET-OVER")).endswith(
+        "(only in: report)"
+    )

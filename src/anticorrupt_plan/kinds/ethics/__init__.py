@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from anticorrupt_plan.common.kind import DocumentSettings, Kind
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.kinds.ethics.diff import diff_plans
+from anticorrupt_plan.kinds.ethics.items import plan_items
 from anticorrupt_plan.kinds.ethics.model import Plan, rule_violations
 from anticorrupt_plan.kinds.ethics.present import present
 from anticorrupt_plan.kinds.ethics.rules import RULES
@@ -51,4 +52,5 @@ KIND = Kind(
     diff=diff_plans,
     describe=describe,
     assets=assets,
+    items=plan_items,
 )
