@@ -136,7 +136,6 @@ class IndicatorRow:
 class ChartView:
     ref: str  # the image's name: status-chart, budget-chart
     height: str  # 7.2cm
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -197,9 +196,9 @@ def present(report: Report) -> ReportView:
         "budget-chart": chart_height_cm(rows, 2 if summary.plans_budgets else 1, stacked=False),
     }
     charts = tuple(
-        ChartView(ref=chart.ref, height=f"{heights[chart.ref]:.2f}cm", caption=show(chart.caption))
-        for chart in CHARTS
-        if chart.ref != "budget-chart" or shows_budget
+        ChartView(ref=ref, height=f"{heights[ref]:.2f}cm")
+        for ref in CHARTS
+        if ref != "budget-chart" or shows_budget
     )
     return ReportView(
         document_title=f"{title} {organization} ประจำปีงบประมาณ พ.ศ. {year}",
