@@ -47,17 +47,39 @@ def _comparison(format: DiffFormat) -> str:
     return compare(str(ROOT / "plan.yaml"), str(amended), plan_file=amended, format=format).output
 
 
+def _report(name: str):  # type: ignore[no-untyped-def]
+    return read_plan(ROOT / "examples" / f"{name}.yaml", display_name=f"examples/{name}.yaml")
+
+
 CASES = (
     Golden(DATA / "ethics" / "plan.md", lambda: _markdown(_plan())),
     Golden(DATA / "ethics" / "plan.txt", lambda: render_text(document_tree(_plan()))),
     Golden(DATA / "ethics" / "plan-arabic.md", lambda: _markdown(_arabic())),
     Golden(DATA / "ethics" / "comparison.md", lambda: _comparison(DiffFormat.MD)),
     Golden(DATA / "ethics" / "comparison.txt", lambda: _comparison(DiffFormat.TEXT)),
+    Golden(DATA / "report" / "2563-annual.md", lambda: _markdown(_report("2563-annual"))),
+    Golden(
+        DATA / "report" / "2563-annual.txt",
+        lambda: render_text(document_tree(_report("2563-annual"))),
+    ),
+    Golden(DATA / "report" / "2563-6-months.md", lambda: _markdown(_report("2563-6-months"))),
+    Golden(
+        DATA / "report" / "comparison.txt",
+        lambda: (
+            compare(
+                str(ROOT / "examples" / "2563-6-months.yaml"),
+                str(ROOT / "examples" / "2563-annual.yaml"),
+                plan_file=ROOT / "examples" / "2563-annual.yaml",
+                format=DiffFormat.TEXT,
+            ).output
+        ),
+    ),
 )
 
 
 def main() -> int:
     for case in CASES:
+        case.path.parent.mkdir(parents=True, exist_ok=True)
         case.path.write_text(case.build(), encoding="utf-8", newline="\n")
         print(f"wrote {case.path.relative_to(ROOT)}")
     return 0

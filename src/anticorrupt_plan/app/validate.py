@@ -173,7 +173,9 @@ def parse_plan(text: str, *, file: str, read_reference: ReadReference | None = N
     if document.problems:
         raise PlanInvalid(document.problems)
     references: tuple[ValidPlan, ...] = ()
-    if kind.reference is not None and read_reference is not None:
+    if kind.reference is not None:
+        if read_reference is None:  # named by another document: known by its kind alone
+            return ValidPlan(document=document, plan=plan, kind=kind)
         other = _read_reference(document, kind.reference.path, read_reference)
         plan = kind.reference.join(plan, other.plan, other.kind)
         references = (other,)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from anticorrupt_plan.common.diffing import ROOT, Change, ChangeLog, Node
 from anticorrupt_plan.common.display import digits_shown
 from anticorrupt_plan.kinds.report.model import Entry, Report
-from anticorrupt_plan.kinds.report.present import ProjectRow, ReportView, present
+from anticorrupt_plan.kinds.report.present import ProjectRow, ReportView, present, short_date
 
 # Each field of an item: its name in the comparison, its key, and its text in a row.
 _FIELDS: tuple[tuple[str, str, Callable[[ProjectRow], str | None]], ...] = (
@@ -23,6 +23,7 @@ _FIELDS: tuple[tuple[str, str, Callable[[ProjectRow], str | None]], ...] = (
     ("ผลการดำเนินการ", "results", lambda row: row.results),
     ("ระยะเวลา", "start", lambda row: row.dates),
     ("ผู้เข้าร่วม", "participants", lambda row: row.participants),
+    ("ผลตามตัวชี้วัด", "achieved", lambda row: row.achieved),
     ("หมายเหตุ", "note", lambda row: row.note),
 )
 
@@ -39,15 +40,18 @@ _LISTS: tuple[tuple[str, str, Callable[[ReportView], tuple[str, ...]]], ...] = (
 
 def diff_reports(old: Report, new: Report) -> tuple[Change, ...]:
     """Every change from ``old`` to ``new``, in the new version's order."""
-    log = ChangeLog(show=digits_shown(new.digits))
+    show = digits_shown(new.digits)
+    log = ChangeLog(show=show)
     ov, nv = present(old), present(new)
     for label, key, heading in _HEADER:
         node = ROOT.node(label, key)
         log.emit(node.at(heading(ov)), node.at(heading(nv)), None)
     node = ROOT.node("วันที่รายงาน", "date")
-    old_date, new_date = old.progress.date, new.progress.date
-    if old_date != new_date:
-        log.emit(node.at(str(ov.announcement.date)), node.at(str(nv.announcement.date)), None)
+    log.emit(
+        node.at(show(short_date(old.progress.date))),
+        node.at(show(short_date(new.progress.date))),
+        None,
+    )
     olds = _rows(old, ov)
     news = _rows(new, nv)
     for item_id, (entry, row) in news.items():

@@ -429,13 +429,17 @@ def _front_violations(progress: Progress) -> Iterator[Violation]:
             yield ("front", index), f"{page} is listed twice; list each page once", False
         seen.add(page)
     if "memo" in seen and progress.memo is None:
-        index = progress.front.index("memo")
-        yield (
-            ("front", index),
-            "the memo (บันทึกข้อความ) needs its details: add 'memo:' with at least "
-            "'department:' (ส่วนราชการ)",
-            False,
-        )
+        details = "add 'memo:' with at least 'department:' (ส่วนราชการ)"
+        if "front" in progress.model_fields_set:
+            index = progress.front.index("memo")
+            yield ("front", index), f"the memo (บันทึกข้อความ) needs its details: {details}", False
+        else:
+            yield (
+                ("memo",),
+                f"the memo (บันทึกข้อความ), a front page by default, needs its details: {details}, "
+                "or list the front pages you want under 'front:'",
+                False,
+            )
 
 
 def _entry_violations(report: Report) -> Iterator[Violation]:

@@ -112,6 +112,7 @@ class ProjectRow:
     participants: str | None
     reason: str | None
     note: str | None
+    achieved: str | None  # the indicator's result (shown in the table of indicators)
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,7 @@ def _project(entry: Entry, show: Callable[[str], str]) -> ProjectRow:
         participants=text(given.participants),
         reason=text(given.reason),
         note=text(given.note),
+        achieved=text(given.achieved),
     )
 
 
