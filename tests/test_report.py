@@ -741,3 +741,16 @@ def test_checking_or_validating_a_report_loads_no_chart_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_schema_describes_the_progress_file() -> None:
+    import json
+
+    result = runner.invoke(app, ["schema", "--kind", "report"])
+    unknown = runner.invoke(app, ["schema", "--kind", "reprot"])
+
+    assert result.exit_code == Exit.OK
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Progress"
+    assert {"plan", "fiscal_year", "period", "items", "problems"} <= set(schema["required"])
+    assert unknown.exit_code == Exit.USAGE

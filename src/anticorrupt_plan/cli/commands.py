@@ -461,11 +461,19 @@ def report_init(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    kind: Annotated[
+        str,
+        typer.Option("--kind", help="The kind of file: ethics (a plan, the default) or report."),
+    ] = "ethics",
+) -> None:
     """Print the plan file's JSON Schema (for editor completion and checking)."""
+    from anticorrupt_plan.app.registry import KIND_NAMES
     from anticorrupt_plan.app.schema import json_schema
 
-    sys.stdout.write(json_schema())
+    if kind not in KIND_NAMES:
+        raise typer.BadParameter(f"choose one of {', '.join(KIND_NAMES)}", param_hint="--kind")
+    sys.stdout.write(json_schema(kind))
 
 
 def main() -> None:
