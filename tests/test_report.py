@@ -754,3 +754,21 @@ def test_schema_describes_the_progress_file() -> None:
     assert schema["title"] == "Progress"
     assert {"plan", "fiscal_year", "period", "items", "problems"} <= set(schema["required"])
     assert unknown.exit_code == Exit.USAGE
+
+
+def test_the_installed_program_reports_a_reports_problem_without_a_traceback(folder: Path) -> None:
+    data = report_data()
+    data["items"][0]["spent"] = "5o,000"
+    report = write(folder, data)
+    program = Path(sys.executable).with_name("plan")
+
+    done = subprocess.run(
+        [str(program), "build", str(report), "--out", str(folder / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == Exit.FAILED_OR_CHANGED
+    assert done.stderr.startswith(f"{report}:{line_of(report, '5o,000')}:10: items[0].spent: ")
+    assert "Traceback" not in done.stderr
