@@ -142,6 +142,95 @@ def generate_report(measures: int, *, plan: str, year: int = 2567) -> dict[str, 
     }
 
 
+# The 2561-2564 round's missions with a sub-level, by มิติ: projects are spread over them.
+ACTION_MISSIONS = {
+    1: ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2", "1.2.3", "1.3.1", "1.3.2", "1.3.3"],
+    2: ["2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.4.1", "2.4.2", "2.4.3", "2.5.1"],
+    3: ["3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2", "3.2.3", "3.3.1", "3.3.2", "3.3.3"],
+    4: ["4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.2.3", "4.3.1", "4.3.2", "4.4.1", "4.4.2"],
+}
+ACTION_FIRST, ACTION_LAST = 2561, 2564
+
+
+def generate_action(projects: int) -> dict[str, Any]:
+    """A valid action plan with ``projects`` projects spread over its four มิติ and their
+    missions; every third runs without a budget, every fourth skips its last year."""
+    slots = [(d, code) for d, codes in ACTION_MISSIONS.items() for code in codes]
+    placed: dict[tuple[int, str], list[dict[str, Any]]] = {slot: [] for slot in slots}
+    for n in range(1, projects + 1):
+        placed[slots[n % len(slots)]].append(_project(n))
+    dimensions = []
+    for d in ACTION_MISSIONS:
+        parents: dict[str, list[dict[str, Any]]] = {}
+        for code in ACTION_MISSIONS[d]:
+            if placed[(d, code)]:
+                parent = code.rsplit(".", 1)[0]
+                parents.setdefault(parent, []).append(
+                    {"mission": code, "projects": placed[(d, code)]}
+                )
+        missions = [{"mission": parent, "missions": subs} for parent, subs in parents.items()]
+        if missions:
+            dimensions.append({"dimension": d, "missions": missions})
+    return {
+        "schema_version": 1,
+        "kind": "action",
+        "organization": {
+            "kind": "องค์การบริหารส่วนตำบล",
+            "name": "ทดสอบ",
+            "district": "เมือง",
+            "province": "กาญจนบุรี",
+        },
+        "fiscal_years": {"first": ACTION_FIRST, "last": ACTION_LAST},
+        "announcement": {
+            "body": ["ข้อความประกาศ", "จึงประกาศให้ทราบโดยทั่วกัน"],
+            "date": "2560-10-02",
+            "signatory": {"name": "นายทดสอบ ใจดี"},
+        },
+        "foreword": ["คำนำของแผน"],
+        "introduction": {
+            "risk_analysis": ["การวิเคราะห์ความเสี่ยง", {"numbered": [t for t in TOPICS[:4]]}],
+            "rationale": ["หลักการและเหตุผล"],
+            "objectives": [{"numbered": [f"เพื่อส่งเสริม{topic}" for topic in TOPICS[:4]]}],
+            "targets": [{"bullets": ["บุคลากรทุกระดับ"]}],
+            "benefits": [{"numbered": ["การบริหารงานโปร่งใส"]}],
+        },
+        "dimensions": dimensions,
+    }
+
+
+def _project(n: int) -> dict[str, Any]:
+    topic = TOPICS[n % len(TOPICS)]
+    kind = ("โครงการ", "กิจกรรม", "มาตรการ")[n % 3]
+    years = range(ACTION_FIRST, ACTION_LAST + (0 if n % 4 == 0 else 1))
+    budget = {y: "ไม่ใช้งบประมาณ" if n % 3 == 1 else f"{10_000 + 500 * n:,}" for y in years}
+    name = f"{kind}{topic} รายการที่ {n}"
+    return {
+        "id": f"p{n}",
+        "name": name,
+        "budget": budget,
+        "details": {
+            "rationale": [f"หลักการและเหตุผลของ{name}"],
+            "objectives": [f"เพื่อพัฒนา{topic}"],
+            "targets": [f"ผู้เข้าร่วม{topic}"],
+            "area": "ในเขตพื้นที่",
+            "method": ["วางแผน", "ดำเนินการ", "ประเมินผล"],
+            "responsible": "สำนักปลัด",
+            "indicators": {"outputs": [f"จำนวนผู้เข้าร่วม{topic}"], "outcomes": ["ผู้เข้าร่วมมีความรู้"]},
+        },
+    }
+
+
+def amended_action(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a generated action plan with one budget changed and a project moved."""
+    new = copy.deepcopy(data)
+    projects = new["dimensions"][0]["missions"][0]["missions"][0]["projects"]
+    first = projects[0]
+    year = next(y for y, amount in first["budget"].items() if amount != "ไม่ใช้งบประมาณ")
+    first["budget"][year] = "99,000"
+    new["dimensions"][1]["missions"][0]["missions"][0]["projects"].append(projects.pop())
+    return new
+
+
 def to_yaml(data: dict[str, Any]) -> str:
     """Plan data as plan.yaml text."""
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

@@ -96,3 +96,88 @@ def twin_fonts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if LAKSAMAN_MISSING:
         pytest.skip("needs Laksaman (fonts-tlwg-laksaman) to build TH Sarabun's metric twin")
     return twin_fontconfig(tmp_path_factory.mktemp("twin"))
+
+
+def details(name: str) -> dict[str, Any]:
+    """A project's page in ส่วนที่ ๓, its texts made from its ``name``."""
+    return {
+        "rationale": [f"เหตุผลของ{name}"],
+        "objectives": [f"เพื่อดำเนิน{name}"],
+        "targets": ["บุคลากรทุกคน"],
+        "area": "ในเขตพื้นที่",
+        "method": ["วางแผน", "ดำเนินการ", "ประเมินผล"],
+        "responsible": "สำนักปลัด",
+        "indicators": {"outputs": ["จำนวนผู้เข้าร่วม"], "outcomes": ["ผู้เข้าร่วมมีความรู้"]},
+    }
+
+
+def project(id: str, name: str, budget: dict[Any, Any]) -> dict[str, Any]:
+    return {"id": id, "name": name, "budget": budget, "details": details(name)}
+
+
+# The smallest action plan that passes every rule and every check: two มิติ, a mission with a
+# sub-mission and one without, budgets written three ways, a project without a budget and
+# one that runs in one year only.
+MINIMAL_ACTION: dict[str, Any] = {
+    "schema_version": 1,
+    "kind": "action",
+    "organization": {
+        "kind": "องค์การบริหารส่วนตำบล",
+        "name": "ทดสอบ",
+        "district": "เมือง",
+        "province": "กาญจนบุรี",
+    },
+    "fiscal_years": {"first": 2561, "last": 2562},
+    "announcement": {
+        "body": ["ข้อความประกาศ"],
+        "date": "2560-10-01",
+        "signatory": {"name": "นายทดสอบ ใจดี"},
+    },
+    "foreword": ["คำนำของแผน"],
+    "introduction": {
+        "risk_analysis": ["การวิเคราะห์ความเสี่ยง", {"numbered": ["ความเสี่ยงหนึ่ง", "ความเสี่ยงสอง"]}],
+        "rationale": ["หลักการและเหตุผล"],
+        "objectives": [{"numbered": ["วัตถุประสงค์หนึ่ง"]}],
+        "targets": [{"bullets": ["เป้าหมายหนึ่ง"]}],
+        "benefits": [{"table": {"header": ["ด้าน", "ประโยชน์"], "rows": [["บุคลากร", "มีความรู้"]]}}],
+    },
+    "dimensions": [
+        {
+            "dimension": 1,
+            "missions": [
+                {
+                    "mission": "1.1",
+                    "missions": [
+                        {
+                            "mission": "1.1.1",
+                            "projects": [
+                                project("p1", "โครงการอบรมคุณธรรม", {2561: "50000", 2562: "50,000"}),
+                                project("p2", "กิจกรรมรณรงค์", {2561: "๒๐,๐๐๐"}),
+                            ],
+                        }
+                    ],
+                }
+            ],
+        },
+        {
+            "dimension": 2,
+            "missions": [
+                {
+                    "mission": "2.1",
+                    "projects": [
+                        project(
+                            "p3",
+                            "มาตรการประกาศเจตจำนง",
+                            {2561: "ไม่ใช้งบประมาณ", 2562: "ไม่ใช้งบประมาณ"},
+                        ),
+                    ],
+                }
+            ],
+        },
+    ],
+}
+
+
+def minimal_action() -> dict[str, Any]:
+    """A fresh deep copy of MINIMAL_ACTION, safe to modify in a test."""
+    return copy.deepcopy(MINIMAL_ACTION)

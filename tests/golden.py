@@ -14,7 +14,7 @@ from pathlib import Path
 
 from anticorrupt_plan.app.compare import DiffFormat, compare
 from anticorrupt_plan.app.render import document_tree, render
-from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.app.validate import ValidPlan, parse_plan, read_plan
 from anticorrupt_plan.writers.text import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,8 +47,14 @@ def _comparison(format: DiffFormat) -> str:
     return compare(str(ROOT / "plan.yaml"), str(amended), plan_file=amended, format=format).output
 
 
-def _report(name: str):  # type: ignore[no-untyped-def]
-    return read_plan(ROOT / "examples" / f"{name}.yaml", display_name=f"examples/{name}.yaml")
+def _example(name: str) -> ValidPlan:
+    path = ROOT / "examples" / name / "plan.yaml"
+    return read_plan(path, display_name="plan.yaml")
+
+
+def _report(name: str) -> ValidPlan:
+    path = ROOT / "examples" / "reports" / f"{name}.yaml"
+    return read_plan(path, display_name=f"{name}.yaml")
 
 
 CASES = (
@@ -57,6 +63,8 @@ CASES = (
     Golden(DATA / "ethics" / "plan-arabic.md", lambda: _markdown(_arabic())),
     Golden(DATA / "ethics" / "comparison.md", lambda: _comparison(DiffFormat.MD)),
     Golden(DATA / "ethics" / "comparison.txt", lambda: _comparison(DiffFormat.TEXT)),
+    Golden(DATA / "action" / "plan.md", lambda: _markdown(_example("action"))),
+    Golden(DATA / "action" / "plan.txt", lambda: render_text(document_tree(_example("action")))),
     Golden(DATA / "report" / "2563-annual.md", lambda: _markdown(_report("2563-annual"))),
     Golden(
         DATA / "report" / "2563-annual.txt",
@@ -67,9 +75,9 @@ CASES = (
         DATA / "report" / "comparison.txt",
         lambda: (
             compare(
-                str(ROOT / "examples" / "2563-6-months.yaml"),
-                str(ROOT / "examples" / "2563-annual.yaml"),
-                plan_file=ROOT / "examples" / "2563-annual.yaml",
+                str(ROOT / "examples" / "reports" / "2563-6-months.yaml"),
+                str(ROOT / "examples" / "reports" / "2563-annual.yaml"),
+                plan_file=ROOT / "examples" / "reports" / "2563-annual.yaml",
                 format=DiffFormat.TEXT,
             ).output
         ),

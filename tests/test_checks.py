@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from anticorrupt_plan.app.checks import (
     CONFIG_RULE,
@@ -16,11 +18,14 @@ from anticorrupt_plan.app.checks import (
     run_checks,
     summary,
 )
+from anticorrupt_plan.app.registry import KIND_NAMES, kind_named
 from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.core.errors import PlanInvalid
 from anticorrupt_plan.kinds.ethics.rules import RULES
 
-from .conftest import DATA, PLAN_PATH
+from .conftest import DATA, PLAN_PATH, dump, minimal_plan
+from .counting import growth
 
 SEED = DATA / "seed_verbatim.yaml"
 
@@ -370,14 +375,29 @@ def test_summary(text: str, expected: str) -> None:
 
 
 def test_rule_listing_names_every_rule_once() -> None:
-    from anticorrupt_plan.kinds.report.rules import RULES as REPORT_RULES
+    listed = [line.split()[0] for line in rules_text().splitlines()]
+    every = {rule.id: rule for kind in KIND_NAMES for rule in kind_named(kind).rules}
+    assert listed == [*every, CONFIG_RULE.id]
+    assert listed[: len(RULES)] == [rule.id for rule in RULES]  # the ethics plan's first
+    assert "(only in: action)" in rules_text() and "(only in: ethics)" in rules_text()
+    budget = next(line for line in rules_text().splitlines() if line.startswith("BUDGET-OVER"))
+    assert budget.endswith("(only in: report)")
 
-    lines = rules_text().splitlines()
-    listed = [line.split()[0] for line in lines]
-    every_kind = dict.fromkeys([*(rule.id for rule in RULES), *(r.id for r in REPORT_RULES)])
 
-    assert listed == [*every_kind, CONFIG_RULE.id]
-    assert "CHECK-CONFIG" in listed
-    assert next(line for line in lines if line.startswith("BUDGET-OVER")).endswith(
-        "(only in: report)"
-    )
+def test_accepting_twice_as_many_findings_is_twice_the_work(tmp_path: Path) -> None:
+    def check_accepting(count: int) -> None:
+        data = minimal_plan()
+        data["rationale"] = [f"ข้อความ TODO ที่ {n}" for n in range(count)]
+        data["checks"] = {
+            "accept": [
+                {"rule": "PLACEHOLDER", "path": f"rationale[{n}]", "reason": "ร่าง"}
+                for n in range(count)
+            ]
+        }
+        (tmp_path / "plan.yaml").write_text(dump(data), encoding="utf-8")
+        result = CliRunner().invoke(app, ["check", str(tmp_path / "plan.yaml")])
+        assert result.exit_code == Exit.OK, result.stderr
+        assert result.stderr.endswith(f"0 errors, 0 warnings; {count} accepted\n")
+
+    # Each acceptance once read every finding: 4x the work for 2x.
+    assert growth(check_accepting, 200) < 2.2

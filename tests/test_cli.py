@@ -77,7 +77,9 @@ def test_schema_prints_json_schema() -> None:
     result = runner.invoke(app, ["schema"])
 
     assert result.exit_code == Exit.OK
-    assert json.loads(result.stdout)["title"] == "Plan"
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["kind"]["enum"] == ["ethics", "action", "report"]
+    assert {"Plan", "ActionPlan"} <= set(schema["$defs"])
 
 
 @pytest.mark.parametrize(
@@ -197,13 +199,26 @@ def test_refused_files_get_a_clear_message_and_exit_1(
 
 def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    with path.open("wb") as sparse:  # 65 MB that take no room on disk
-        sparse.truncate(65 * 1024 * 1024)
+    with path.open("wb") as sparse:  # 17 MB that take no room on disk
+        sparse.truncate(17 * 1024 * 1024)
 
     result = runner.invoke(app, ["validate", str(path)])
 
     assert result.exit_code == Exit.FAILED_OR_CHANGED
-    assert result.stderr == f"{path}: is 65 MB; a plan file is at most 64 MB\n"
+    assert result.stderr == f"{path}: is 17 MB; a plan file is at most 16 MB\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_that_never_ends_is_read_no_further_than_the_limit() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "anticorrupt_plan", "validate", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == Exit.FAILED_OR_CHANGED
+    assert result.stderr == "/dev/zero: is more than 16 MB; a plan file is at most 16 MB\n"
 
 
 def test_a_byte_order_mark_and_yaml_1_1_words_are_read_as_written(tmp_path: Path) -> None:
@@ -436,3 +451,19 @@ def test_build_sums_up_the_check_findings_it_prints(write_plan, tmp_path: Path) 
     assert result.stderr.splitlines()[-1] == (
         f"{path}: 1 error, 0 warnings from plan check (advice: they do not stop a build)"
     )
+
+
+def test_build_lists_at_most_a_thousand_findings_and_counts_the_rest(
+    write_plan, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = minimal_plan()
+    data["rationale"] = [f"ข้อความ TODO ที่ {n}" for n in range(1200)]
+    path = write_plan(data)
+
+    result = runner.invoke(app, ["build", str(path), "-o", str(tmp_path / "out"), "-f", "md"])
+
+    *findings, more, summary = result.stderr.splitlines()
+    assert result.exit_code == Exit.OK
+    assert len(findings) == 1000
+    assert more == f"{path}: 200 more not listed; 'plan check' lists them"
+    assert summary.startswith(f"{path}: 1200 errors, 0 warnings from plan check")

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.text.paragraph import Paragraph
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.core.errors import NotDocxError
+from anticorrupt_plan.writers import docx_text as docx_text_module
 from anticorrupt_plan.writers.docx_text import docx_text
+
+from .conftest import PLAN_PATH
+from .counting import growth
 
 
 def test_paragraphs_and_tables_come_in_reading_order(tmp_path: Path) -> None:
@@ -118,3 +132,227 @@ def test_anything_but_a_docx_is_a_one_line_error(
 
     assert str(raised.value).startswith(f"{path}: {reason}")
     assert "\n" not in str(raised.value)
+
+
+# --- a DOCX from anyone: read with limits, every problem one line and exit 1 ----------------------
+
+
+def with_document_xml(path: Path, document_xml: bytes) -> Path:
+    """A real DOCX at ``path`` whose main part is ``document_xml``."""
+    Document().save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = document_xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+def body(inner: str) -> bytes:
+    return (
+        f'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{inner}</w:body></w:document>"
+    ).encode()
+
+
+def textconv(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "anticorrupt_plan", "textconv", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def refused(result: subprocess.CompletedProcess[str], path: Path) -> str:
+    """The one line ``plan textconv`` printed, after checking it failed as it should."""
+    assert result.returncode == Exit.FAILED_OR_CHANGED
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{path}: ")
+    return line[len(f"{path}: ") :]
+
+
+def test_a_zip_bomb_is_refused_by_its_compression_ratio(tmp_path: Path) -> None:
+    path = with_document_xml(tmp_path / "bomb.docx", body("<w:p/>" * 400_000))  # 2.4 MB
+
+    reason = refused(textconv(path), path)
+
+    assert reason.startswith("word/document.xml is compressed ")
+    assert reason.endswith(
+        "to 1; a document's parts are compressed at most 200 to 1 (this looks like a zip bomb)"
+    )
+
+
+def test_a_main_part_larger_than_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_text_module, "MAX_PART_BYTES", 1000)
+    path = with_document_xml(tmp_path / "big.docx", body("<w:p><w:r><w:t>ก</w:t></w:r></w:p>" * 50))
+
+    result = CliRunner().invoke(app, ["textconv", str(path)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr.startswith(f"{path}: word/document.xml expands to 1,")
+    assert result.stderr.endswith("bytes; a part read is at most 1,000\n")
+
+
+def test_reading_stops_at_the_element_limit_however_many_follow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_text_module, "MAX_ELEMENTS", 1000)
+
+    def read(paragraphs: int) -> None:
+        numbered = "".join(f"<w:p><w:r><w:t>{n}</w:t></w:r></w:p>" for n in range(paragraphs))
+        path = with_document_xml(tmp_path / "many.docx", body(numbered))
+        with pytest.raises(NotDocxError, match=r"holds more than 1,000 XML elements"):
+            docx_text(path)
+
+    reader = str(Path(docx_text_module.__file__))
+    assert growth(read, 20_000, under=reader) < 1.01
+
+
+def test_text_that_merged_cells_repeat_past_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(docx_text_module, "MAX_TEXT", 100_000)
+    first = "<w:tr><w:tc><w:p><w:r><w:t>" + "ก" * 1000 + "</w:t></w:r></w:p></w:tc></w:tr>"
+    merged = "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>"
+    path = with_document_xml(
+        tmp_path / "merged.docx", body(f"<w:tbl>{first}{merged * 200}</w:tbl>")
+    )
+
+    with pytest.raises(NotDocxError, match=r"its text is longer than 100,000 characters"):
+        docx_text(path)
+
+
+def test_a_zip_of_more_entries_than_a_document_has_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "entries.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number in range(1001):
+            archive.writestr(f"part{number}.xml", "")
+
+    assert refused(textconv(path), path) == "not a DOCX file: it holds more than 1000 entries"
+
+
+def test_damaged_compressed_data_is_one_line_not_an_internal_error(tmp_path: Path) -> None:
+    path = with_document_xml(
+        tmp_path / "damaged.docx", body("<w:p><w:r><w:t>ข้อความ</w:t></w:r></w:p>" * 200)
+    )
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for offset in range(start + 10, start + info.compress_size - 10, 7):
+        data[offset] ^= 0x5A  # corrupt the deflate stream
+    path.write_bytes(bytes(data))
+
+    reason = refused(textconv(path), path)
+
+    assert reason.startswith("not a DOCX file (word/document.xml is damaged: ")
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>',
+        '<!DOCTYPE w:document SYSTEM "http://example.org/evil.dtd">',
+    ],
+)
+def test_a_document_type_declaration_is_refused(tmp_path: Path, declaration: str) -> None:
+    xml = body("<w:p><w:r><w:t>x</w:t></w:r></w:p>").decode()
+    path = with_document_xml(tmp_path / "dtd.docx", (declaration + xml).encode())
+
+    assert refused(textconv(path), path) == (
+        "not a DOCX file (word/document.xml declares a document type; a Word document never does)"
+    )
+
+
+def test_the_text_is_what_python_docx_reads_for_a_built_plan(tmp_path: Path) -> None:
+    runner_result = CliRunner().invoke(
+        app, ["build", str(PLAN_PATH), "-o", str(tmp_path), "-f", "docx"]
+    )
+    assert runner_result.exit_code == Exit.OK
+
+    assert docx_text(tmp_path / "plan.docx") == python_docx_text(tmp_path / "plan.docx")
+
+
+def test_breaks_tabs_links_and_merged_cells_read_as_python_docx_reads_them(
+    tmp_path: Path,
+) -> None:
+    document = Document()
+    paragraph = document.add_paragraph("ก\tข")
+    run = paragraph.add_run("ค")
+    run.add_break()
+    run.add_text("ง")
+    run.add_break(WD_BREAK.PAGE)
+    run.add_text("จ")
+    link = OxmlElement("w:hyperlink")
+    link_run = OxmlElement("w:r")
+    link_text = OxmlElement("w:t")
+    link_text.text = "ลิงก์"
+    link_run.append(link_text)
+    link.append(link_run)
+    paragraph._p.append(link)
+    table = document.add_table(rows=4, cols=4)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"{r}{c}"
+    table.cell(0, 0).merge(table.cell(2, 0))
+    table.cell(1, 1).merge(table.cell(2, 2))
+    table.cell(3, 1).merge(table.cell(3, 3))
+    table.cell(0, 3).add_table(rows=2, cols=2).cell(1, 1).text = "ซ้อน"
+    path = tmp_path / "features.docx"
+    document.save(str(path))
+
+    assert docx_text(path) == python_docx_text(path)
+    assert docx_text(path).splitlines()[0:2] == ["ก\tขค", "งจลิงก์"]
+
+
+def python_docx_text(path: Path) -> str:
+    """The text as the earlier textconv read it through python-docx: the reference."""
+
+    def blocks(items: Any) -> Iterator[str]:
+        for block in items:
+            if isinstance(block, Paragraph):
+                yield block.text
+            else:
+                for row in block.rows:
+                    cells: list[Any] = []
+                    for cell in row.cells:
+                        if not cells or cell is not cells[-1]:
+                            cells.append(cell)
+                    yield " | ".join("<br>".join(blocks(c.iter_inner_content())) for c in cells)
+
+    return "".join(f"{line}\n" for line in blocks(docx.Document(str(path)).iter_inner_content()))
+
+
+@pytest.fixture(scope="module")
+def built_docx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    out = tmp_path_factory.mktemp("built")
+    assert (
+        CliRunner().invoke(app, ["build", str(PLAN_PATH), "-o", str(out), "-f", "docx"]).exit_code
+        == 0
+    )
+    return (out / "plan.docx").read_bytes()
+
+
+@given(st.data())
+def test_a_damaged_docx_gives_its_text_or_one_clear_error(
+    built_docx: bytes, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    damaged = bytearray(built_docx)
+    for _ in range(data.draw(st.integers(1, 8), label="flips")):
+        at = data.draw(st.integers(0, len(damaged) - 1), label="at")
+        damaged[at] = data.draw(st.integers(0, 255), label="byte")
+    cut = data.draw(st.integers(len(damaged) // 2, len(damaged)), label="length")
+    path = tmp_path_factory.mktemp("damaged") / "plan.docx"
+    path.write_bytes(bytes(damaged[:cut]))
+
+    try:
+        text = docx_text(path)
+    except NotDocxError as error:
+        assert "\n" not in str(error)
+    else:
+        assert isinstance(text, str)

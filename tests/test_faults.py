@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import random
 import signal
@@ -9,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -107,3 +110,210 @@ def test_check_never_writes_even_when_everything_is_stale(tmp_path: Path) -> Non
 
     assert result.exit_code == Exit.FAILED_OR_CHANGED
     assert sorted((p.name, p.stat().st_mtime_ns) for p in out.iterdir()) == before
+
+
+def test_a_build_after_killed_ones_removes_the_temporary_files_they_left(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    left = [".plan.md.plan-tmp-3k2m_a0z", ".plan.docx.plan-tmp-qq81x0_m"]  # as SIGKILL leaves
+    for name in left:
+        (out / name).write_bytes(b"partial")
+
+    result = runner.invoke(app, ["build", str(PLAN_PATH), "--out", str(out)])
+
+    assert result.exit_code == Exit.OK
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]
+
+
+# --- outputs stay inside --out ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shown_stem"),
+    [("...yaml", "'..'"), ("..yml", "'.'"), ("\x1b[2Kplan.yaml", "'\\x1b[2Kplan'")],
+)
+def test_a_batch_refuses_a_plan_whose_name_cannot_name_a_folder_before_building_any(
+    tmp_path: Path, name: str, shown_stem: str
+) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / name).write_text(PLAN_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out" / "o"
+
+    result = runner.invoke(
+        app, ["build", str(tmp_path / "x" / name), str(PLAN_PATH), "--out", str(out)]
+    )
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert f"{shown_stem} cannot name a folder inside --out; rename the file" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_batch_refuses_a_plan_folder_that_links_out_of_out_before_building_any(
+    tmp_path: Path,
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan").symlink_to(elsewhere)
+    other = tmp_path / "other.yaml"
+    other.write_text(PLAN_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+
+    result = runner.invoke(app, ["build", str(other), str(PLAN_PATH), "--out", str(out)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr.startswith(f"{out / 'plan'}: is a link to a folder outside {out}")
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["plan"]  # other/ was not built either
+
+
+def test_a_plan_folder_that_links_inside_out_is_used(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "shared").mkdir(parents=True)
+    (out / "plan").symlink_to(out / "shared")
+    other = tmp_path / "other.yaml"
+    other.write_text(PLAN_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+
+    result = runner.invoke(
+        app, ["build", str(other), str(PLAN_PATH), "--out", str(out), "-f", "md"]
+    )
+
+    assert result.exit_code == Exit.OK, result.stderr
+    assert (out / "shared" / "plan.md").is_file()
+
+
+def test_a_document_in_the_way_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan.md").write_text("previous", encoding="utf-8")
+    (out / "plan.docx").mkdir()
+
+    result = runner.invoke(app, ["build", str(PLAN_PATH), "--out", str(out)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert (out / "plan.md").read_text(encoding="utf-8") == "previous"
+
+
+# --- builds into one folder take turns -----------------------------------------------------------
+
+
+def waiting_for_lock(pid: int) -> bool:
+    """Whether process ``pid`` waits for a file lock (Linux's /proc/locks shows waiters)."""
+    return any(
+        "->" in line and f" {pid} " in line for line in Path("/proc/locks").read_text().splitlines()
+    )
+
+
+def until(condition: Callable[[], bool], *, process: subprocess.Popen[bytes]) -> None:
+    """Wait for ``condition``; fail if ``process`` ends first or a minute goes by."""
+    deadline = time.monotonic() + 60  # a bound for a hung test, not a timing assertion
+    while not condition():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the condition never came"
+        time.sleep(0.02)
+
+
+@contextlib.contextmanager
+def lock_held(out: Path) -> Iterator[None]:
+    """Hold the build lock of ``out``, as another build writing into it would."""
+    out.mkdir(exist_ok=True)
+    descriptor = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def start_build(plan: Path, out: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "anticorrupt_plan", "build", str(plan), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+needs_proc_locks = pytest.mark.skipif(
+    not Path("/proc/locks").exists(), reason="needs Linux's /proc/locks"
+)
+
+
+@needs_proc_locks
+def test_a_build_waits_for_another_writing_into_the_same_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with lock_held(out):
+        process = start_build(PLAN_PATH, out)
+        until(lambda: waiting_for_lock(process.pid), process=process)
+
+        assert sorted(p.name for p in out.iterdir()) == []
+
+    process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]
+
+
+@needs_proc_locks
+def test_sigterm_while_waiting_leaves_like_ctrl_c_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with lock_held(out):
+        process = start_build(PLAN_PATH, out)
+        until(lambda: waiting_for_lock(process.pid), process=process)
+
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=60)
+
+    assert process.returncode == 130  # as after Ctrl-C, not killed by the signal (-15)
+    assert b"Traceback" not in errors
+    assert sorted(p.name for p in out.iterdir()) == []
+
+
+def two_plans_of_one_name(tmp_path: Path) -> dict[Path, dict[str, bytes]]:
+    """Two different plans both called plan.yaml, and the documents each builds."""
+    source = PLAN_PATH.read_text(encoding="utf-8")
+    plans: dict[Path, dict[str, bytes]] = {}
+    for folder, text in [("a", source), ("b", source.replace("ร้อยละ ๙๐", "ร้อยละ ๙๕"))]:
+        plan = tmp_path / folder / "plan.yaml"
+        plan.parent.mkdir()
+        plan.write_text(text, encoding="utf-8")
+        alone = tmp_path / f"alone-{folder}"
+        assert runner.invoke(app, ["build", str(plan), "--out", str(alone)]).exit_code == 0
+        plans[plan] = {name: (alone / name).read_bytes() for name in ["plan.md", "plan.docx"]}
+    assert plans[tmp_path / "a" / "plan.yaml"] != plans[tmp_path / "b" / "plan.yaml"]
+    return plans
+
+
+@needs_proc_locks
+def test_the_build_that_waited_writes_all_its_documents_after_the_other(
+    tmp_path: Path,
+) -> None:
+    plans = two_plans_of_one_name(tmp_path)
+    a, b = plans
+    out = tmp_path / "out"
+    with lock_held(out):  # both builds wait, in turn, for the lock
+        first = start_build(a, out)
+        until(lambda: waiting_for_lock(first.pid), process=first)
+        second = start_build(b, out)
+        until(lambda: waiting_for_lock(second.pid), process=second)
+    for process in (first, second):
+        process.communicate(timeout=60)
+        assert process.returncode == 0
+
+    found = {name: (out / name).read_bytes() for name in ["plan.md", "plan.docx"]}
+    assert found in (plans[a], plans[b])  # both documents of one plan, whichever went last
+
+
+@pytest.mark.slow
+def test_twenty_concurrent_builds_of_two_plans_leave_the_documents_of_one(
+    tmp_path: Path,
+) -> None:
+    plans = two_plans_of_one_name(tmp_path)
+    out = tmp_path / "out"
+    processes = [start_build(plan, out) for _ in range(10) for plan in plans]
+    for process in processes:
+        _, errors = process.communicate(timeout=300)
+        assert process.returncode == 0, errors
+
+    found = {name: (out / name).read_bytes() for name in ["plan.md", "plan.docx"]}
+    assert found in list(plans.values())
+    assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]

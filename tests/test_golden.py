@@ -7,10 +7,13 @@ diff before committing; this test only compares.
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 import pytest
 
-from .golden import CASES, DATA, Golden
+from anticorrupt_plan.app.build import build
+
+from .golden import CASES, DATA, ROOT, Golden
 
 
 @pytest.mark.parametrize("case", CASES, ids=[str(case.path.relative_to(DATA)) for case in CASES])
@@ -30,3 +33,12 @@ def test_output_matches_its_golden_file(case: Golden) -> None:
         pytest.fail(
             "output differs from its golden file ('make golden' rewrites it):\n" + "".join(diff)
         )
+
+
+@pytest.mark.parametrize(
+    "plan", sorted((ROOT / "examples").glob("*/plan.yaml")), ids=lambda p: p.parent.name
+)
+def test_each_example_carries_the_documents_its_plan_builds(plan: Path) -> None:
+    result = build(plan, out_dir=plan.parent, check=True)
+
+    assert result.stale == [], "run: plan build examples/<name>/plan.yaml --out examples/<name>"

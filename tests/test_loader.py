@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from anticorrupt_plan.core import loader
 from anticorrupt_plan.core.errors import (
     AliasError,
     DuplicateKeyError,
@@ -13,6 +16,8 @@ from anticorrupt_plan.core.errors import (
     YamlSyntaxError,
 )
 from anticorrupt_plan.core.loader import MAX_DEPTH, Span, load
+
+from .counting import growth
 
 
 @pytest.mark.parametrize(
@@ -168,3 +173,89 @@ def test_error_at_the_end_of_a_file_without_final_newline_points_at_its_last_lin
         load("a: 1\nb", file="p.yaml")
 
     assert str(raised.value.problems[0].location) == "p.yaml:2:2"
+
+
+# --- limits: the work is bounded by what is read, and reading stops at the first value past --
+
+
+def refusal(source: str) -> str:
+    with pytest.raises(PlanInvalid) as raised:
+        load(source, file="p.yaml")
+    return str(raised.value.problems[-1])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("a: [" + ", ".join(["x"] * 30) + "]\n", id="texts"),
+        pytest.param("a: [" + ", ".join(["[]"] * 30) + "]\n", id="empty lists"),
+        pytest.param("".join(f"k{n}: x\n" for n in range(15)), id="keys and texts"),
+        pytest.param("a: x\n" + "a: [" + ", ".join(["x"] * 30) + "]\n", id="a repeated key"),
+        pytest.param("a: x\n---\n" + "".join(["- x\n"] * 30), id="a second document"),
+        pytest.param("a: x\n" * 30, id="repeated keys"),
+    ],
+)
+def test_a_file_of_more_values_than_the_limit_is_refused(
+    monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 20)
+
+    message = refusal(source)
+
+    assert "the file holds more than 20 values (keys, texts, lists and mappings)" in message
+
+
+def test_the_limit_on_values_is_located_at_the_first_one_too_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 5)  # the mapping, then two keys and two texts
+
+    assert refusal("a: x\nb: y\nc: z\n").startswith(
+        "p.yaml:3:1: (plan): the file holds more than 5 "
+    )
+
+
+def test_reading_stops_at_the_limit_however_much_follows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 100)
+
+    def load_texts(count: int) -> None:
+        with pytest.raises(PlanInvalid):
+            load("".join(f"- x{n}\n" for n in range(count)), file="p.yaml")
+
+    assert growth(load_texts, 5_000, under=str(Path(loader.__file__))) < 1.01
+
+
+def test_a_text_longer_than_the_limit_is_refused_at_its_line() -> None:
+    longest = "ก" * loader.MAX_TEXT
+
+    assert load(f"a: {longest}\n", file="p.yaml").data == {"a": longest}
+    assert refusal(f"a: x\nb: '{longest}ข'\n") == (
+        f"p.yaml:2:4: b: a text of {loader.MAX_TEXT + 1:,} characters; one key or text holds "
+        f"at most {loader.MAX_TEXT:,} (four pages): split it into paragraphs"
+    )
+    assert refusal(f"{longest}ข: x\n").startswith("p.yaml:1:1: (plan): a text of 10,001")
+
+
+def test_the_limit_that_stopped_reading_is_listed_after_a_thousand_other_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 3000)
+    source = "a: x\n" * 1200 + "b: [" + ", ".join(["x"] * 2000) + "]\n"  # 1,199 repeated keys
+
+    with pytest.raises(PlanInvalid) as raised:
+        load(source, file="p.yaml")
+
+    assert len(raised.value.problems) == 1000
+    assert "the file holds more than 3,000 values" in str(raised.value.problems[-1])
+    assert raised.value.count == 1200
+
+
+def test_more_characters_than_the_limit_in_all_texts_together_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_CHARACTERS", 1000)
+    source = "".join(f"- {'ก' * 90}{n:02}\n" for n in range(20))  # 92 characters each
+
+    message = refusal(source)
+
+    assert message.startswith("p.yaml:11:3: [10]: the file's keys and texts hold more than 1,000")

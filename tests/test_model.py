@@ -80,3 +80,18 @@ def test_the_emblem_is_optional_text() -> None:
 
     assert Plan.model_validate(data).announcement.emblem == "ตราครุฑ.png"
     assert Plan.model_validate(minimal_plan()).announcement.emblem is None
+
+
+def test_a_goal_cannot_serve_a_national_strategy_the_plan_does_not_list() -> None:
+    from anticorrupt_plan.app.validate import parse_plan
+    from anticorrupt_plan.core.errors import PlanInvalid
+
+    from .conftest import dump
+
+    data = minimal_plan()
+    data["goals"][0]["strategy_number"] = 3
+
+    with pytest.raises(PlanInvalid) as raised:
+        parse_plan(dump(data), file="plan.yaml")
+
+    assert "goals[0].strategy_number: the national strategy lists 1 strategies" in str(raised.value)

@@ -11,12 +11,14 @@ import pytest
 
 from anticorrupt_plan.core.errors import OutputError
 from anticorrupt_plan.core.output import (
+    TEMPORARY_MARK,
     ZIP_TIMESTAMP,
     deterministic_zip,
     ensure_directory,
     rezip,
     stale_outputs,
     write_atomic,
+    write_together,
 )
 
 
@@ -139,3 +141,146 @@ def test_rezip_rewrites_an_archive_written_with_the_clock() -> None:
         archive.writestr(zipfile.ZipInfo("a.xml", date_time=(2031, 1, 2, 3, 4, 6)), b"a")
 
     assert rezip(stream.getvalue()) == deterministic_zip({"a.xml": b"a", "b.xml": b"b"})
+
+
+# --- one build, one transaction ------------------------------------------------------------------
+
+DOCUMENTS = {"plan.md": b"new markdown", "plan.docx": b"new docx"}
+
+
+def previous_build(folder: Path) -> dict[str, bytes]:
+    folder.mkdir(exist_ok=True)
+    old = {"plan.md": b"old markdown", "plan.docx": b"old docx"}
+    for name, data in old.items():
+        (folder / name).write_bytes(data)
+    return old
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_write_together_writes_every_document_and_leaves_only_them(tmp_path: Path) -> None:
+    previous_build(tmp_path)
+
+    written = write_together(tmp_path, DOCUMENTS)
+
+    assert written == [tmp_path / "plan.md", tmp_path / "plan.docx"]
+    assert contents(tmp_path) == DOCUMENTS
+
+
+def test_a_failure_while_writing_any_document_replaces_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = previous_build(tmp_path)
+    calls = []
+
+    def disk_full_at_the_second(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full_at_the_second)
+
+    with pytest.raises(OutputError) as raised:
+        write_together(tmp_path, DOCUMENTS)
+
+    assert str(raised.value) == f"{tmp_path / 'plan.docx'}: cannot write: No space left on device"
+    assert contents(tmp_path) == old  # the Markdown, written first, was not put in place
+
+
+def test_an_interrupt_while_writing_replaces_nothing_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = previous_build(tmp_path)
+    calls = []
+
+    def interrupt_at_the_second(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt_at_the_second)
+
+    with pytest.raises(KeyboardInterrupt):
+        write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == old
+
+
+def test_a_rename_that_fails_midway_names_what_was_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous_build(tmp_path)
+    rename = Path.replace
+
+    def fail_for_the_docx(self: Path, target: Path) -> Path:
+        if Path(target).name == "plan.docx":
+            raise OSError(5, "Input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "replace", fail_for_the_docx)
+
+    with pytest.raises(OutputError) as raised:
+        write_together(tmp_path, DOCUMENTS)
+
+    assert str(raised.value) == (
+        f"{tmp_path / 'plan.docx'}: cannot write: Input/output error; "
+        f"already replaced by this build: {tmp_path / 'plan.md'}"
+    )
+    assert contents(tmp_path) == {"plan.md": b"new markdown", "plan.docx": b"old docx"}
+
+
+def test_a_directory_in_the_way_stops_the_build_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "plan.md").write_bytes(b"old markdown")
+    (tmp_path / "plan.docx").mkdir()
+
+    with pytest.raises(OutputError, match=r"plan\.docx: is a directory"):
+        write_together(tmp_path, DOCUMENTS)
+
+    assert (tmp_path / "plan.md").read_bytes() == b"old markdown"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.md"]
+
+
+def test_a_document_that_is_a_link_is_replaced_not_written_through(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"untouched")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan.md").symlink_to(victim)
+
+    write_together(out, DOCUMENTS)
+
+    assert victim.read_bytes() == b"untouched"
+    assert not (out / "plan.md").is_symlink()
+    assert (out / "plan.md").read_bytes() == b"new markdown"
+
+
+def test_temporary_files_a_killed_build_left_are_removed_by_the_next(tmp_path: Path) -> None:
+    stale = [".plan.md.plan-tmp-k2j4_x9a", ".plan.docx.plan-tmp-0qz81mzw"]
+    stale += [".plan.docx.k2j4_x9a.tmp"]  # as earlier versions named them
+    kept = [".plan.md.tmp", "notes.plan-tmp-1", ".gitignore", ".other.md.k2j4_x9a.tmp"]
+    for name in stale + kept:
+        (tmp_path / name).write_bytes(b"x")
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert sorted(contents(tmp_path)) == sorted([*kept, "plan.md", "plan.docx"])
+
+
+def test_temporary_files_are_named_after_their_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+
+    def look(fd: int) -> None:
+        seen.extend(p.name for p in tmp_path.iterdir() if TEMPORARY_MARK in p.name)
+
+    monkeypatch.setattr(os, "fsync", look)
+
+    write_together(tmp_path, {"plan.md": b"x"})
+
+    [name] = set(seen)
+    assert name.startswith(".plan.md.plan-tmp-")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from anticorrupt_plan.common.organization import Organization, OrganizationKind
@@ -126,3 +128,15 @@ def test_a_one_year_plan_names_its_year_once() -> None:
 
     assert view.years == "๒๕๖๖"
     assert view.year_columns == ("๒๕๖๖",)
+
+
+def test_a_goal_names_the_national_strategy_it_serves_by_its_number() -> None:
+    data = minimal_plan()
+    data["national_strategy"]["strategies"] += ["สอง", "สาม", "สี่"]
+    second = copy.deepcopy(data["goals"][0])
+    second["strategy_number"] = "๔"
+    data["goals"].append(second)
+
+    goals = present(Plan.model_validate(data)).goals
+
+    assert [goal.strategy_label for goal in goals] == ["ยุทธศาสตร์ที่ ๑", "ยุทธศาสตร์ที่ ๔"]

@@ -135,7 +135,7 @@ def test_a_charts_digits_follow_the_plan() -> None:
 
 
 def test_the_docx_holds_each_chart_at_its_drawn_size() -> None:
-    valid = read_plan(ROOT / "examples" / "2563-annual.yaml")
+    valid = read_plan(ROOT / "examples" / "reports" / "2563-annual.yaml")
 
     built = render(valid, formats=["md", "docx"])
 
@@ -162,7 +162,8 @@ def test_the_docx_holds_each_chart_at_its_drawn_size() -> None:
 
 def test_diff_of_a_report_at_a_revision_reads_the_plan_of_that_revision(tmp_path: Path) -> None:
     repository = Repository(tmp_path / "repo")
-    report = (ROOT / "examples" / "2563-annual.yaml").read_text(encoding="utf-8")
+    report = (ROOT / "examples" / "reports" / "2563-annual.yaml").read_text(encoding="utf-8")
+    report = report.replace("plan: ../../plan.yaml", "plan: ../plan.yaml")
     plan = PLAN_PATH.read_text(encoding="utf-8")
     repository.commit("plan and report", {"plan.yaml": plan, "examples/report.yaml": report})
     # The plan file is renamed since: the old report names a file only the old revision has.

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from anticorrupt_plan.app import revision, validate
 from anticorrupt_plan.app.revision import read_version
 from anticorrupt_plan.core.errors import (
     GitUnavailableError,
     NotAGitRepositoryError,
     NotAtRevisionError,
     PlanError,
+    PlanFileError,
     PlanInvalid,
     UnknownRevisionError,
 )
@@ -155,3 +157,17 @@ def test_without_git_a_revision_is_a_clear_error(
     assert (
         str(raised.value) == "HEAD: no such file, and git is not installed to read it as a revision"
     )
+
+
+def test_a_version_larger_than_a_plan_file_may_be_is_refused_before_git_writes_it_out(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.root)
+    repo.commit("huge", {"plan.yaml": titled("ใหญ่") + "# padding\n" * 200_000})  # 2 MB
+    monkeypatch.setattr(revision, "MAX_PLAN_BYTES", 1024 * 1024)
+    monkeypatch.setattr(validate, "MAX_PLAN_BYTES", 1024 * 1024)
+
+    with pytest.raises(PlanFileError) as raised:
+        read_version("HEAD", plan_file=Path("plan.yaml"))
+
+    assert str(raised.value) == "HEAD:plan.yaml: is 2 MB; a plan file is at most 1 MB"

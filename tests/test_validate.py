@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.core.errors import PlanFileError, PlanInvalid
 
 from .conftest import PLAN_PATH, dump, minimal_plan
+from .counting import growth
+
+runner = CliRunner()
 
 
 def problems_of(text: str) -> list[str]:
@@ -77,7 +83,11 @@ def test_unknown_key_without_a_near_miss_gets_no_suggestion() -> None:
     data = minimal_plan()
     data["zzz"] = "x"
 
-    assert problems_of(dump(data))[-1].endswith("zzz: unknown key 'zzz'")
+    assert problems_of(dump(data))[-1].endswith(
+        "zzz: unknown key 'zzz'; the keys here are: schema_version, kind, digits, organization, "
+        "fiscal_years, title, announcement, rationale, national_strategy, objectives, "
+        "preparation_steps, goals, layout, checks, amendment"
+    )
 
 
 @pytest.mark.parametrize("blank", ["   ", "\n"])
@@ -303,7 +313,9 @@ def test_duplicate_keys_and_schema_problems_come_together() -> None:
         "duplicate key 'title'; it is already set at line 16".replace(
             "16", str(line_of(text, "title:"))
         ),
-        "unknown key 'extra'",
+        "unknown key 'extra'; the keys here are: schema_version, kind, digits, organization, "
+        "fiscal_years, title, announcement, rationale, national_strategy, objectives, "
+        "preparation_steps, goals, layout, checks, amendment",
     ]
 
 
@@ -432,3 +444,106 @@ def test_a_kind_pasted_with_a_decomposed_sara_am_is_understood() -> None:
     organization = parse_plan(dump(data), file="plan.yaml").plan.organization
 
     assert organization.full_name == "เทศบาลตำบลโนนสำ"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        pytest.param(
+            "title:\n  Corruption Perception Index : CPI\n",
+            "title: expected text, found a mapping ('Corruption Perception Index': ...): text "
+            "that holds ': ' must be put in quotes, e.g. \"Corruption Perception Index: CPI\"",
+            id="a colon in plain text",
+        ),
+        pytest.param(
+            "ยุทธศาสตร์ชาติ: {}\n",
+            "ยุทธศาสตร์ชาติ: unknown key 'ยุทธศาสตร์ชาติ'; did you mean 'national_strategy'?",
+            id="the start of a field's Thai term",
+        ),
+    ],
+)
+def test_slips_a_clerk_meets_get_a_message_that_says_what_to_type(
+    yaml_text: str, expected: str
+) -> None:
+    data = minimal_plan()
+    del data["title"]
+    text = dump(data) + yaml_text
+
+    assert any(problem.endswith(expected) for problem in problems_of(text)), problems_of(text)
+
+
+def test_a_number_cut_at_its_comma_in_braces_is_one_clear_message() -> None:
+    from .conftest import minimal_action
+
+    data = minimal_action()
+    text = dump(data).replace("2561: '50000'\n", "2561: 50000\n")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if "2561: 50000" in line)
+    indent = lines[start].index("2561")
+    lines[start : start + 2] = [" " * indent + "{2561: 50,000, 2562: 50,000}"]
+    lines[start - 1] = lines[start - 1] + " {2561: 50,000, 2562: 50,000}"
+    del lines[start]
+
+    problems = problems_of("\n".join(lines) + "\n")
+
+    assert len(problems) == 2
+    assert all("a comma separates entries, so '50,000' was read as '50'" in p for p in problems)
+
+
+# --- bounded work: locating problems costs the same for each, however many there are -------------
+
+
+def plan_with_rows(rows: int, *, extra_year: bool = False, aliased: bool = False) -> str:
+    """The minimal plan with ``rows`` target rows: each with a year too many, or each with
+    its targets given by an alias (both refused, once per row)."""
+    data = minimal_plan()
+    [row] = data["goals"][0]["measures"][0]["rows"]
+    copies = [copy.deepcopy(row) for _ in range(rows)]
+    for number, each in enumerate(copies):
+        each["objective"] = f"วัตถุประสงค์ที่ {number}"
+        if extra_year:
+            each["targets"][2568] = "ร้อยละ 100"
+    data["goals"][0]["measures"][0]["rows"] = copies
+    text = dump(data)
+    if aliased:
+        targets = "      targets:\n        2566: ร้อยละ 80\n        2567: ร้อยละ 90\n"
+        text = text.replace(targets, "      targets: *t\n").replace(
+            "      targets: *t\n", targets.replace(":\n", ": &t\n", 1), 1
+        )
+    return text
+
+
+def validate_problems(tmp_path: Path, text: str) -> list[str]:
+    """The problem lines ``plan validate`` prints for ``text``."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    return result.stderr.splitlines()[:-1]
+
+
+@pytest.mark.parametrize("refused", ["extra_year", "aliased"])
+def test_locating_twice_as_many_problems_is_twice_the_work(tmp_path: Path, refused: str) -> None:
+    def validate(rows: int) -> None:
+        problems = validate_problems(tmp_path, plan_with_rows(rows, **{refused: True}))
+        assert len(problems) >= rows
+
+    # Each problem was once located by reading every key of the file: 4x the work for 2x.
+    assert growth(validate, 300) < 2.2
+
+
+def test_past_a_thousand_problems_the_rest_are_counted_not_listed(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["organization"].update({f"key{n}": "x" for n in range(1500)})
+    (tmp_path / "plan.yaml").write_text(dump(data), encoding="utf-8")
+
+    result = runner.invoke(app, ["build", str(tmp_path / "plan.yaml"), "-o", str(tmp_path)])
+
+    *problems, more, found = result.stderr.splitlines()
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert len(problems) == 1000
+    assert problems[0].endswith(
+        "organization.key0: unknown key 'key0'; the keys here are: kind, name, district, province"
+    )
+    assert more == f"{tmp_path / 'plan.yaml'}: 500 more problems not listed; fix these first"
+    assert found == "1500 problems found; nothing was written"

@@ -216,6 +216,7 @@ STYLES = (
     ),
     paragraph_style("TableText", "Table Text", _pp()),
     paragraph_style("TableTarget", "Table Target", _pp(align="center")),
+    paragraph_style("TableAmount", "Table Amount", _pp(align="right")),  # amounts in baht
     paragraph_style(
         "TableStep", "Table Step", _pp(tabs=(STEP_WIDTH,), left=STEP_WIDTH, hanging=STEP_WIDTH)
     ),

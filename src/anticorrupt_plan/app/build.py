@@ -10,10 +10,13 @@ from anticorrupt_plan.app.render import DEFAULT_FORMATS, PdfOptions, render
 from anticorrupt_plan.app.validate import ValidPlan, read_plan
 from anticorrupt_plan.core.errors import (
     NoPlansError,
+    OutputError,
     PlanError,
+    PlanFileNameError,
     PlanNameClashError,
 )
-from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_atomic
+from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_together
+from anticorrupt_plan.core.safe_text import shown
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,9 @@ def build(
 ) -> BuildResult:
     """Build ``plan_path`` into ``out_dir``; with ``check``, compare instead of writing.
 
-    Every document is rendered in memory before the first is written, so a plan that fails
-    to render leaves every previous output as it was.
+    Every document is rendered in memory before the first is written, and they are written
+    together (see :func:`write_together`), so a plan that fails to render or to write leaves
+    every previous output as it was.
     """
     valid = read_plan(plan_path, display_name=display_name)
     documents = render(valid, formats=formats, templates=templates, base=plan_path.parent, pdf=pdf)
@@ -50,10 +54,7 @@ def build(
         stale = stale_outputs(outputs)
         return BuildResult(valid=valid, out_dir=out_dir, outputs=outputs, stale=stale)
     ensure_directory(out_dir)
-    written = []
-    for path, data in outputs.items():
-        write_atomic(path, data)
-        written.append(path)
+    written = write_together(out_dir, {path.name: data for path, data in outputs.items()})
     return BuildResult(valid=valid, out_dir=out_dir, outputs=outputs, written=written)
 
 
@@ -85,20 +86,50 @@ def batch_folders(paths: Sequence[Path], *, out_dir: Path) -> dict[Path, Path]:
     """The plans that ``paths`` name (see :func:`find_plans`), each with its own output
     folder, ``out_dir/<plan file name without .yaml>``.
 
-    Two plans of the same name would overwrite each other's documents, so they are an error
-    before anything is built.
+    Two plans of the same name would overwrite each other's documents, a name such as
+    ``...yaml`` would put them outside ``out_dir``, and a folder that is a link out of it
+    would write there: each is an error before anything is built.
     """
     folders: dict[Path, Path] = {}
     owners: dict[Path, Path] = {}
     for plan in find_plans(paths):
-        folder = out_dir / plan.stem
+        folder = out_dir / _folder_name(plan)
         if folder in owners:
             raise PlanNameClashError(
                 first=str(owners[folder]), second=str(plan), folder=str(folder)
             )
         owners[folder] = plan
         folders[plan] = folder
+    for folder in folders.values():
+        _refuse_a_link_out(folder, out_dir=out_dir)
     return folders
+
+
+def _folder_name(plan: Path) -> str:
+    """The name of the folder ``plan`` is built into: its file name without the suffix,
+    refused when it would not name one folder inside ``--out`` (``...yaml`` gives ``..``)
+    or holds what a terminal would act on when the folder is named."""
+    stem = plan.stem
+    if stem in ("", ".", "..") or "/" in stem or "\\" in stem or shown(stem) != stem:
+        raise PlanFileNameError(plan=str(plan), stem=stem)
+    return stem
+
+
+def _refuse_a_link_out(folder: Path, *, out_dir: Path) -> None:
+    """A plan's folder may be a link only to a folder inside ``out_dir``: the documents are
+    written through it."""
+    if not folder.is_symlink():
+        return
+    try:
+        inside = folder.resolve().is_relative_to(out_dir.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        raise OutputError(
+            path=str(folder),
+            reason=f"is a link to a folder outside {out_dir}; the documents are written only "
+            "inside --out, so remove the link or build into another folder",
+        )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from anticorrupt_plan.app.validate import ValidPlan
 from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity
 from anticorrupt_plan.common.settings import Acceptance
 from anticorrupt_plan.core.errors import DataPath, Location, format_path
+from anticorrupt_plan.core.safe_text import shown, shown_in_json
 from anticorrupt_plan.core.scalars import SourceText
 
 CONFIG_RULE = Rule(
@@ -38,7 +39,7 @@ class Finding:
     def __str__(self) -> str:
         fix = f"; write '{self.suggestion}'" if self.suggestion is not None else ""
         where = format_path(self.path)
-        return f"{self.location}: {self.severity}: {self.rule}: {where}: {self.message}{fix}"
+        return shown(f"{self.location}: {self.severity}: {self.rule}: {where}: {self.message}{fix}")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -117,6 +118,11 @@ def run_checks(valid: ValidPlan) -> Report:
         if rule.id not in disabled and rule.find is not None
         for hit in rule.find(context)
     ]
+    # Each acceptance looks up its findings rather than reading them all: a plan may accept
+    # thousands, and found may hold thousands.
+    by_place: dict[tuple[str, str], list[int]] = {}
+    for number, finding in enumerate(found):
+        by_place.setdefault((finding.rule, format_path(finding.path)), []).append(number)
     covered: set[int] = set()
     accepted = []
     for index, acceptance in enumerate(settings.accept):
@@ -124,10 +130,8 @@ def run_checks(valid: ValidPlan) -> Report:
         check_known(acceptance.rule, (*path, "rule"))
         matched = [
             number
-            for number, finding in enumerate(found)
-            if finding.rule == acceptance.rule
-            and format_path(finding.path) == acceptance.path
-            and acceptance.text in (None, finding.text)
+            for number in by_place.get((acceptance.rule, acceptance.path), [])
+            if acceptance.text in (None, found[number].text)
         ]
         if not matched and acceptance.rule in known:
             off = " (the rule is switched off)" if acceptance.rule in disabled else ""
@@ -181,7 +185,9 @@ def report_json(report: Report) -> str:
         "findings": [finding.as_json() for finding in report.findings],
         "accepted": [accepted.as_json() for accepted in report.accepted],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # JSON escapes the C0 controls itself; escaping the rest the same way (\u202e) keeps the
+    # data exactly as it was for a program that reads it, and harmless in a CI log.
+    return shown_in_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def summary(report: Report) -> str:
@@ -222,6 +228,8 @@ def accepted_text(report: Report) -> str:
     lines = []
     for item in report.accepted:
         acceptance = item.acceptance
-        lines.append(f"{item.location}: {acceptance.rule}: {acceptance.path}: {acceptance.reason}")
+        lines.append(
+            shown(f"{item.location}: {acceptance.rule}: {acceptance.path}: {acceptance.reason}")
+        )
         lines += [f"    accepts {finding}" for finding in item.findings] or ["    accepts nothing"]
     return "".join(f"{line}\n" for line in lines)

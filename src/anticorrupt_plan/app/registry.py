@@ -9,6 +9,7 @@ from anticorrupt_plan.common.kind import Kind
 DEFAULT_KIND = "ethics"  # what a file without ``kind:`` is: every plan written before kinds
 KIND_MODULES = {
     "ethics": "anticorrupt_plan.kinds.ethics",
+    "action": "anticorrupt_plan.kinds.action",
     "report": "anticorrupt_plan.kinds.report",
 }
 KIND_NAMES = tuple(KIND_MODULES)

@@ -12,11 +12,19 @@ import posixpath
 import subprocess
 from pathlib import Path
 
-from anticorrupt_plan.app.validate import ValidPlan, decode, parse_plan, read_plan
+from anticorrupt_plan.app.validate import (
+    MAX_PLAN_BYTES,
+    ValidPlan,
+    decode,
+    parse_plan,
+    read_plan,
+    too_large,
+)
 from anticorrupt_plan.core.errors import (
     GitUnavailableError,
     NotAGitRepositoryError,
     NotAtRevisionError,
+    PlanFileError,
     UnknownRevisionError,
 )
 
@@ -55,6 +63,9 @@ def _blob(git: _Git, spec: str, revision: str, path: str) -> str:
     if found != "blob":
         kind = {"": None, "tree": "folder"}.get(found, found)
         raise NotAtRevisionError(spec=spec, path=path, revision=revision or "the index", found=kind)
+    size = int((git.output("cat-file", "-s", name) or b"0").decode().strip() or 0)
+    if size > MAX_PLAN_BYTES:  # as for a file: refused before git writes it all out
+        raise PlanFileError(file=name, reason=f"is {size / 1024 / 1024:.0f} MB; {too_large()}")
     raw = git.output("show", name) or b""
     return decode(raw, display_name=name)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import types
 from collections.abc import Callable
@@ -11,12 +12,15 @@ from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from anticorrupt_plan.app.registry import DEFAULT_KIND, KIND_NAMES, kind_named
 from anticorrupt_plan.common.kind import Kind
 from anticorrupt_plan.common.types import SCHEMA_VERSION
+from anticorrupt_plan.core.assets import IMAGES, read_asset
 from anticorrupt_plan.core.errors import (
-    AliasError,
+    MAX_LISTED,
+    AssetError,
     DataPath,
     LocatedError,
     PlanFileError,
@@ -66,9 +70,16 @@ def files_beside(path: Path, display_name: str) -> ReadReference:
     return read
 
 
-# A plan is tens of kilobytes; a generated 10,000-measure plan is about 20 MB. Anything
-# larger is a wrong file, and reading it whole would only waste memory.
-MAX_PLAN_BYTES = 64 * 1024 * 1024
+# A plan is tens of kilobytes, a province's consolidated plan a few megabytes and the
+# 10,000-measure plan of `make bench` 13 MB. The loader's limits on values and text
+# lengths bound the work; this one bounds the memory a file takes before they apply, and
+# lets the loader reach them (or the end) within a second.
+MAX_PLAN_BYTES = 16 * 1024 * 1024
+
+
+def too_large() -> str:
+    """What a plan file that is too large is told."""
+    return f"a plan file is at most {MAX_PLAN_BYTES // 1024 // 1024} MB"
 
 
 def read_text(path: Path, *, display_name: str) -> str:
@@ -78,20 +89,22 @@ def read_text(path: Path, *, display_name: str) -> str:
     to convert it, rather than converted silently: the plan in git should be UTF-8.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise PlanFileError(
-                file=display_name,
-                reason=f"is {size / 1024 / 1024:.0f} MB; a plan file is at most "
-                f"{MAX_PLAN_BYTES // 1024 // 1024} MB",
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_PLAN_BYTES:
+                reason = f"is {size / 1024 / 1024:.0f} MB; {too_large()}"
+                raise PlanFileError(file=display_name, reason=reason)
+            # A pipe or a device tells no size: read no more than the limit and one byte.
+            raw = stream.read(MAX_PLAN_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(file=display_name, reason="no such file") from None
     except IsADirectoryError:
         raise PlanFileError(file=display_name, reason="is a directory, not a plan file") from None
     except OSError as error:
         raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
+    if len(raw) > MAX_PLAN_BYTES:
+        reason = f"is more than {MAX_PLAN_BYTES // 1024 // 1024} MB; {too_large()}"
+        raise PlanFileError(file=display_name, reason=reason)
     return decode(raw, display_name=display_name)
 
 
@@ -163,15 +176,18 @@ def parse_plan(text: str, *, file: str, read_reference: ReadReference | None = N
         plan = kind.model.model_validate(document.data)
     except ValidationError as error:
         # An alias was read as an empty value: that emptiness need not be reported too.
-        refused = [p.path for p in document.problems if isinstance(p, AliasError) and p.replaced]
-        problems = [
-            problem
-            for problem in _schema_problems(error, document, kind.model)
-            if not any(problem.path[: len(path)] == path for path in refused)
+        items = [
+            item
+            for item in error.errors(include_url=False)
+            if not _within(_data_path(item), document.dropped)
         ]
-        raise PlanInvalid([*document.problems, *problems]) from None
+        # Locating and wording a problem is the costly part: only those listed are.
+        listed = items[: max(0, MAX_LISTED - len(document.problems))]
+        problems = _schema_problems(listed, document, kind.model)
+        more = document.more_problems + len(items) - len(listed)
+        raise PlanInvalid([*document.problems, *problems], more=more) from None
     if document.problems:
-        raise PlanInvalid(document.problems)
+        raise PlanInvalid(document.problems, more=document.more_problems)
     references: tuple[ValidPlan, ...] = ()
     if kind.reference is not None:
         if read_reference is None:  # named by another document: known by its kind alone
@@ -179,9 +195,10 @@ def parse_plan(text: str, *, file: str, read_reference: ReadReference | None = N
         other = _read_reference(document, kind.reference.path, read_reference)
         plan = kind.reference.join(plan, other.plan, other.kind)
         references = (other,)
+    written = _KeysAsWritten(document)
     violations = [
         SchemaError(
-            location=document.key_location(_as_written(document, path))
+            location=document.key_location(written.get(path))
             if at_key
             else document.value_location(path),
             path=path,
@@ -247,20 +264,20 @@ def read_assets(valid: ValidPlan, *, base: Path) -> dict[str, bytes]:
     return found
 
 
+# An emblem is printed 3 cm high: a few hundred pixels, tens of kilobytes.
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
 def _read_asset(valid: ValidPlan, data_path: DataPath, *, base: Path) -> bytes:
+    """The file at ``data_path``'s value: inside the plan's folder, not too large, an image
+    (see ``core.assets``); a problem at that line otherwise."""
     value = valid.document.data
     for part in data_path:
         value = value[part]
-    path = base / str(value).strip()
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        reason = f"no such file: {path}"
-    except IsADirectoryError:
-        reason = f"{path} is a folder; give the path of the image file"
-    except OSError as error:
-        reason = f"cannot read {path}: {error.strerror}"
-    raise _problem(valid, data_path, reason)
+        return read_asset(base, str(value).strip(), max_bytes=MAX_IMAGE_BYTES, kinds=IMAGES)
+    except AssetError as error:
+        raise _problem(valid, data_path, error.reason) from None
 
 
 def asset_problem(valid: ValidPlan, ref: str, reason: str, *, base: Path) -> PlanInvalid:
@@ -278,14 +295,24 @@ def _problem(valid: ValidPlan, path: DataPath, message: str) -> PlanInvalid:
     return PlanInvalid([SchemaError(location=location, path=path, message=message)])
 
 
+def _within(path: DataPath, places: frozenset[DataPath]) -> bool:
+    """Whether ``path`` is one of ``places`` or inside one of them."""
+    return any(path[:end] in places for end in range(len(path) + 1))
+
+
+def _data_path(item: ErrorDetails) -> DataPath:
+    """The place in the data that a pydantic error is about."""
+    return tuple(p for p in item["loc"] if p != "[key]")
+
+
 def _schema_problems(
-    error: ValidationError, document: Document, model: type[BaseModel]
+    items: list[ErrorDetails], document: Document, model: type[BaseModel]
 ) -> list[LocatedError]:
     problems: list[LocatedError] = []
-    for item in error.errors(include_url=False):
+    for item in items:
         loc = tuple(item["loc"])
         at_key = bool(loc) and loc[-1] == "[key]"
-        path: DataPath = tuple(p for p in loc if p != "[key]")
+        path = _data_path(item)
         kind = item["type"]
         if kind == "extra_forbidden":
             key = str(path[-1])
@@ -295,6 +322,7 @@ def _schema_problems(
                     path=path,
                     key=key,
                     suggestion=_suggest(key, path[:-1], model),
+                    allowed=_allowed(path[:-1], model),
                 )
             )
             continue
@@ -311,13 +339,24 @@ def _schema_problems(
     return problems
 
 
-def _as_written(document: Document, path: DataPath) -> DataPath:
-    """``path`` with its last key as the file spells it (a year may be in Thai digits)."""
-    parent, key = path[:-1], path[-1]
-    for written, _ in document.keys.items():
-        if written[:-1] == parent and arabic_digits(str(written[-1])).strip() == str(key):
-            return written
-    return path
+class _KeysAsWritten:
+    """Paths with their last key as the file spells it (a year may be in Thai digits).
+
+    The index of every key is built on the first question, so that locating thousands of
+    violations reads the keys once rather than once per violation.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._index: dict[tuple[DataPath, str], DataPath] | None = None
+
+    def get(self, path: DataPath) -> DataPath:
+        if self._index is None:
+            self._index = {}
+            for written in self._document.keys:  # the first spelling wins, as in the file
+                key = (written[:-1], arabic_digits(str(written[-1])).strip())
+                self._index.setdefault(key, written)
+        return self._index.get((path[:-1], str(path[-1])), path)
 
 
 def _describe(value: Any) -> str:
@@ -339,6 +378,13 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
     if kind == "string_type":
         if item.get("input") is None:
             return "is empty; write the text, or remove the key if it is optional"
+        if isinstance(item.get("input"), dict) and len(item["input"]) == 1:
+            # key: Corruption Perception Index : CPI -- a colon and a space made a mapping.
+            [(inner, rest)] = item["input"].items()
+            return (
+                f"expected text, found a mapping ({inner!r}: ...): text that holds ': ' must "
+                f'be put in quotes, e.g. "{inner}: {rest or ""}"'
+            )
         return f"expected text, found {found}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if not path:
@@ -370,6 +416,17 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
     return str(item["msg"])
 
 
+def _allowed(parent: DataPath, model: type[BaseModel]) -> tuple[str, ...]:
+    """The keys the mapping at ``parent`` takes."""
+    fields = _model_at(parent, model)
+    return tuple(fields.model_fields) if fields is not None else ()
+
+
+# A Thai key this many characters long or more may name a field by the start of its term
+# (ยุทธศาสตร์ชาติ for ยุทธศาสตร์ชาติว่าด้วยการป้องกันและปราบปรามการทุจริต).
+MIN_TERM_PREFIX = 4
+
+
 def _suggest(key: str, parent: DataPath, model: type[BaseModel]) -> str | None:
     """The field the user most likely meant, by spelling or by the Thai term it stands for."""
     fields = _model_at(parent, model)
@@ -389,7 +446,11 @@ def _suggest(key: str, parent: DataPath, model: type[BaseModel]) -> str | None:
         if info.description
     }
     close = difflib.get_close_matches(term, list(terms), n=1, cutoff=0.6)
-    return terms[close[0]] if close else None
+    if close:
+        return terms[close[0]]
+    starting = [name for thai, name in terms.items() if len(term) >= MIN_TERM_PREFIX
+                and (thai.startswith(term) or term.startswith(thai))]  # fmt: skip
+    return starting[0] if len(starting) == 1 else None
 
 
 def _model_at(path: DataPath, model: type[BaseModel]) -> type[BaseModel] | None:

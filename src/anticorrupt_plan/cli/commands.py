@@ -7,6 +7,7 @@ Exit status: 0 success, 1 the plan has problems (or ``--check`` found stale outp
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from anticorrupt_plan.core.errors import PlanError, PlanInvalid
+from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanInvalid
+from anticorrupt_plan.core.safe_text import shown
 
 if TYPE_CHECKING:
     from anticorrupt_plan.app.build import BuildResult
@@ -49,7 +51,7 @@ def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
     """
     print(str(error), file=sys.stderr)
     if isinstance(error, PlanInvalid):
-        found = f"{_count(len(error.problems), 'problem')} found"
+        found = f"{_count(error.count, 'problem')} found"
         print(f"{found}; nothing was written" if writes else found, file=sys.stderr)
     raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
@@ -213,21 +215,24 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
     from anticorrupt_plan.app.checks import run_checks, summary
 
     report = run_checks(result.valid)
-    for finding in report.findings:  # advice only: a build never fails on it
+    for finding in report.findings[:MAX_LISTED]:  # advice only: a build never fails on it
         print(finding, file=sys.stderr)
+    if len(report.findings) > MAX_LISTED:
+        more = len(report.findings) - MAX_LISTED
+        print(shown(f"{plan}: {more:,} more not listed; 'plan check' lists them"), file=sys.stderr)
     if report.findings:
         print(
-            f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)",
+            shown(f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)"),
             file=sys.stderr,
         )
     if not check:
         for path in result.written:
-            print(f"wrote {path}")
+            print(shown(f"wrote {path}"))
         return
     for path, reason in result.stale:
-        print(f"{path}: {reason}; run 'plan build' to update it", file=sys.stderr)
+        print(shown(f"{path}: {reason}; run 'plan build' to update it"), file=sys.stderr)
     if not result.stale:
-        print(f"{plan}: documents in {result.out_dir} are up to date")
+        print(shown(f"{plan}: documents in {result.out_dir} are up to date"))
 
 
 @app.command()
@@ -240,7 +245,7 @@ def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
         read_assets(valid, base=plan.parent)  # what build would find missing, found now
     except PlanError as error:
         _fail(error)
-    print(f"{plan}: valid ({valid.kind.describe(valid.plan)})")
+    print(shown(f"{plan}: valid ({valid.kind.describe(valid.plan)})"))
 
 
 class ReportFormat(StrEnum):
@@ -286,7 +291,7 @@ def check(
         sys.stdout.write(accepted_text(report))
         return
     sys.stdout.write(report_json(report) if format == ReportFormat.JSON else report_text(report))
-    print(f"{plan}: {summary(report)}", file=sys.stderr)
+    print(shown(f"{plan}: {summary(report)}"), file=sys.stderr)
     if report.findings and not warn_only:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
@@ -355,7 +360,7 @@ def diff(
         _fail(error)
     sys.stdout.write(result.output)
     if out is not None:
-        print(f"wrote {out}")
+        print(shown(f"wrote {out}"))
     if exit_code and result.changes:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
@@ -461,19 +466,15 @@ def report_init(
 
 
 @app.command()
-def schema(
-    kind: Annotated[
-        str,
-        typer.Option("--kind", help="The kind of file: ethics (a plan, the default) or report."),
-    ] = "ethics",
-) -> None:
+def schema() -> None:
     """Print the plan file's JSON Schema (for editor completion and checking)."""
-    from anticorrupt_plan.app.registry import KIND_NAMES
     from anticorrupt_plan.app.schema import json_schema
 
-    if kind not in KIND_NAMES:
-        raise typer.BadParameter(f"choose one of {', '.join(KIND_NAMES)}", param_hint="--kind")
-    sys.stdout.write(json_schema(kind))
+    sys.stdout.write(json_schema())
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:
@@ -482,11 +483,14 @@ def main() -> None:
     # Python's default, looking for garbage every 700 new objects, made a 10,000-measure
     # plan take over 11 times as long to build as a 1,000-measure one (mypy sets the same).
     gc.set_threshold(200_000, 30, 30)
+    # CI runners and service managers stop a job with SIGTERM: leave by the way Ctrl-C does,
+    # so that no temporary file is left and no document is half replaced.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         app()
     except Exception as error:  # a bug: say so in one line rather than with a traceback
         print(
-            f"plan: internal error: {type(error).__name__}: {error}\n"
+            shown(f"plan: internal error: {type(error).__name__}: {error}") + "\n"
             "This is a bug in anticorrupt-plan; please report it with the plan file.",
             file=sys.stderr,
         )

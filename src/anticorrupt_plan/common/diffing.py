@@ -20,9 +20,10 @@ from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.core.matching import moved_items, pair, reading_order, text_item
 from anticorrupt_plan.core.thai import clusters
 
-# Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit).
-_NUMBER_END = re.compile(r"\d+$")
-_NUMBER_START = re.compile(r"^\d+")
+# Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit), and the commas
+# between a number's groups of three: 50,000 to 60,000 reads as one number replaced.
+_NUMBER_END = re.compile(r"\d[\d,]*$")
+_NUMBER_START = re.compile(r"^[\d,]*\d")
 # Equal runs shorter than this many clusters between two edits are shown as part of one
 # edit: a reworded phrase reads better whole than cut into one-letter pieces.
 MIN_EQUAL = 3
@@ -142,7 +143,7 @@ class At:
     """An item as one version shows it: its place in the numbering, its YAML path, its text."""
 
     place: Place
-    path: DataPath
+    path: DataPath | None  # None for what the documents derive (a total), not written
     text: str
 
 
@@ -227,4 +228,41 @@ class ChangeLog:
             after = None if j is None else new_node.node(new[j].label, j).at(new[j].text)
             self.emit(before, after, reason, moved=i in moved)
 
-    # --- the matrix ---
+    def fields(self, fields: Sequence[tuple[str, DataPath, str, str]], reason: str | None) -> None:
+        """Fields shown once in the documents, each ``(label, path, old text, new text)``."""
+        for label, path, old, new in fields:
+            node = ROOT.node(label, *path)
+            self.emit(node.at(old), node.at(new), reason)
+
+    def announcement(
+        self, old: AnnouncementTexts, new: AnnouncementTexts, reason: str | None
+    ) -> None:
+        """The announcement that adopts a plan, part by part."""
+        node = ROOT.node("ประกาศ", "announcement")
+        # A subject or position left to its default follows the title or the organization,
+        # whose change is reported there; so they are compared only when one is written.
+        if old.subject_written or new.subject_written:
+            subject = node.node("เรื่อง", "subject")
+            self.emit(subject.at(f"เรื่อง {old.subject}"), subject.at(f"เรื่อง {new.subject}"), reason)
+        body = node.node(None, "body")
+        self.texts(body, body, self.paragraphs(old.body), self.paragraphs(new.body), reason)
+        date = node.node("วันที่ประกาศ", "date")
+        self.emit(date.at(f"ประกาศ ณ {old.date}"), date.at(f"ประกาศ ณ {new.date}"), reason)
+        name = node.node("ผู้ลงนาม", "signatory", "name")
+        self.emit(name.at(f"({old.signatory})"), name.at(f"({new.signatory})"), reason)
+        if old.position_written or new.position_written:
+            position = node.node("ตำแหน่งผู้ลงนาม", "signatory", "position")
+            self.emit(position.at(old.position), position.at(new.position), reason)
+
+
+@dataclass(frozen=True)
+class AnnouncementTexts:
+    """An announcement as its documents show it, for comparing two versions of it."""
+
+    subject: str
+    subject_written: bool  # False: the subject follows the title
+    body: tuple[str, ...]
+    date: str
+    signatory: str
+    position: str
+    position_written: bool  # False: the executive of the organization

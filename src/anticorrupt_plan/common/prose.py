@@ -29,6 +29,13 @@ def prose_values(model: type[BaseModel], data: Any) -> Iterator[tuple[DataPath, 
 
 def _walk(annotation: Any, data: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
     annotation, prose = _unwrap(annotation)
+    if get_origin(annotation) in (Union, types.UnionType):
+        # A value of one of several types (a paragraph, or a list, or a table): the arm
+        # whose kind the value has.
+        arm = _arm(get_args(annotation), data)
+        if arm is not None:
+            yield from _walk(arm, data, path)
+        return
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         if isinstance(data, dict):
             fields = _fields(annotation)
@@ -50,7 +57,8 @@ def _walk(annotation: Any, data: Any, path: DataPath) -> Iterator[tuple[DataPath
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """The type inside ``Annotated[...]`` and ``X | None``, and whether it is marked prose."""
+    """The type inside ``Annotated[...]`` and ``X | None``, and whether it is marked prose;
+    a union of several types stays a union."""
     prose = False
     while True:
         origin = get_origin(annotation)
@@ -58,9 +66,29 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             annotation, *metadata = get_args(annotation)
             prose = prose or any(item is PROSE for item in metadata)
         elif origin in (Union, types.UnionType):
-            annotation = next(arm for arm in get_args(annotation) if arm is not type(None))
+            arms = [arm for arm in get_args(annotation) if arm is not type(None)]
+            if len(arms) > 1:
+                return annotation, prose
+            annotation = arms[0]
         else:
             return annotation, prose
+
+
+def _arm(arms: tuple[Any, ...], data: Any) -> Any:
+    """The arm of a union that ``data`` (valid for it) is: a text for text, a mapping for
+    the model whose fields hold its keys."""
+    for arm in arms:
+        inner, _ = _unwrap(arm)
+        if isinstance(data, str) and inner is str:
+            return arm
+        if (
+            isinstance(data, dict)
+            and isinstance(inner, type)
+            and issubclass(inner, BaseModel)
+            and set(data) <= set(inner.model_fields)
+        ):
+            return arm
+    return None
 
 
 @functools.cache

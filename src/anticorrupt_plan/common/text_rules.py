@@ -122,8 +122,9 @@ def fiscal_years(context: Context) -> Iterator[Hit]:
     years = context.plan.fiscal_years
     for prose in context.prose:
         for mention in prose.years:
-            own = (mention.first, mention.last) == (years.first, years.last)
-            if mention.is_range and mention.cue == "own" and not own:
+            # A range within the plan's years is a part of them (a project's own period).
+            inside = years.first <= mention.first <= mention.last <= years.last
+            if mention.is_range and mention.cue == "own" and not inside:
                 written = prose.text[mention.start : mention.end]
                 yield Hit(
                     prose.path,
@@ -171,7 +172,9 @@ _NOT_MARK = f"(?![{THAI_MARKS}])"
 # A word (at a word start) written twice: side by side, across a space, or across และ/หรือ.
 _DOUBLED_WORD = re.compile(
     rf"(?<![^\s\"'“‘(\[/])(?P<word>{_WORD_CHAR}{{2,30}}?){_NOT_MARK}"
-    rf"(?P<between>\s*(?:และ|หรือ)?\s*)(?P=word){_NOT_MARK}"
+    # One run of spaces, then the conjunction and its own spaces only if there is one: two
+    # runs of optional spaces side by side would try every way of splitting a long gap.
+    rf"(?P<between>\s*(?:(?:และ|หรือ)\s*)?)(?P=word){_NOT_MARK}"
 )
 _DOUBLED_MARK = re.compile(f"([{THAI_MARKS}])\\1")
 _DOUBLED_E = re.compile("เเ")

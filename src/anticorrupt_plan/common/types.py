@@ -232,19 +232,18 @@ def _parse_baht(value: Any) -> Any:
     )
 
 
+BAHT_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1},
+        {"type": "string", "pattern": r"^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*$|^[0-9๐-๙]+$"},
+        {"const": NO_BUDGET},
+    ],
+    "examples": ["50,000", "ไม่ใช้งบประมาณ"],
+}
 Baht = Annotated[
     int | Literal["ไม่ใช้งบประมาณ"],
     BeforeValidator(_parse_baht),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1},
-                {"type": "string", "pattern": r"^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*$|^[0-9๐-๙]+$"},
-                {"const": NO_BUDGET},
-            ],
-            "examples": ["50,000", "ไม่ใช้งบประมาณ"],
-        }
-    ),
+    WithJsonSchema(BAHT_SCHEMA),
     Field(description="งบประมาณ (บาท): whole baht, e.g. 50,000, or ไม่ใช้งบประมาณ"),
 ]
 

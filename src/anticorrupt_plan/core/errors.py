@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from anticorrupt_plan.core.safe_text import shown
+
 # A place in the plan's data: mapping keys and list indices from the top of the document.
 DataPath = tuple[str | int, ...]
 
@@ -33,7 +35,13 @@ class Location:
 
 
 class PlanError(Exception):
-    """Root of every error the library raises for something the user can fix."""
+    """Root of every error the library raises for something the user can fix.
+
+    Its text is safe to print: whatever a plan or a file name put into it is escaped.
+    """
+
+    def __str__(self) -> str:
+        return shown(super().__str__())
 
 
 class LocatedError(PlanError):
@@ -43,10 +51,10 @@ class LocatedError(PlanError):
         self.location = location
         self.path = path
         self.message = message
-        super().__init__(str(self))
+        super().__init__(message)  # the line itself is written only when it is printed
 
     def __str__(self) -> str:
-        return f"{self.location}: {format_path(self.path)}: {self.message}"
+        return shown(f"{self.location}: {format_path(self.path)}: {self.message}")
 
 
 class YamlSyntaxError(LocatedError):
@@ -56,7 +64,7 @@ class YamlSyntaxError(LocatedError):
         super().__init__(location=location, path=(), message=f"YAML syntax: {problem}")
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return shown(f"{self.location}: {self.message}")
 
 
 class DuplicateKeyError(LocatedError):
@@ -69,10 +77,23 @@ class DuplicateKeyError(LocatedError):
 
 
 class UnknownKeyError(LocatedError):
+    """A key the place does not take; ``allowed`` lists the keys it does."""
+
     def __init__(
-        self, *, location: Location, path: DataPath, key: str, suggestion: str | None
+        self,
+        *,
+        location: Location,
+        path: DataPath,
+        key: str,
+        suggestion: str | None,
+        allowed: tuple[str, ...] = (),
     ) -> None:
-        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        if suggestion:
+            hint = f"; did you mean {suggestion!r}?"
+        elif allowed:
+            hint = f"; the keys here are: {', '.join(allowed)}"
+        else:
+            hint = ""
         super().__init__(location=location, path=path, message=f"unknown key {key!r}{hint}")
 
 
@@ -102,12 +123,35 @@ class SchemaError(LocatedError):
     """A value that does not fit the plan's schema or its rules."""
 
 
-class PlanInvalid(PlanError):
-    """All the problems found in one plan file, reported together."""
+# A person fixes a plan from the first problems up; past this many, listing (and locating,
+# and wording) more only costs time, and floods a CI log.
+MAX_LISTED = 1000
 
-    def __init__(self, problems: Iterable[LocatedError]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.location, str(p)))
-        super().__init__("\n".join(str(p) for p in self.problems))
+
+class PlanInvalid(PlanError):
+    """All the problems found in one plan file, reported together: the first MAX_LISTED in
+    file order, and how many ``more`` were found but not listed."""
+
+    def __init__(self, problems: Iterable[LocatedError], *, more: int = 0) -> None:
+        ordered = sorted(problems, key=lambda p: (p.location, str(p)))
+        self.problems = ordered[:MAX_LISTED]
+        self.more = more + len(ordered) - len(self.problems)
+        lines = [str(p) for p in self.problems]
+        if self.more and self.problems:
+            lines.append(
+                f"{shown(self.problems[0].location.file)}: {self.more:,} more "
+                f"{'problem' if self.more == 1 else 'problems'} not listed; fix these first"
+            )
+        self._text = "\n".join(lines)
+        super().__init__(self._text)
+
+    @property
+    def count(self) -> int:
+        """How many problems were found, listed or not."""
+        return len(self.problems) + self.more
+
+    def __str__(self) -> str:  # one line per problem, each escaped already
+        return self._text
 
 
 class PlanFileError(PlanError):
@@ -159,6 +203,16 @@ class PlanNameClashError(PlanError):
         )
 
 
+class PlanFileNameError(PlanError):
+    """A plan of a batch whose file name cannot name the folder its documents go into."""
+
+    def __init__(self, *, plan: str, stem: str) -> None:
+        super().__init__(
+            f"{plan}: each plan of a batch is built into a folder named after its file, and "
+            f"{stem!r} cannot name a folder inside --out; rename the file"
+        )
+
+
 class ReferenceDocumentError(PlanError):
     """The reference document that the DOCX output is built on is missing or unusable."""
 
@@ -174,6 +228,15 @@ class ImageError(PlanError):
     def __init__(self, *, reason: str, ref: str = "") -> None:
         self.reason = reason
         self.ref = ref  # the image's name in the document (the emblem), where known
+        super().__init__(reason)
+
+
+class AssetError(PlanError):
+    """A file the plan names (an image) is outside the plan's folder, missing, or unusable;
+    ``reason`` says which, for the caller to locate at the plan's line that names it."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
         super().__init__(reason)
 
 
@@ -231,8 +294,8 @@ class DifferentKindsError(PlanError):
 
     def __init__(self, *, old: str, old_kind: str, new: str, new_kind: str) -> None:
         super().__init__(
-            f"{new}: a {new_kind} document cannot be compared with {old}, a {old_kind} "
-            "document; compare two versions of one document"
+            f"{new} is a document of kind '{new_kind}' and {old} one of kind '{old_kind}'; "
+            "compare two versions of one document"
         )
 
 

@@ -10,13 +10,15 @@ schema decides what a text means (a year, a date), so ``no`` stays the word "no"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 import yaml
 
 from anticorrupt_plan.core.errors import (
+    MAX_LISTED,
     AliasError,
     DataPath,
     DuplicateKeyError,
@@ -32,6 +34,22 @@ from anticorrupt_plan.core.errors import (
 # refusing it keeps the recursive builder clear of Python's recursion limit.
 MAX_DEPTH = 64
 
+# The work every later step does grows with the number of values and the length of each
+# text, not with the bytes of the file (two bytes, "a,", make a value), so both are bounded
+# while the file is read, and reading stops at the first value past a limit.
+#
+# Values: keys, texts, lists and mappings. The repository's plan has 390, a generated
+# 1,000-measure plan 29,000, a province's consolidated plan (a hundred organizations' plans
+# in one) some tens of thousands; the 10,000-measure plan of `make bench` has 290,000.
+MAX_VALUES = 300_000
+# Characters in one key or text. The longest paragraph of the repository's plan has 1,937;
+# 10,000 is four A4 pages in one paragraph. Some checks read a text more than once.
+MAX_TEXT = 10_000
+# Characters in all keys and texts together, which the checks read one by one: the
+# repository's plan has 12,000, a hundred such plans 1.1 million, the 10,000-measure plan
+# 4.6 million. Without this, 16 MB of one-byte characters would be 16 million.
+MAX_CHARACTERS = 5_000_000
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -43,8 +61,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Parser = yaml.SafeLoader
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):  # one per key and value: a tuple is the quickest to make
     """Where a scalar or collection sits in the source: 1-based start and end, and its style.
 
     ``style`` is one of ``' " | >`` for a quoted or block scalar, and None for a plain scalar
@@ -69,7 +86,11 @@ class Document:
     keys: dict[DataPath, Span] = field(repr=False)
     # What the YAML holds that a plan may not (duplicate keys, aliases, tags). The data is
     # still built around them, so that the schema can report the rest in the same run.
+    # The first MAX_LISTED are kept; ``more_problems`` counts the others.
     problems: tuple[LocatedError, ...] = ()
+    more_problems: int = 0
+    # Where an alias stood: its value was dropped, so the schema need not say it is missing.
+    dropped: frozenset[DataPath] = frozenset()
 
     def value_location(self, path: DataPath) -> Location:
         """Where the value at ``path`` starts, or its nearest ancestor that exists."""
@@ -122,7 +143,9 @@ def load(text: str, *, file: str) -> Document:
         data=data,
         values=builder.values,
         keys=builder.keys,
-        problems=tuple(builder.problems),
+        problems=tuple(builder.reading.problems),
+        more_problems=builder.reading.more,
+        dropped=frozenset(builder.reading.dropped),
     )
 
 
@@ -199,14 +222,65 @@ def _span(event: Any) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, style)
 
 
+class _Reading:
+    """What reading a file has found so far: shared by a builder and the builders it starts
+    for repeated keys, so that no way of writing the YAML reads more than the limit."""
+
+    def __init__(self) -> None:
+        self.left = MAX_VALUES  # values still to read
+        self.characters = MAX_CHARACTERS  # characters of keys and texts still to read
+        self.problems: list[LocatedError] = []
+        self.more = 0  # problems found past the first MAX_LISTED, counted only
+        self.dropped: list[DataPath] = []
+
+
 class _Builder:
     """Turns a stream of parser events into plain data, recording positions and problems."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, reading: _Reading | None = None) -> None:
         self.file = file
         self.values: dict[DataPath, Span] = {}
         self.keys: dict[DataPath, Span] = {}
-        self.problems: list[LocatedError] = []
+        self.reading = reading or _Reading()
+
+    def _problem(self, problem: Callable[[], LocatedError]) -> None:
+        """Record the problem that ``problem()`` words, or once enough are listed, only count
+        it: wording and locating are the costly part of a problem."""
+        if len(self.reading.problems) < MAX_LISTED:
+            self.reading.problems.append(problem())
+        else:
+            self.reading.more += 1
+
+    def _count(self, event: Any, path: DataPath) -> None:
+        """Count one value read; stop reading with every problem so far at one too many."""
+        self.reading.left -= 1
+        if self.reading.left < 0:
+            message = (
+                f"the file holds more than {MAX_VALUES:,} values (keys, texts, lists and "
+                "mappings); a plan is far smaller (a 1,000-measure plan has about 29,000), "
+                "so nothing more is read"
+            )
+        elif not isinstance(event, yaml.ScalarEvent):
+            return
+        elif len(event.value) > MAX_TEXT:
+            message = (
+                f"a text of {len(event.value):,} characters; one key or text holds at most "
+                f"{MAX_TEXT:,} (four pages): split it into paragraphs"
+            )
+        else:
+            self.reading.characters -= len(event.value)
+            if self.reading.characters >= 0:
+                return
+            message = (
+                f"the file's keys and texts hold more than {MAX_CHARACTERS:,} characters; "
+                "a plan is far shorter (a 1,000-measure plan has about 460,000), so nothing "
+                "more is read"
+            )
+        error = SchemaError(location=self._where(event), path=path, message=message)
+        # Listed whatever came before it: it says why reading stopped.
+        before = self.reading.problems[: MAX_LISTED - 1]
+        more = self.reading.more + len(self.reading.problems) - len(before)
+        raise PlanInvalid([*before, error], more=more)
 
     def build(self, events: Iterator[Any]) -> Any:
         data: Any = None
@@ -215,8 +289,9 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
-                    self.problems.append(
-                        SchemaError(
+                    self._problem(
+                        partial(
+                            SchemaError,
                             location=self._where(event),
                             path=(),
                             message="a plan file holds one YAML document; remove this second "
@@ -226,37 +301,45 @@ class _Builder:
             elif isinstance(event, yaml.NodeEvent) and documents == 1:
                 data = self._node(event, events, (), 0)
             elif isinstance(event, yaml.NodeEvent):  # read past it; its positions would clash
-                _skip(event, events)
+                self._count(event, ())
+                self._skip(event, events, ())
         return data
 
     def _where(self, event: Any) -> Location:
         return Location(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
 
     def _node(self, event: Any, events: Iterator[Any], path: DataPath, depth: int) -> Any:
+        self._count(event, path)
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(AliasError(location=self._where(event), path=path, replaced=True))
+            self.reading.dropped.append(path)
+            self._problem(
+                partial(AliasError, location=self._where(event), path=path, replaced=True)
+            )
             return None
         if event.anchor is not None:
-            self.problems.append(AliasError(location=self._where(event), path=path, replaced=False))
+            self._problem(
+                partial(AliasError, location=self._where(event), path=path, replaced=False)
+            )
         tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
-            self.problems.append(TagError(location=self._where(event), path=path, tag=tag))
+            self._problem(partial(TagError, location=self._where(event), path=path, tag=tag))
         if depth > MAX_DEPTH:
-            self.problems.append(
-                SchemaError(
+            self._problem(
+                partial(
+                    SchemaError,
                     location=self._where(event),
                     path=path,
                     message=f"nested more than {MAX_DEPTH} levels deep; a plan never is",
                 )
             )
-            _skip(event, events)
+            self._skip(event, events, path)
             return None
         self.values.setdefault(path, _span(event))
         if isinstance(event, yaml.ScalarEvent):
             return _scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(events, path, depth)
-        return self._mapping(events, path, depth)
+        return self._mapping(events, path, depth, flow=bool(event.flow_style))
 
     def _sequence(self, events: Iterator[Any], path: DataPath, depth: int) -> list[Any]:
         items: list[Any] = []
@@ -266,20 +349,38 @@ class _Builder:
             items.append(self._node(event, events, (*path, len(items)), depth + 1))
         return items
 
-    def _mapping(self, events: Iterator[Any], path: DataPath, depth: int) -> dict[str, Any]:
+    def _mapping(
+        self, events: Iterator[Any], path: DataPath, depth: int, *, flow: bool
+    ) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        last_key, last_value = "", None
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 break
             key = self._key(key_event, events, path)
             value_event = next(events)
+            if flow and _split_number(last_value, key, value_event):
+                # {2561: 50,000}: YAML's comma between entries cut the number in two.
+                self._problem(
+                    partial(
+                        SchemaError,
+                        location=self._where(key_event),
+                        path=path,
+                        message=f"in braces {{ }} a comma separates entries, so "
+                        f"'{last_value},{key}' was read as '{last_value}' and a key '{key}': "
+                        f"write each entry on a line of its own ('{last_key}: {last_value},{key}') "
+                        "or the number without commas",
+                    )
+                )
+                continue
             if key is None:
                 self._node(value_event, events, (*path, "?"), depth + 1)
                 continue
             child = (*path, key)
             if key in result:
-                self.problems.append(
-                    DuplicateKeyError(
+                self._problem(
+                    partial(
+                        DuplicateKeyError,
                         location=self._where(key_event),
                         path=child,
                         key=key,
@@ -287,12 +388,12 @@ class _Builder:
                     )
                 )
                 # Read the repeated value so its own problems are reported, then drop it.
-                shadow = _Builder(self.file)
+                shadow = _Builder(self.file, self.reading)
                 shadow._node(value_event, events, child, depth + 1)
-                self.problems.extend(shadow.problems)
                 continue
             self.keys[child] = _span(key_event)
-            result[key] = self._node(value_event, events, child, depth + 1)
+            result[key] = last_value = self._node(value_event, events, child, depth + 1)
+            last_key = key
         return result
 
     def key_location(self, path: DataPath) -> Location:
@@ -300,22 +401,57 @@ class _Builder:
         return Location(self.file, span.line, span.column)
 
     def _key(self, event: Any, events: Iterator[Any], path: DataPath) -> str | None:
+        self._count(event, path)
         if isinstance(event, yaml.ScalarEvent) and event.anchor is None:
             value = _scalar(event)
             if value:
                 return value
             message = "a key cannot be empty"
         elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            self.reading.dropped.append((*path, "?"))
             where = self._where(event)
-            self.problems.append(AliasError(location=where, path=(*path, "?"), replaced=True))
+            self._problem(partial(AliasError, location=where, path=(*path, "?"), replaced=True))
             if isinstance(event, yaml.CollectionStartEvent):
-                _skip(event, events)
+                self._skip(event, events, path)
             return None
         else:
             message = "a key must be plain text, not a list or mapping"
-            _skip(event, events)
-        self.problems.append(SchemaError(location=self._where(event), path=path, message=message))
+            self._skip(event, events, path)
+        self._problem(partial(SchemaError, location=self._where(event), path=path, message=message))
         return None
+
+    def _skip(self, event: Any, events: Iterator[Any], path: DataPath) -> None:
+        """Consume the events of a collection whose start is ``event``, without building it
+        (but counting its values)."""
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return
+        depth = 1
+        for inner in events:
+            if isinstance(inner, yaml.CollectionEndEvent):
+                depth -= 1
+                if depth == 0:
+                    return
+                continue
+            self._count(inner, path)
+            if isinstance(inner, yaml.CollectionStartEvent):
+                depth += 1
+
+
+_DIGITS = re.compile("[0-9\u0e50-\u0e59]+")
+
+
+def _split_number(before: Any, key: str | None, value: Any) -> bool:
+    """Whether ``key`` (with an empty ``value``) is the end of a number the entry before it
+    began: ``50`` then ``000`` in ``{2561: 50,000}``."""
+    return (
+        isinstance(before, str)
+        and _DIGITS.fullmatch(before) is not None
+        and key is not None
+        and len(key) == 3
+        and _DIGITS.fullmatch(key) is not None
+        and isinstance(value, yaml.ScalarEvent)
+        and _scalar(value) is None
+    )
 
 
 def _scalar(event: Any) -> str | None:
@@ -323,17 +459,3 @@ def _scalar(event: Any) -> str | None:
     if plain and event.value in _NULLS:
         return None
     return str(event.value)
-
-
-def _skip(event: Any, events: Iterator[Any]) -> None:
-    """Consume the events of a collection whose start is ``event``, without building it."""
-    if not isinstance(event, yaml.CollectionStartEvent):
-        return
-    depth = 1
-    for inner in events:
-        if isinstance(inner, yaml.CollectionStartEvent):
-            depth += 1
-        elif isinstance(inner, yaml.CollectionEndEvent):
-            depth -= 1
-            if depth == 0:
-                return

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import os
+import re
+import signal
+import stat
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from anticorrupt_plan.core.errors import OutputError
+
+# A temporary file is named after its document and marked, so that a person sees what it
+# is, and a later build can tell one left by a killed build from anything else.
+TEMPORARY_MARK = ".plan-tmp-"
+_TEMPORARY = re.compile(r"\..+\.plan-tmp-[A-Za-z0-9_]+")
+# Held while a build writes into a folder: two builds into one folder take turns, so the
+# folder never ends up with one build's Markdown beside another's DOCX.
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -21,10 +32,58 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     if path.is_dir():
         raise OutputError(path=str(path), reason="is a directory; cannot write a document there")
+    temporary = _temporary(path, data)
     try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temporary.replace(path)
     except OSError as error:
         raise OutputError(path=str(path), reason=f"cannot write: {error.strerror}") from error
+    finally:  # also on Ctrl-C: no temporary file is left beside the documents
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def write_together(folder: Path, documents: Mapping[str, bytes]) -> list[Path]:
+    """Write ``documents`` (file name: bytes) into ``folder`` as one transaction, and return
+    their paths.
+
+    Every document is first written to a temporary file beside its target; only when all
+    of them are on disk are they renamed into place, one after the other with no signal
+    let in between, so an error or an interrupt before that leaves every previous document
+    as it was. Should a rename itself fail, the error names the documents already replaced.
+    A lock on the folder makes concurrent builds into it take turns, and temporary files
+    that a killed build left there are removed. A document that is a symbolic link is
+    replaced by the new file, never written through.
+    """
+    targets = [folder / name for name in documents]
+    for target in targets:
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_ISDIR(target.lstat().st_mode):
+                reason = "is a directory; cannot write a document there"
+                raise OutputError(path=str(target), reason=reason)
+    with _locked(folder):
+        _remove_stale_temporaries(folder, documents)
+        temporaries: dict[Path, Path] = {}
+        try:
+            for target, data in zip(targets, documents.values(), strict=True):
+                temporaries[target] = _temporary(target, data)
+            _rename_all(temporaries)
+            _sync_folder(folder)
+        finally:  # also on Ctrl-C or SIGTERM: no temporary file is left behind
+            for temporary in temporaries.values():
+                with contextlib.suppress(OSError):
+                    temporary.unlink(missing_ok=True)
+    return targets
+
+
+def _temporary(target: Path, data: bytes) -> Path:
+    """A new temporary file beside ``target`` holding ``data``, on disk, with the
+    permissions a new file gets."""
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}{TEMPORARY_MARK}", suffix=""
+        )
+    except OSError as error:
+        raise OutputError(path=str(target), reason=f"cannot write: {error.strerror}") from error
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -32,12 +91,89 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(0o666 & ~_umask())
-        temporary.replace(path)
-    except OSError as error:
-        raise OutputError(path=str(path), reason=f"cannot write: {error.strerror}") from error
-    finally:  # also on Ctrl-C: no temporary file is left beside the documents
+    except BaseException as error:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            reason = f"cannot write: {error.strerror}"
+            raise OutputError(path=str(target), reason=reason) from error
+        raise
+    return temporary
+
+
+def _rename_all(temporaries: Mapping[Path, Path]) -> None:
+    replaced: list[Path] = []
+    # An interrupt between two renames would leave a mixed set: hold it until they are done.
+    with _signals_held():
+        for target, temporary in temporaries.items():
+            try:
+                temporary.replace(target)
+            except OSError as error:
+                left = [str(t) for t in temporaries if t != target and t not in replaced]
+                done = ", ".join(str(t) for t in replaced)
+                reason = f"cannot write: {error.strerror}; " + (
+                    f"already replaced by this build: {done}" if replaced else "nothing replaced"
+                )
+                if left:
+                    reason += f"; left as they were: {', '.join(left)}"
+                raise OutputError(path=str(target), reason=reason) from error
+            replaced.append(target)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:  # a signal that came meanwhile is delivered now
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock: wait for another build writing into it to finish.
+
+    The lock is taken on the folder itself, so that no lock file is left among the
+    documents (a file others would have to leave out of git).
+    """
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
+    try:
+        descriptor = os.open(folder, flags)
+    except OSError as error:
+        raise OutputError(path=str(folder), reason=f"cannot lock: {error.strerror}") from error
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # released when the file is closed
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _remove_stale_temporaries(folder: Path, documents: Mapping[str, bytes]) -> None:
+    """Remove what a killed build left: with the lock held, no temporary file is live.
+
+    Earlier versions named a temporary file ``.plan.md.k2j4_x9a.tmp``; those of the
+    documents about to be written are removed too.
+    """
+    earlier = re.compile(
+        "|".join(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp" for name in documents) or "$^"
+    )
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            stale = _TEMPORARY.fullmatch(entry.name) or earlier.fullmatch(entry.name)
+            if stale and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Put the renames themselves on disk, where the file system allows it."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _umask() -> int:

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 from anticorrupt_plan.document.tree import (
@@ -41,6 +41,7 @@ from anticorrupt_plan.document.tree import (
     ItemList,
     KeepRow,
     Lines,
+    PageRef,
     Paragraph,
     Row,
     Rule,
@@ -62,7 +63,7 @@ DEFAULT_STYLES = {
     "td": "Table Text",
     **{f"h{level}": f"Heading {level}" for level in range(1, 7)},
 }
-INLINE = {"b", "s", "u", "br", "tab"}
+INLINE = {"b", "s", "u", "br", "tab", "pageref"}
 # The attributes each element may carry.
 _PARAGRAPH = frozenset({"style", "keep-with-next", "page-break-before"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
@@ -71,7 +72,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "p": _PARAGRAPH,
     "lines": frozenset(),
     "line": frozenset({"style"}),
-    "list": frozenset({"bullet", "style"}),
+    "list": frozenset({"bullet", "marker", "style"}),
     "item": frozenset({"style"}),
     "rule": frozenset({"style"}),
     "image": frozenset({"ref", "height", "alt", "style"}),
@@ -80,15 +81,14 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "tr": frozenset({"header", "keep"}),
     "th": frozenset({"colspan", "rowspan", "style"}),
     "td": frozenset({"colspan", "rowspan", "style"}),
-    **{
-        f"h{level}": frozenset({"style", "keep-with-next", "page-break-before"})
-        for level in range(1, 7)
-    },
+    **{f"h{level}": _PARAGRAPH | {"id"} for level in range(1, 7)},
     **{name: frozenset() for name in INLINE},
+    "pageref": frozenset({"to"}),
 }
 # A markup line break with the white space around it: the template's layout, not text.
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _LENGTH = re.compile(r"([0-9]+(?:\.[0-9]+)?)(cm|mm)")
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,30}")
 MAX_SPAN = 64
 
 
@@ -103,29 +103,38 @@ class MarkupError(Exception):
         super().__init__(message)
 
 
-@dataclass
-class _Element:
-    tag: str
-    attributes: dict[str, str]
-    line: int
-    children: list[_Element | str] = field(default_factory=list)
-
-
 def parse(markup: str) -> Document:
-    """The document ``markup`` describes; MarkupError at the first thing that is not right."""
-    return _Reader().document(_element_tree(markup))
+    """The document ``markup`` describes; MarkupError at the first thing that is not right.
+
+    The markup is read by ElementTree's C parser, which is quick but says nothing of lines;
+    only when something is wrong is it read again, slowly, to say on which line.
+    """
+    if "<!" not in markup:  # no DOCTYPE, no entity declarations, no CDATA tricks
+        try:
+            root = ElementTree.fromstring(markup)
+        except ElementTree.ParseError:
+            pass
+        else:
+            try:
+                return _Reader({}).read(root)
+            except MarkupError:
+                pass
+    root, lines = _element_tree(markup)
+    return _Reader(lines).read(root)
 
 
-def _element_tree(markup: str) -> _Element:
+def _element_tree(markup: str) -> tuple[ElementTree.Element, dict[ElementTree.Element, int]]:
     """The markup as elements, with the line where each starts. No DTD, no entities."""
     parser = expat.ParserCreate()
-    stack: list[_Element] = []
-    root: list[_Element] = []
+    stack: list[ElementTree.Element] = []
+    root: list[ElementTree.Element] = []
+    lines: dict[ElementTree.Element, int] = {}
 
     def start(tag: str, attributes: dict[str, str]) -> None:
-        element = _Element(tag, attributes, parser.CurrentLineNumber)
+        element = ElementTree.Element(tag, attributes)
+        lines[element] = parser.CurrentLineNumber
         if stack:
-            stack[-1].children.append(element)
+            stack[-1].append(element)
         else:
             root.append(element)
         stack.append(element)
@@ -134,12 +143,13 @@ def _element_tree(markup: str) -> _Element:
         stack.pop()
 
     def text(data: str) -> None:
-        if stack:
-            children = stack[-1].children
-            if children and isinstance(children[-1], str):
-                children[-1] += data
-            else:
-                children.append(data)
+        if not stack:
+            return
+        parent = stack[-1]
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + data
+        else:
+            parent.text = (parent.text or "") + data
 
     def refuse_doctype(*_: Any) -> None:
         raise MarkupError("a DOCTYPE is not allowed in a template", line=parser.CurrentLineNumber)
@@ -155,25 +165,57 @@ def _element_tree(markup: str) -> _Element:
         raise MarkupError(
             f"not well-formed markup: {expat.errors.messages[error.code]}", line=error.lineno
         ) from None
-    return root[0]
+    return root[0], lines
+
+
+def _contents(element: ElementTree.Element) -> list[ElementTree.Element | str]:
+    """``element``'s text and child elements in order."""
+    found: list[ElementTree.Element | str] = [element.text] if element.text else []
+    for child in element:
+        found.append(child)
+        if child.tail:
+            found.append(child.tail)
+    return found
 
 
 class _Reader:
     """Turns elements into tree nodes, checking each against the vocabulary."""
 
-    def document(self, root: _Element) -> Document:
+    def __init__(self, lines: dict[ElementTree.Element, int]) -> None:
+        self.lines = lines  # where each element starts, when known
+        self.anchors: dict[str, int] = {}  # anchor -> line
+        self.references: list[tuple[str, int]] = []  # (target, line)
+
+    def read(self, root: ElementTree.Element) -> Document:
+        document = self.document(root)
+        self.check_references()
+        return document
+
+    def line(self, element: ElementTree.Element) -> int:
+        return self.lines.get(element, 0)
+
+    def check_references(self) -> None:
+        for target, line in self.references:
+            if target not in self.anchors:
+                raise MarkupError(
+                    f'<pageref to={target!r}/> points at no heading: give a heading id="{target}"',
+                    line=line,
+                    tag="pageref",
+                )
+
+    def document(self, root: ElementTree.Element) -> Document:
         self._expect(root, "document")
         sections = tuple(self._section(child) for child in self._elements(root))
         if not sections:
-            raise MarkupError("a document needs at least one <section>", line=root.line)
-        page_number = root.attributes.get("page-number", "{page}")
+            raise MarkupError("a document needs at least one <section>", line=self.line(root))
+        page_number = root.attrib.get("page-number", "{page}")
         if page_number.count("{page}") != 1:
             raise MarkupError(
-                "page-number must hold {page} once, where the number goes", line=root.line
+                "page-number must hold {page} once, where the number goes", line=self.line(root)
             )
         return Document(sections=sections, page_number=page_number)
 
-    def _section(self, element: _Element) -> Section:
+    def _section(self, element: ElementTree.Element) -> Section:
         self._expect(element, "section")
         orientation = self._choice(element, "orientation", ("portrait", "landscape"), "portrait")
         numbering = self._choice(element, "numbering", ("continue", "restart"), "continue")
@@ -184,8 +226,8 @@ class _Reader:
             number_first_page=self._flag(element, "number-first-page"),
         )
 
-    def _block(self, element: _Element) -> Block:
-        readers: dict[str, Callable[[_Element], Block]] = {
+    def _block(self, element: ElementTree.Element) -> Block:
+        readers: dict[str, Callable[[ElementTree.Element], Block]] = {
             "p": self._paragraph,
             "lines": self._lines,
             "list": self._list,
@@ -200,65 +242,86 @@ class _Reader:
         self._check_attributes(element)
         return reader(element)
 
-    def _heading(self, element: _Element) -> Heading:
+    def _heading(self, element: ElementTree.Element) -> Heading:
+        anchor = element.attrib.get("id")
+        if anchor is not None:
+            if not _ANCHOR.fullmatch(anchor):
+                raise MarkupError(
+                    f"<{element.tag} id=...> must be letters, digits, '-' or '_' (at most 30), "
+                    f"not {anchor!r}",
+                    line=self.line(element),
+                    tag=element.tag,
+                )
+            if anchor in self.anchors:
+                raise MarkupError(
+                    f"two headings have id {anchor!r} (the first at line {self.anchors[anchor]})",
+                    line=self.line(element),
+                    tag=element.tag,
+                )
+            self.anchors[anchor] = self.line(element)
         return Heading(
             level=int(element.tag[1]),
             inlines=self._inlines(element),
             style=self._style(element),
             keep_with_next=self._flag(element, "keep-with-next"),
             page_break_before=self._flag(element, "page-break-before"),
+            anchor=anchor,
         )
 
-    def _paragraph(self, element: _Element, style: str | None = None) -> Paragraph:
+    def _paragraph(self, element: ElementTree.Element, style: str | None = None) -> Paragraph:
         self._check_attributes(element)
         return Paragraph(
             inlines=self._inlines(element),
-            style=element.attributes.get("style") or style or DEFAULT_STYLES[element.tag],
+            style=element.attrib.get("style") or style or DEFAULT_STYLES[element.tag],
             keep_with_next=self._flag(element, "keep-with-next"),
             page_break_before=self._flag(element, "page-break-before"),
         )
 
-    def _lines(self, element: _Element) -> Lines:
+    def _lines(self, element: ElementTree.Element) -> Lines:
         lines = []
         for child in self._elements(element):
             self._expect(child, "line")
             lines.append(self._paragraph(child))
         return Lines(tuple(lines))
 
-    def _list(self, element: _Element) -> ItemList:
-        style = element.attributes.get("style")
+    def _list(self, element: ElementTree.Element) -> ItemList:
+        style = element.attrib.get("style")
         items = []
         for child in self._elements(element):
             self._expect(child, "item")
             items.append(self._paragraph(child, style))
-        return ItemList(tuple(items), bullet=self._flag(element, "bullet"))
+        return ItemList(
+            tuple(items),
+            bullet=self._flag(element, "bullet"),
+            marker=element.attrib.get("marker", ""),
+        )
 
-    def _rule(self, element: _Element) -> Rule:
+    def _rule(self, element: ElementTree.Element) -> Rule:
         self._no_content(element)
         return Rule(style=self._style(element))
 
-    def _image(self, element: _Element) -> Image:
+    def _image(self, element: ElementTree.Element) -> Image:
         self._no_content(element)
-        ref = element.attributes.get("ref", "")
+        ref = element.attrib.get("ref", "")
         if not ref:
-            raise MarkupError('an <image> needs ref="...": which image', line=element.line)
+            raise MarkupError('an <image> needs ref="...": which image', line=self.line(element))
         return Image(
             ref=ref,
             height_cm=self._length(element, "height", required=True),
-            alt=element.attributes.get("alt", ""),
+            alt=element.attrib.get("alt", ""),
             style=self._style(element),
         )
 
-    def _table(self, element: _Element) -> Table:
+    def _table(self, element: ElementTree.Element) -> Table:
         columns: list[Column] = []
         rows: list[Row] = []
         for child in self._elements(element):
             self._check_attributes(child)
             if child.tag == "col" and not rows:
                 self._no_content(child)
-                share = child.attributes.get("share")
-                width = child.attributes.get("width")
-                floor = self._length(child, "floor") if "floor" in child.attributes else None
+                share = child.attrib.get("share")
+                width = child.attrib.get("width")
+                floor = self._length(child, "floor") if "floor" in child.attrib else None
                 columns.append(
                     Column(
                         min_cm=self._length(child, "min"),
@@ -272,14 +335,14 @@ class _Reader:
             else:
                 raise self._unexpected(child, "<col> (before the rows) or <tr>")
         if not columns:
-            raise MarkupError("a <table> needs its <col> elements first", line=element.line)
+            raise MarkupError("a <table> needs its <col> elements first", line=self.line(element))
         self._check_grid(element, columns, rows)
         return Table(columns=tuple(columns), rows=tuple(rows), style=self._style(element))
 
-    def _row(self, element: _Element, *, after_body: bool) -> Row:
+    def _row(self, element: ElementTree.Element, *, after_body: bool) -> Row:
         header = self._flag(element, "header")
         if header and after_body:
-            raise MarkupError("header rows come before the other rows", line=element.line)
+            raise MarkupError("header rows come before the other rows", line=self.line(element))
         keep = self._choice(element, "keep", ("fit", "always", "never"), "fit")
         cells = []
         for child in self._elements(element):
@@ -290,9 +353,9 @@ class _Reader:
         keep_row: KeepRow = "always" if keep == "always" else "never" if keep == "never" else "fit"
         return Row(cells=tuple(cells), header=header, keep=keep_row)
 
-    def _cell(self, element: _Element) -> Cell:
-        style = element.attributes.get("style") or DEFAULT_STYLES[element.tag]
-        blocks = [child for child in element.children if isinstance(child, _Element)]
+    def _cell(self, element: ElementTree.Element) -> Cell:
+        style = element.attrib.get("style") or DEFAULT_STYLES[element.tag]
+        blocks = list(element)
         if blocks and all(child.tag == "p" for child in blocks):
             self._only_space(element)
             paragraphs = tuple(self._paragraph(child, style) for child in blocks)
@@ -306,7 +369,10 @@ class _Reader:
 
     # --- inline content ---
 
-    def _inlines(self, element: _Element) -> tuple[Inline, ...]:
+    def _inlines(self, element: ElementTree.Element) -> tuple[Inline, ...]:
+        if not len(element):  # plain text, as most cells and paragraphs are
+            text = _LAYOUT_SPACE.sub("", element.text or "").strip(" ")
+            return (Text(text),) if text else ()
         found: list[Inline] = []
         self._collect(element, found, strong=False, strike=False, underline=False)
         # Spaces at a paragraph's ends are the template's layout too.
@@ -323,9 +389,15 @@ class _Reader:
         return tuple(found)
 
     def _collect(
-        self, element: _Element, found: list[Inline], *, strong: bool, strike: bool, underline: bool
+        self,
+        element: ElementTree.Element,
+        found: list[Inline],
+        *,
+        strong: bool,
+        strike: bool,
+        underline: bool,
     ) -> None:
-        for child in element.children:
+        for child in _contents(element):
             if isinstance(child, str):
                 text = _LAYOUT_SPACE.sub("", child)
                 if not text:
@@ -341,11 +413,16 @@ class _Reader:
                     found.append(Text(text, strong, strike, underline))
                 continue
             if child.tag not in INLINE:
-                raise self._unexpected(child, "text, <b>, <s>, <u>, <br/> or <tab/>")
+                raise self._unexpected(child, "text, <b>, <s>, <u>, <br/>, <tab/> or <pageref/>")
             self._check_attributes(child)
             if child.tag == "br":
                 self._no_content(child)
                 found.append(Break())
+            elif child.tag == "pageref":
+                self._no_content(child)
+                target = child.attrib.get("to", "")
+                self.references.append((target, self.line(child)))
+                found.append(PageRef(target))
             elif child.tag == "tab":
                 self._no_content(child)
                 found.append(Tab())
@@ -360,81 +437,83 @@ class _Reader:
 
     # --- checks and attribute values ---
 
-    def _elements(self, element: _Element) -> list[_Element]:
+    def _elements(self, element: ElementTree.Element) -> list[ElementTree.Element]:
         """``element``'s child elements, which may only have white space between them."""
         self._only_space(element)
-        return [child for child in element.children if isinstance(child, _Element)]
+        return list(element)
 
-    def _only_space(self, element: _Element) -> None:
-        for child in element.children:
+    def _only_space(self, element: ElementTree.Element) -> None:
+        for child in _contents(element):
             if isinstance(child, str) and child.strip():
                 raise MarkupError(
                     f"text {child.strip()[:40]!r} directly inside <{element.tag}>; put it in "
                     "a <p> or another element that holds text",
-                    line=element.line,
+                    line=self.line(element),
                     tag=element.tag,
                 )
 
-    def _no_content(self, element: _Element) -> None:
-        if element.children and any(
-            isinstance(child, _Element) or child.strip() for child in element.children
-        ):
-            raise MarkupError(f"<{element.tag}> holds nothing", line=element.line, tag=element.tag)
+    def _no_content(self, element: ElementTree.Element) -> None:
+        if len(element) or (element.text or "").strip():
+            raise MarkupError(
+                f"<{element.tag}> holds nothing", line=self.line(element), tag=element.tag
+            )
 
-    def _expect(self, element: _Element, tag: str) -> None:
+    def _expect(self, element: ElementTree.Element, tag: str) -> None:
         if element.tag != tag:
             raise self._unexpected(element, f"<{tag}>")
         self._check_attributes(element)
 
-    def _unexpected(self, element: _Element, wanted: str) -> MarkupError:
+    def _unexpected(self, element: ElementTree.Element, wanted: str) -> MarkupError:
         known = element.tag in ATTRIBUTES
         what = "is not allowed here" if known else "is not an element of the template vocabulary"
         return MarkupError(
-            f"<{element.tag}> {what}; expected {wanted}", line=element.line, tag=element.tag
+            f"<{element.tag}> {what}; expected {wanted}", line=self.line(element), tag=element.tag
         )
 
-    def _check_attributes(self, element: _Element) -> None:
+    def _check_attributes(self, element: ElementTree.Element) -> None:
         allowed = ATTRIBUTES.get(element.tag, frozenset())
-        for name in element.attributes:
+        for name in element.attrib:
             if name not in allowed:
                 listed = ", ".join(sorted(allowed)) or "none"
                 raise MarkupError(
                     f"<{element.tag}> has no attribute {name!r} (it takes: {listed})",
-                    line=element.line,
+                    line=self.line(element),
                     tag=element.tag,
                 )
 
-    def _style(self, element: _Element) -> str:
-        return element.attributes.get("style") or DEFAULT_STYLES[element.tag]
+    def _style(self, element: ElementTree.Element) -> str:
+        return element.attrib.get("style") or DEFAULT_STYLES[element.tag]
 
-    def _flag(self, element: _Element, name: str) -> bool:
+    def _flag(self, element: ElementTree.Element, name: str) -> bool:
         return self._choice(element, name, ("yes", "no"), "no") == "yes"
 
-    def _choice(self, element: _Element, name: str, allowed: tuple[str, ...], default: str) -> str:
-        value = element.attributes.get(name, default)
+    def _choice(
+        self, element: ElementTree.Element, name: str, allowed: tuple[str, ...], default: str
+    ) -> str:
+        value = element.attrib.get(name, default)
         if value not in allowed:
             raise MarkupError(
                 f"<{element.tag} {name}=...> must be {' or '.join(allowed)}, not {value!r}",
-                line=element.line,
+                line=self.line(element),
                 tag=element.tag,
             )
         return value
 
-    def _length(self, element: _Element, name: str, *, required: bool = False) -> float:
-        value = element.attributes.get(name)
+    def _length(self, element: ElementTree.Element, name: str, *, required: bool = False) -> float:
+        value = element.attrib.get(name)
         if value is None and not required:
             return 0.0
         match = _LENGTH.fullmatch((value or "").strip())
         if match is None:
             raise MarkupError(
                 f"<{element.tag} {name}=...> must be a length such as 3cm or 25mm, not {value!r}",
-                line=element.line,
+                line=self.line(element),
                 tag=element.tag,
             )
         number = float(match.group(1))
         return number / 10 if match.group(2) == "mm" else number
 
-    def _fraction(self, element: _Element, name: str, value: str) -> float:
+    def _fraction(self, element: ElementTree.Element, name: str, value: str) -> float:
         try:
             number = float(value)
         except ValueError:
@@ -443,12 +522,12 @@ class _Reader:
             raise MarkupError(
                 f"<{element.tag} {name}=...> must be a fraction above 0 and at most 1, "
                 f"not {value!r}",
-                line=element.line,
+                line=self.line(element),
                 tag=element.tag,
             )
         return number
 
-    def _percent(self, element: _Element, value: str) -> float:
+    def _percent(self, element: ElementTree.Element, value: str) -> float:
         try:
             fraction = float(value.removesuffix("%")) / 100 if value.endswith("%") else -1.0
         except ValueError:
@@ -457,23 +536,25 @@ class _Reader:
             raise MarkupError(
                 f"<{element.tag} width=...> must be a percentage of the text width such as "
                 f"20%, not {value!r}",
-                line=element.line,
+                line=self.line(element),
                 tag=element.tag,
             )
         return fraction
 
-    def _span(self, element: _Element, name: str) -> int:
-        value = element.attributes.get(name, "1")
+    def _span(self, element: ElementTree.Element, name: str) -> int:
+        value = element.attrib.get(name, "1")
         if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_SPAN:
             raise MarkupError(
                 f"<{element.tag} {name}=...> must be a whole number from 1 to {MAX_SPAN}, "
                 f"not {value!r}",
-                line=element.line,
+                line=self.line(element),
                 tag=element.tag,
             )
         return int(value)
 
-    def _check_grid(self, element: _Element, columns: list[Column], rows: list[Row]) -> None:
+    def _check_grid(
+        self, element: ElementTree.Element, columns: list[Column], rows: list[Row]
+    ) -> None:
         """Every row fills the columns exactly, counting the cells that rows above span into."""
         width = len(columns)
         above = [0] * width  # how many more rows a cell above still covers, per column
@@ -487,7 +568,7 @@ class _Reader:
                     raise MarkupError(
                         f"row {number} of a table has more cells than its {width} columns "
                         "(<col> elements)",
-                        line=element.line,
+                        line=self.line(element),
                         tag="tr",
                     )
                 for offset in range(cell.colspan):
@@ -498,7 +579,7 @@ class _Reader:
                 raise MarkupError(
                     f"row {number} of a table leaves columns empty; the table has {width} "
                     "columns (<col> elements)",
-                    line=element.line,
+                    line=self.line(element),
                     tag="tr",
                 )
             above = [max(left - 1, 0) for left in above]

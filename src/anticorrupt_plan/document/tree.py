@@ -35,7 +35,15 @@ class Tab:
     """A tab: between a label and its text, where the style's hanging indent lines them up."""
 
 
-Inline = Text | Break | Tab
+@dataclass(frozen=True, slots=True)
+class PageRef:
+    """The number of the page where the heading with anchor ``target`` stands (a table of
+    contents); formats without pages show nothing."""
+
+    target: str
+
+
+Inline = Text | Break | Tab | PageRef
 
 # --- blocks ------------------------------------------------------------------------------------
 
@@ -57,6 +65,7 @@ class Heading:
     style: str | None = None  # None: the level's heading style
     keep_with_next: bool = False
     page_break_before: bool = False
+    anchor: str | None = None  # a name that page references point at
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +81,13 @@ class ItemList:
     """Items one after another, each a paragraph (its label written in it: ``๑.<tab>text``).
 
     ``bullet`` lists are marked as a list in formats that have lists (Markdown's ``- ``);
-    numbering is always the label the template writes, never a format's own.
+    numbering is always the label the template writes, never a format's own. ``marker`` is
+    the bullet a paged format writes before each item (with a tab), where lists have none.
     """
 
     items: tuple[Paragraph, ...]
     bullet: bool = False
+    marker: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +181,15 @@ class Document:
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:
-    """The plain text of ``inlines``: a tab as a tab, a line break as a newline."""
+    """The plain text of ``inlines``: a tab as a tab, a line break as a newline, a page
+    reference as nothing (its number is the page layout's)."""
     return "".join(
-        item.text if isinstance(item, Text) else "\t" if isinstance(item, Tab) else "\n"
+        item.text
+        if isinstance(item, Text)
+        else "\t"
+        if isinstance(item, Tab)
+        else "\n"
+        if isinstance(item, Break)
+        else ""
         for item in inlines
     )

@@ -287,3 +287,39 @@ def picture_run(inline: BaseOxmlElement) -> BaseOxmlElement:
     drawing.append(inline)
     run.append(drawing)
     return run
+
+
+def bookmarked(number: int, name: str, runs: str) -> str:
+    """``runs`` inside a bookmark called ``name`` (``number`` is its id, unique in the body)."""
+    return (
+        f'<w:bookmarkStart w:id="{number}" w:name="{text(name)}"/>{runs}'
+        f'<w:bookmarkEnd w:id="{number}"/>'
+    )
+
+
+def page_reference(name: str) -> str:
+    """A PAGEREF field: the number of the page where the bookmark ``name`` is. It carries no
+    stored result, so that no reader shows a number from another layout; Word and
+    LibreOffice work it out."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> PAGEREF {text(name)} \\h </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+# Elements that follow w:updateFields in w:settings (schema order).
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+
+
+def update_fields_on_open(document: Document) -> None:
+    """Ask Word to work out the document's fields (page references) when it opens it."""
+    settings = document.settings.element
+    update = _child(settings, "w:updateFields", _AFTER_UPDATE_FIELDS)
+    update.set(qn("w:val"), "true")

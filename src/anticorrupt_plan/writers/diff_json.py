@@ -13,6 +13,7 @@ from typing import Any
 from anticorrupt_plan.common.diffing import Change, ChangeKind
 from anticorrupt_plan.common.settings import Amendment
 from anticorrupt_plan.core.errors import format_path
+from anticorrupt_plan.core.safe_text import shown_in_json
 from anticorrupt_plan.core.thai import be_year
 
 FORMAT = "anticorrupt-plan-diff"
@@ -43,7 +44,8 @@ def render_json(
         "summary": {kind.value: sum(c.kind is kind for c in changes) for kind in ChangeKind},
         "changes": [_change(change) for change in changes],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Written as JSON escapes, what could act on a terminal reads back as the same data.
+    return shown_in_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _change(change: Change) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from anticorrupt_plan.common.comparison import ComparisonView, excerpt
 from anticorrupt_plan.common.diffing import Segment
+from anticorrupt_plan.core.safe_text import shown
 
 INDENT = "   "
 
@@ -28,41 +29,47 @@ def render_text(view: ComparisonView, *, colour: bool) -> str:
     """The comparison as plain text, one block per change; nothing at all when nothing changed."""
     if not view.rows:
         return ""
-    title = f"{_BOLD}{view.title}{_RESET}" if colour else view.title
+    title = f"{_BOLD}{_safe(view.title)}{_RESET}" if colour else _safe(view.title)
     lines = [title]
     if view.amendment:
-        lines.append(view.amendment)
+        lines.append(_safe(view.amendment))
     for row in view.rows:
-        heading = f"{row.number}. {row.action} {row.place}"
+        heading = _safe(f"{row.number}. {row.action} {row.place}")
         lines += ["", f"{_BOLD}{heading}{_RESET}" if colour else heading]
         if row.old:
             lines += _side("-", row.old, colour=colour)
         if row.new:
             lines += _side("+", row.new, colour=colour)
         if row.reason:
-            lines += _indented(f"เหตุผล: {row.reason}", first=INDENT)
+            lines += _indented(_safe(f"เหตุผล: {row.reason}"), first=INDENT)
     return "\n".join(lines) + "\n"
 
 
 def _side(sign: str, pieces: Sequence[Segment], *, colour: bool) -> list[str]:
-    shown = excerpt(pieces)
+    visible = excerpt(pieces)
     # A text changed throughout needs no marks: its sign already says it is old or new.
-    mark = any(piece.op == "equal" for piece in shown)
-    text = "".join(_piece(piece, colour=colour, mark=mark) for piece in shown)
+    mark = any(piece.op == "equal" for piece in visible)
+    text = "".join(_piece(piece, colour=colour, mark=mark) for piece in visible)
     return _indented(text, first=f"{INDENT}{sign} ")
 
 
 def _piece(piece: Segment, *, colour: bool, mark: bool) -> str:
+    text = _safe(piece.text)
     if piece.op == "equal":
-        return piece.text
+        return text
     if colour:
         # Colour each line apart so that a line break never carries colour onto the margin.
-        code = (_COLOURS if piece.text.strip() else _BACKGROUNDS)[piece.op]
-        return "\n".join(f"{code}{line}{_RESET}" if line else "" for line in piece.text.split("\n"))
+        code = (_COLOURS if text.strip() else _BACKGROUNDS)[piece.op]
+        return "\n".join(f"{code}{line}{_RESET}" if line else "" for line in text.split("\n"))
     if not mark:
-        return piece.text
+        return text
     opening, closing = _MARKERS[piece.op]
-    return f"{opening}{piece.text}{closing}"
+    return f"{opening}{text}{closing}"
+
+
+def _safe(text: str) -> str:
+    """The plan's ``text`` with what could act on a terminal escaped; its line breaks kept."""
+    return "\n".join(shown(line) for line in text.split("\n"))
 
 
 def _indented(text: str, *, first: str) -> list[str]:

@@ -15,7 +15,7 @@ import datetime
 import io
 import struct
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -42,6 +42,7 @@ from anticorrupt_plan.document.tree import (
     Inline,
     ItemList,
     Lines,
+    PageRef,
     Paragraph,
     Row,
     Rule,
@@ -108,7 +109,14 @@ def render_docx(
             if last is None:  # a section ends in a paragraph, as Word puts after a table
                 last = writer.add(_oxml.paragraph(None, ""))
             _oxml.end_section(word, last)
+    if writer.references:  # Word works page references out when it opens the document
+        _oxml.update_fields_on_open(word)
     return finish(word, title=settings.title, author=settings.author, timestamp=timestamp)
+
+
+def _bookmark(anchor: str) -> str:
+    # A name starting with an underscore is a hidden bookmark: Word does not list it.
+    return f"_plan_{anchor}"
 
 
 def _styles(document: Document) -> dict[str, WD_STYLE_TYPE]:
@@ -152,6 +160,8 @@ class _Writer:
     style_ids: Mapping[str, str | None]
     images: Mapping[str, bytes]
     size_pt: float
+    bookmarks: int = 0  # how many headings carry a bookmark, for their ids
+    references: bool = False  # whether any page number refers to a bookmark
 
     def section(
         self, section: Section, *, widths: Mapping[int, list[int]]
@@ -177,10 +187,14 @@ class _Writer:
 
     def _paragraphs(self, block: Block) -> list[str]:
         if isinstance(block, Paragraph | Heading):
+            runs = self._runs(block.inlines)
+            if isinstance(block, Heading) and block.anchor is not None:
+                self.bookmarks += 1
+                runs = _oxml.bookmarked(self.bookmarks, _bookmark(block.anchor), runs)
             return [
                 _oxml.paragraph(
                     self._id(block.style),
-                    self._runs(block.inlines),
+                    runs,
                     keep_next=block.keep_with_next,
                     page_break_before=block.page_break_before,
                 )
@@ -188,7 +202,11 @@ class _Writer:
         if isinstance(block, Lines):
             return [self._paragraph(line) for line in block.lines]
         if isinstance(block, ItemList):
-            return [self._paragraph(item) for item in block.items]
+            marker = (Text(block.marker), Tab()) if block.marker else ()
+            return [
+                self._paragraph(replace(item, inlines=(*marker, *item.inlines)))
+                for item in block.items
+            ]
         assert isinstance(block, Rule)
         return [_oxml.paragraph(self._id(block.style), "")]
 
@@ -210,6 +228,9 @@ class _Writer:
                 runs.append(_oxml.TAB_RUN)
             elif isinstance(item, Break):
                 runs.append(_oxml.BREAK_RUN)
+            elif isinstance(item, PageRef):
+                self.references = True
+                runs.append(_oxml.page_reference(_bookmark(item.target)))
             else:
                 text = item.text.replace("/", BREAK_AFTER_SLASH) if header else item.text
                 runs.append(

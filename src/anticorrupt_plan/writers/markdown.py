@@ -28,6 +28,7 @@ from anticorrupt_plan.document.tree import (
     Inline,
     ItemList,
     Lines,
+    PageRef,
     Paragraph,
     Rule,
     Tab,
@@ -106,12 +107,15 @@ class _Writer:
         return _table(block)
 
 
-def _inlines(inlines: Sequence[Inline], *, plain: bool = False) -> str:
+def _inlines(inlines: Sequence[Inline], *, plain: bool = False, in_cell: bool = False) -> str:
     """Inline content as Markdown on one line (a line break is ``<br>``, which tables and
-    headings accept too); ``plain`` leaves out strong emphasis (in headings)."""
+    headings accept too); ``plain`` leaves out strong emphasis (in headings). Text in a
+    table cell cannot open a block, so what would open one at a line's start stays as it is."""
     out: list[str] = []
-    at_start = True
+    at_start = not in_cell
     for item in inlines:
+        if isinstance(item, PageRef):  # Markdown has no pages
+            continue
         if isinstance(item, Break | Tab):
             out.append("<br>" if isinstance(item, Break) else " ")
             at_start = False
@@ -142,7 +146,9 @@ def _table(table: Table) -> str:
         for cell in row.cells:
             while spanned.get((r, column)):
                 column += 1
-            text = "<br>".join(_inlines(paragraph.inlines) for paragraph in cell.paragraphs)
+            text = "<br>".join(
+                _inlines(paragraph.inlines, in_cell=True) for paragraph in cell.paragraphs
+            )
             if row.header and r > 0 and text:
                 text = f"**{text}**"
             cells[column] = text

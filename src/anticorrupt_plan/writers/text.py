@@ -41,7 +41,8 @@ def _section(blocks: tuple[Block, ...]) -> Iterator[str]:
         elif isinstance(block, Lines):
             yield from (inline_text(line.inlines) for line in block.lines)
         elif isinstance(block, ItemList):
-            yield from (inline_text(item.inlines) for item in block.items)
+            marker = f"{block.marker}\t" if block.marker else ""
+            yield from (marker + inline_text(item.inlines) for item in block.items)
         elif isinstance(block, Rule | Image):
             yield ""  # an empty paragraph: the rule's, or the one holding the picture
         else:

@@ -10,6 +10,7 @@ A round whose ภารกิจ are not known here needs each ภารกิ�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,9 @@ ROUNDS: dict[str, Round] = {
         note="only the มิติ and ภารกิจ 1.2.2 are known; write other ภารกิจ titles in the plan",
     ),
 }
-ROUND_NAMES = tuple(ROUNDS)
+RoundName = Literal["2561-2564", "2565", "2566-2570"]
+ROUND_NAMES: tuple[str, ...] = get_args(RoundName)
+assert tuple(ROUNDS) == ROUND_NAMES
 
 
 def round_for(first: int, last: int) -> Round | None:

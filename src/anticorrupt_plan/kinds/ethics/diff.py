@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from anticorrupt_plan.common.diffing import (
     DIGIT_NAMES,
     ROOT,
+    AnnouncementTexts,
     At,
     Change,
     ChangeLog,
@@ -102,26 +103,9 @@ class _Differ(ChangeLog):
             node = ROOT.node("ตัวเลข", "digits")
             before, after = DIGIT_NAMES[old.plan.digits], DIGIT_NAMES[new.plan.digits]
             self.emit(node.at(before), node.at(after), reason)
-        for label, path, pick in _HEADER:
-            node = ROOT.node(label, *path)
-            self.emit(node.at(pick(old.view)), node.at(pick(new.view)), reason)
-        oa, na = old.view.announcement, new.view.announcement
-        ob, nb = old.plan.announcement, new.plan.announcement
-        # A subject or signatory position left to its default follows the title or the
-        # organization, whose change is reported there; so they are compared only when set.
-        announcement = ROOT.node("ประกาศ", "announcement")
-        if ob.subject is not None or nb.subject is not None:
-            node = announcement.node("เรื่อง", "subject")
-            self.emit(node.at(f"เรื่อง {oa.subject}"), node.at(f"เรื่อง {na.subject}"), reason)
-        body = announcement.node(None, "body")
-        self.texts(body, body, self.paragraphs(oa.body), self.paragraphs(na.body), reason)
-        node = announcement.node("วันที่ประกาศ", "date")
-        self.emit(node.at(f"ประกาศ ณ {oa.date}"), node.at(f"ประกาศ ณ {na.date}"), reason)
-        node = announcement.node("ผู้ลงนาม", "signatory", "name")
-        self.emit(node.at(f"({oa.signatory})"), node.at(f"({na.signatory})"), reason)
-        if ob.signatory.position is not None or nb.signatory.position is not None:
-            node = announcement.node("ตำแหน่งผู้ลงนาม", "signatory", "position")
-            self.emit(node.at(oa.position), node.at(na.position), reason)
+        fields = [(label, path, pick(old.view), pick(new.view)) for label, path, pick in _HEADER]
+        self.fields(fields, reason)
+        self.announcement(_announcement(old), _announcement(new), reason)
 
     def narrative(self) -> None:
         on, nn, reason = self.old.view, self.new.view, self.amendment_reason
@@ -281,6 +265,19 @@ class _Differ(ChangeLog):
             self.emit(None, item, measure.reason or reason)
         else:
             self.emit(item, None, reason)
+
+
+def _announcement(side: _Side) -> AnnouncementTexts:
+    view, written = side.view.announcement, side.plan.announcement
+    return AnnouncementTexts(
+        subject=view.subject,
+        subject_written=written.subject is not None,
+        body=view.body,
+        date=view.date,
+        signatory=view.signatory,
+        position=view.position,
+        position_written=written.signatory.position is not None,
+    )
 
 
 def _measure_indices(plan: Plan) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from anticorrupt_plan.common.types import (
     Violation,
     Year,
     duplicate_ids,
+    number_input,
     same_number,
     version_input,
 )
@@ -101,6 +102,12 @@ class Goal(StrictModel):
     id: StableId | None = Field(default=None, description=ID_DESCRIPTION)
     goal: Prose = Field(description="เป้าประสงค์หลัก (main goal)")
     strategy: Prose = Field(description="ยุทธศาสตร์ (the strategy serving this goal)")
+    strategy_number: Annotated[int, BeforeValidator(number_input)] | None = Field(
+        default=None,
+        ge=1,
+        description="ยุทธศาสตร์ที่ (the number of the national strategy this goal serves, as "
+        "national_strategy lists them); by default the goal's own number",
+    )
     strategy_indicator: Prose = Field(description="ตัวชี้วัดยุทธศาสตร์ (strategy indicator)")
     tactic: Prose = Field(description="กลยุทธ์หลัก (main tactic)")
     measures: list[Measure] = Field(min_length=1, description="มาตรการ (measures)")
@@ -221,6 +228,15 @@ def rule_violations(plan: Plan) -> Iterator[Violation]:
                         f"({years.first}-{years.last})",
                         True,
                     )
+    strategies = len(plan.national_strategy.strategies)
+    for g, goal in enumerate(plan.goals):
+        if goal.strategy_number is not None and goal.strategy_number > strategies:
+            yield (
+                ("goals", g, "strategy_number"),
+                f"the national strategy lists {strategies} strategies; there is no "
+                f"ยุทธศาสตร์ที่ {goal.strategy_number}",
+                False,
+            )
     yield from _duplicate_ids(plan)
 
 

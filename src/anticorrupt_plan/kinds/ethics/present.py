@@ -125,7 +125,7 @@ def present(plan: Plan) -> PlanView:
         GoalView(
             label=f"เป้าประสงค์หลักที่ {show(str(g))}",
             goal=show(goal.goal),
-            strategy_label=f"ยุทธศาสตร์ที่ {show(str(g))}",
+            strategy_label=f"ยุทธศาสตร์ที่ {show(str(goal.strategy_number or g))}",
             strategy=show(goal.strategy),
             strategy_indicator=show(goal.strategy_indicator),
             tactic=show(goal.tactic),

@@ -78,7 +78,9 @@ def named_two_ways(context: Context) -> Iterator[Hit]:
 
 # --- targets ---------------------------------------------------------------------------------
 
-_NUMBER = "[0-9\u0e50-\u0e59]+(?:\\.[0-9\u0e50-\u0e59]+)?"
+# A number starts where its digits start, and takes them all (possessive ++): a long run of
+# digits is then tried once, not again from each of its digits.
+_NUMBER = "(?<![0-9\u0e50-\u0e59])[0-9\u0e50-\u0e59]++(?:\\.[0-9\u0e50-\u0e59]++)?"
 _PERCENT = re.compile(rf"ร้อยละ\s*(?P<a>{_NUMBER})|(?P<b>{_NUMBER})\s*(?:%|เปอร์เซ็นต์)")
 _ANY_NUMBER = re.compile(_NUMBER)
 # Words that make a lower number the better target (but ไม่น้อยกว่า, "at least", does not).

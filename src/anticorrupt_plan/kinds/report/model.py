@@ -203,7 +203,11 @@ class ItemProgress(StrictModel):
         description="เหตุผล (why it could not be done: needed with ไม่สามารถดำเนินการได้), e.g. "
         "ไม่ได้รับงบประมาณ, นโยบายผู้บริหารเปลี่ยนแปลง, บุคลากรไม่เพียงพอ",
     )
-    spent: Spent | None = None
+    spent: Spent | None = Field(
+        default=None,
+        description="เบิกจ่าย (baht disbursed in the period: 45,000, 0 when nothing yet, or "
+        "ไม่ใช้งบประมาณ)",
+    )
     results: Prose | None = Field(
         default=None, description="ผลการดำเนินการ (what was done and achieved)"
     )

@@ -1,0 +1,53 @@
+"""The NACC action plan (แผนปฏิบัติการป้องกันการทุจริต): มิติ, ภารกิจ and projects with budgets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from anticorrupt_plan.common.kind import DocumentSettings, Kind
+from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.kinds.action.diff import diff_plans
+from anticorrupt_plan.kinds.action.model import ActionPlan, rule_violations
+from anticorrupt_plan.kinds.action.present import present
+from anticorrupt_plan.kinds.action.rules import RULES
+
+
+def settings(plan: ActionPlan) -> DocumentSettings:
+    return DocumentSettings(
+        title=present(plan).document_title,
+        author=present(plan).organization,
+        date=plan.announcement.date,
+        digits=plan.digits,
+        layout=plan.layout,
+        amendment=plan.amendment,
+    )
+
+
+def describe(plan: ActionPlan) -> str:
+    dimensions = len(plan.dimensions)
+    projects = sum(1 for _ in plan.projects())
+    return f"{_count(dimensions, 'dimension')}, {_count(projects, 'project')}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def assets(plan: ActionPlan) -> Mapping[str, DataPath]:
+    if plan.announcement.emblem is None:
+        return {}
+    return {"emblem": ("announcement", "emblem")}
+
+
+KIND = Kind(
+    name="action",
+    label="แผนปฏิบัติการป้องกันการทุจริต",
+    model=ActionPlan,
+    violations=rule_violations,
+    rules=RULES,
+    present=present,
+    settings=settings,
+    diff=diff_plans,
+    describe=describe,
+    assets=assets,
+)
