@@ -72,6 +72,15 @@ CASES = (
     ),
     Golden(DATA / "report" / "2563-6-months.md", lambda: _markdown(_report("2563-6-months"))),
     Golden(
+        DATA / "report" / "action-2562-annual.md",
+        lambda: _markdown(
+            read_plan(
+                ROOT / "examples" / "action" / "reports" / "2562-annual.yaml",
+                display_name="2562-annual.yaml",
+            )
+        ),
+    ),
+    Golden(
         DATA / "report" / "comparison.txt",
         lambda: (
             compare(

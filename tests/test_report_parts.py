@@ -18,6 +18,7 @@ from anticorrupt_plan.app.render import render
 from anticorrupt_plan.app.validate import parse_plan, read_plan
 from anticorrupt_plan.common.display import digits_shown
 from anticorrupt_plan.core.charts import BarChart, Series, chart_height_cm, draw_bar_chart
+from anticorrupt_plan.kinds.action.items import plan_items as plan_items_of_action
 from anticorrupt_plan.kinds.ethics.items import plan_items
 from anticorrupt_plan.kinds.report.model import Period, period_dates, target_met
 
@@ -60,6 +61,26 @@ def test_a_measures_id_names_its_items_and_its_rows_are_numbered() -> None:
         ("training.2", "1.1.2", "เป้าประสงค์หลักที่ 1 มาตรการที่ 1 แถวที่ 2"),
     ]
     assert items[0].group.id == "awareness"
+
+
+def test_the_action_plans_items_are_its_projects_of_the_year_by_dimension() -> None:
+    plan = read_plan(ROOT / "examples" / "action" / "plan.yaml").plan
+
+    items = plan_items_of_action(plan, 2562)
+
+    first = items[0]
+    assert (first.id, first.number, first.label) == (
+        "d1-ethics-training",
+        "1.1.1.1",
+        "มิติที่ 1 ภารกิจ 1.1.1 1)",
+    )
+    assert (first.group.label, first.group.title) == ("มิติที่ 1", "การสร้างสังคมที่ไม่ทนต่อการทุจริต")
+    assert first.budget == 20_000
+    assert {item.group.label for item in items} == {f"มิติที่ {d}" for d in range(1, 5)}
+    assert "ไม่ใช้งบประมาณ" in {item.budget for item in items}
+    every_year = {item.id for item in plan_items_of_action(plan, 2561)}
+    assert {item.id for item in items} != every_year  # some projects skip a year
+    assert len({item.id for item in items}) == len(items)
 
 
 # --- indicators and periods -----------------------------------------------------------------------

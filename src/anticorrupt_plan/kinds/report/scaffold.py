@@ -68,7 +68,13 @@ def progress_text(
         lines.append(f"  - id: {_quoted(item.id)}  # {_comment(item.title)}")
         if item.target is not None:
             lines.append(f"    # ค่าเป้าหมาย {fiscal_year}: {_comment(item.target)}")
+        if isinstance(item.budget, int):
+            lines.append(f"    # งบประมาณตามแผน {fiscal_year}: {item.budget:,} บาท")
+        elif item.budget is not None:
+            lines.append(f"    # งบประมาณตามแผน {fiscal_year}: {item.budget}")
         lines.append("    status:")
+        if item.budget is not None:
+            lines.append("    spent:")
         lines.append("    results:")
     lines += [
         "problems:             # ปัญหา อุปสรรค: one per line ('- ...'), or ไม่มี",
