@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import stress
 from generate import (
     SEED,
     amended,
@@ -364,6 +365,23 @@ def in_process(work: Path) -> list[Row]:
     ]
 
 
+def hostile(work: Path) -> list[Row]:
+    """Hostile inputs doubled: linear work takes about twice as long at twice the size."""
+    folder = work / "stress"
+    folder.mkdir()
+    return [
+        Row(
+            f"{result.case.what}: {result.case.size * 2:,} {result.case.unit}",
+            shown(result.large),
+            against=f"{result.case.size:,} {result.case.unit}: {shown(result.small)}",
+            ratio=f"{result.ratio:.2f}x",
+            target=f"≤ {stress.TARGET}x",
+            holds=result.ratio <= stress.TARGET,
+        )
+        for result in stress.stress(folder)
+    ]
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     info = Path("/proc/cpuinfo")
@@ -392,11 +410,12 @@ def main() -> None:
             "plan: ../../plan.yaml", "plan: ../plan.yaml"
         )
         (work / "reports" / "2563-annual.yaml").write_text(text, encoding="utf-8")
-        rows = [*startup(work), *large(work), *action(work), *in_process(work)]
+        rows = [*startup(work), *large(work), *action(work), *in_process(work), *hostile(work)]
     print(f"Machine: {machine()}")
     print(
         f"Medians of {STARTUP_RUNS} runs (seed plan), {LARGE_RUNS} (1,000 measures), "
-        f"{HUGE_RUNS} (10,000 measures), {IN_PROCESS_RUNS} (in process); "
+        f"{HUGE_RUNS} (10,000 measures), {IN_PROCESS_RUNS} (in process), "
+        f"{stress.RUNS} (hostile inputs, in process); "
         f"{BATCH_PLANS} plans in the batch.\n"
     )
     print("| " + " | ".join(HEADER) + " |")

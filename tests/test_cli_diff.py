@@ -341,3 +341,21 @@ def test_textconv_refuses_a_file_that_is_not_a_docx(tmp_path: Path) -> None:
 
     assert result.exit_code == Exit.FAILED_OR_CHANGED
     assert result.stderr == f"{path}: not a DOCX file (not a Word package)\n"
+
+
+def test_a_long_text_too_costly_to_compare_letter_by_letter_says_so(tmp_path: Path) -> None:
+    """A 10,000-letter title of repeating phrases, rewritten: compared in bounded work, phrase
+    by phrase or as one replacement, and the output says so."""
+    text = PLAN_PATH.read_text(encoding="utf-8")
+    title = "title: แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต\n"
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(text.replace(title, f"title: {'กขค ' * 2499}กขค\n"), "utf-8")
+    new.write_text(text.replace(title, f"title: {'ขคก ' * 2499}ขคก\n"), "utf-8")
+    result = runner.invoke(app, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert "(ข้อความยาวเกินกว่าจะเทียบทีละตัวอักษร จึงเทียบทีละวลี)" in result.output
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    changes = json.loads(result.output)["changes"]
+    assert {change["path"]["new"]: change["exact"] for change in changes} == {"title": False}
+    result = runner.invoke(app, ["diff", str(new), str(new), "--format", "json"])
+    assert json.loads(result.output)["changes"] == []

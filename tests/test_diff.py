@@ -373,7 +373,7 @@ def test_an_added_measure_brings_its_whole_text() -> None:
     ],
 )
 def test_segments_cut_by_cluster(old: str, new: str, expected: list[tuple[str, str]]) -> None:
-    pieces = segments(old, new)
+    pieces, _ = segments(old, new)
 
     assert [(p.op, p.text) for p in pieces] == expected
     assert "".join(p.text for p in pieces if p.op != "insert") == old

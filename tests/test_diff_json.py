@@ -73,6 +73,7 @@ def test_a_change_has_its_places_paths_texts_segments_and_reason() -> None:
             {"op": "delete", "text": "๙๐"},
             {"op": "insert", "text": "๙๕"},
         ],
+        "exact": True,
         "reason": "ปรับตามผลการประเมิน",
     }
 

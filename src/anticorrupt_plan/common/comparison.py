@@ -24,6 +24,8 @@ ACTIONS = {
 }
 ELLIPSIS = "…"
 NO_CHANGES = "ไม่มีการเปลี่ยนแปลง"  # what a comparison document says when nothing changed
+# What the terminal adds under a change whose texts were compared by phrase, not by letter.
+COARSE_NOTE = "(ข้อความยาวเกินกว่าจะเทียบทีละตัวอักษร จึงเทียบทีละวลี)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class ComparisonRow:
     old: tuple[Segment, ...]  # the old text: its equal and delete pieces; () when added
     new: tuple[Segment, ...]  # the new text: its equal and insert pieces; () when removed
     reason: str  # "" where the plan records none: a blank for the clerk to fill in
+    exact: bool = True  # False: the texts were compared by phrase (see Change.exact)
 
     @property
     def old_side(self) -> Side:
@@ -97,6 +100,7 @@ def present_comparison(changes: Sequence[Change], *, new: DocumentSettings) -> C
             old=tuple(s for s in change.segments if s.op != "insert") if change.old else (),
             new=tuple(s for s in change.segments if s.op != "delete") if change.new else (),
             reason=change.reason or "",
+            exact=change.exact,
         )
         for n, change in enumerate(changes, start=1)
     )

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Literal
 
 from anticorrupt_plan.common.display import Numbered, position_label
 from anticorrupt_plan.core.errors import DataPath
-from anticorrupt_plan.core.matching import moved_items, pair, reading_order, text_item
+from anticorrupt_plan.core.matching import align_text, moved_items, pair, reading_order, text_item
 from anticorrupt_plan.core.thai import clusters
 
 # Thai and Arabic digits alike (``\d`` matches every Unicode decimal digit), and the commas
@@ -64,10 +63,14 @@ class Change:
     new: str | None
     segments: tuple[Segment, ...]
     reason: str | None  # from the new version, where it records one
+    # False when the texts were too long to compare letter by letter within bounded work,
+    # so their segments were found word by word, or as one replacement.
+    exact: bool = True
 
 
-def segments(old: str, new: str) -> tuple[Segment, ...]:
-    """``old`` and ``new`` cut into equal and changed pieces by character cluster.
+def segments(old: str, new: str) -> tuple[tuple[Segment, ...], bool]:
+    """``old`` and ``new`` cut into equal and changed pieces by character cluster, and
+    whether the cut is exact (see :func:`align_text`: very long texts are cut coarser).
 
     Thai has no spaces between words, so the cut goes by cluster (a letter with its vowel and
     tone marks), never by space-separated word and never inside a cluster; nor inside a
@@ -76,7 +79,7 @@ def segments(old: str, new: str) -> tuple[Segment, ...]:
     a, b = clusters(old), clusters(new)
     # Runs alternate: an equal text, or a (deleted, inserted) pair.
     runs: list[str | tuple[str, str]] = []
-    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes, exact = align_text(a, b)
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             runs.append("".join(a[i1:i2]))
@@ -103,7 +106,7 @@ def segments(old: str, new: str) -> tuple[Segment, ...]:
             result.append(Segment("delete", deleted))
         if inserted:
             result.append(Segment("insert", inserted))
-    return tuple(result)
+    return tuple(result), exact
 
 
 def _widen_to_numbers(runs: list[str | tuple[str, str]]) -> None:
@@ -178,11 +181,12 @@ class ChangeLog:
         self, old: At | None, new: At | None, reason: str | None, *, moved: bool = False
     ) -> None:
         """Record the change from ``old`` to ``new``, if there is one."""
+        exact = True
         if old is not None and new is not None:
             if old.text == new.text and not moved:
                 return
             kind = ChangeKind.MOVED if moved else ChangeKind.CHANGED
-            pieces = segments(old.text, new.text)
+            pieces, exact = segments(old.text, new.text)
         elif new is not None:
             kind, pieces = ChangeKind.ADDED, (Segment("insert", new.text),)
         elif old is not None:
@@ -200,6 +204,7 @@ class ChangeLog:
                 new=new.text if new else None,
                 segments=pieces,
                 reason=reason,
+                exact=exact,
             )
         )
 

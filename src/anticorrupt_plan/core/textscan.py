@@ -7,12 +7,12 @@ straight into the next word, and a slipped tone mark is one changed cluster.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from anticorrupt_plan.core.matching import align_text
 from anticorrupt_plan.core.thai import arabic_digits, clusters
 
 # Thai marks that sit on a letter (vowels above and below, tone marks, thanthakhat).
@@ -145,10 +145,10 @@ def differences(a: str, b: str) -> list[tuple[int, int, int, int]]:
     """Where ``a`` and ``b`` differ, cluster by cluster: ``(a_start, a_end, b_start, b_end)``
     in character offsets for each differing stretch, in order; empty when they are equal."""
     left, right = Clustered(a), Clustered(b)
-    matcher = difflib.SequenceMatcher(None, left.clusters, right.clusters, autojunk=False)
+    opcodes, _ = align_text(left.clusters, right.clusters)
     return [
         (left.starts[i1], left.starts[i2], right.starts[j1], right.starts[j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        for tag, i1, i2, j1, j2 in opcodes
         if tag != "equal"
     ]
 

@@ -59,5 +59,6 @@ def _change(change: Change) -> dict[str, Any]:
         "old": change.old,
         "new": change.new,
         "segments": [{"op": s.op, "text": s.text} for s in change.segments],
+        "exact": change.exact,
         "reason": change.reason,
     }

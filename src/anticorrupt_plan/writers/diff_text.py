@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from anticorrupt_plan.common.comparison import ComparisonView, excerpt
+from anticorrupt_plan.common.comparison import COARSE_NOTE, ComparisonView, excerpt
 from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.core.safe_text import shown
 
@@ -40,6 +40,8 @@ def render_text(view: ComparisonView, *, colour: bool) -> str:
             lines += _side("-", row.old, colour=colour)
         if row.new:
             lines += _side("+", row.new, colour=colour)
+        if not row.exact:
+            lines.append(INDENT + COARSE_NOTE)
         if row.reason:
             lines += _indented(_safe(f"เหตุผล: {row.reason}"), first=INDENT)
     return "\n".join(lines) + "\n"

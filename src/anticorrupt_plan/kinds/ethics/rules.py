@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from anticorrupt_plan.common.text_rules import (
     PLACEHOLDER,
 )
 from anticorrupt_plan.core.errors import DataPath, format_path
+from anticorrupt_plan.core.matching import similarity
 from anticorrupt_plan.core.textscan import differences
 from anticorrupt_plan.core.thai import arabic_digits
 
@@ -42,8 +42,7 @@ NEAR_SAME = 0.8
 
 
 def _similarity(a: ProseText, b: ProseText) -> float:
-    matcher = difflib.SequenceMatcher(None, a.clustered.clusters, b.clustered.clusters, False)
-    return matcher.ratio() if matcher.quick_ratio() >= NEAR_SAME else 0.0
+    return similarity(a.clustered.clusters, b.clustered.clusters, at_least=NEAR_SAME)
 
 
 def named_two_ways(context: Context) -> Iterator[Hit]:
