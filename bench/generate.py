@@ -94,6 +94,54 @@ def _measure(n: int) -> dict[str, Any]:
     }
 
 
+STATUSES = (
+    "ดำเนินการแล้วเสร็จ",
+    "ดำเนินการแล้วเสร็จ",
+    "อยู่ระหว่างดำเนินการ",
+    "ไม่สามารถดำเนินการได้",
+    "ยังไม่ได้ดำเนินการ",
+)
+
+
+def generate_report(measures: int, *, plan: str, year: int = 2567) -> dict[str, Any]:
+    """The annual progress file of ``year`` on a plan of ``generate_plan(measures)``, named
+    ``plan`` (relative to the report): every item reported, with amounts, dates and results."""
+    items = []
+    for n in range(1, measures + 1):
+        status = STATUSES[n % len(STATUSES)]
+        item: dict[str, Any] = {"id": "", "status": status}
+        if status == "ไม่สามารถดำเนินการได้":
+            item["reason"] = "ไม่ได้รับงบประมาณ"
+        if status in STATUSES[:3]:
+            item["spent"] = f"{(n % 9 + 1) * 5000:,}"
+            item["results"] = f"ดำเนินการ{TOPICS[n % len(TOPICS)]} รายการที่ {n} ตามแผน"
+            item["start"] = f"{year - 1}-{10 + n % 3}-{1 + n % 28:02d}"
+            item["participants"] = f"ผู้เข้าร่วม {20 + n % 40} คน"
+            item["achieved"] = f"ร้อยละ {50 + n % 50}"
+        items.append(item)
+    # Items are numbered as the plan numbers its measures: goal, then measure in the goal.
+    goals = max(1, min(10, measures))
+    per_goal = [measures // goals + (1 if g < measures % goals else 0) for g in range(goals)]
+    numbers = [f"{g + 1}.{m + 1}" for g, count in enumerate(per_goal) for m in range(count)]
+    for item, number in zip(items, numbers, strict=True):
+        item["id"] = number
+    return {
+        "schema_version": 1,
+        "kind": "report",
+        "plan": plan,
+        "fiscal_year": year,
+        "period": "annual",
+        "date": f"{year}-10-15",
+        "front": ["memo", "cover", "announcement"],
+        "memo": {"department": "สำนักปลัด"},
+        "preparer": {"name": "นางสาวทดสอบ ใจดี", "position": "นักวิเคราะห์นโยบายและแผน"},
+        "executive": {"name": "นายทดสอบ ใจดี"},
+        "items": items,
+        "problems": ["ปัญหาที่หนึ่ง", "ปัญหาที่สอง"],
+        "suggestions": "ไม่มี",
+    }
+
+
 # The 2561-2564 round's missions with a sub-level, by มิติ: projects are spread over them.
 ACTION_MISSIONS = {
     1: ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2", "1.2.3", "1.3.1", "1.3.2", "1.3.3"],

@@ -29,6 +29,7 @@ from generate import (
     amended_action,
     generate_action,
     generate_plan,
+    generate_report,
     seed_with_prose_repeated,
     to_yaml,
 )
@@ -151,6 +152,15 @@ def startup(work: Path) -> list[Row]:
         "first use": Command([PYTHON, "-c", FIRST_USE]),
         "build": Command([*PLAN, "build", plan, "--out", str(work / "out")]),
         "build floor": Command([PYTHON, "-c", BUILD_LIBRARIES]),
+        "report": Command(
+            [
+                *PLAN,
+                "build",
+                str(work / "reports" / "2563-annual.yaml"),
+                "--out",
+                str(work / "report-out"),
+            ]
+        ),
     }
     pandoc = shutil.which("pandoc")
     if pandoc:  # the Markdown the build writes, converted as users of pandoc would
@@ -188,6 +198,18 @@ def startup(work: Path) -> list[Row]:
             build <= 1.25,
         ),
     ]
+    report = times["report"] / times["build"]
+    rows.append(
+        Row(
+            "`plan build` seed report (examples/2563-annual.yaml: md + docx + 2 charts)",
+            shown(times["report"]),
+            megabytes(samples["report"]),
+            f"`plan build` seed plan {shown(times['build'])}",
+            f"{report:.2f}x",
+            "≤ 1.30x",
+            report <= 1.30,
+        )
+    )
     if not pandoc:
         return [*rows, Row("`plan build` against pandoc", against="skipped: no pandoc here")]
     return [
@@ -220,17 +242,38 @@ def sized_commands(old: Path, new: Path, out: Path) -> dict[str, Command]:
     }
 
 
+def report_commands(work: Path, measures: int) -> dict[str, Command]:
+    """The annual report on the generated plan of ``measures`` measures: every item."""
+    report = work / "reports" / f"report{measures}.yaml"
+    data = generate_report(measures, plan=f"../plan{measures}.yaml")
+    report.write_text(to_yaml(data), encoding="utf-8")
+    return {
+        "validate report": Command([*PLAN, "validate", str(report)]),
+        "build report": Command([*PLAN, "build", str(report), "--out", str(work / "r1000")]),
+    }
+
+
 def large(work: Path) -> list[Row]:
     """Generated plans: 1,000 measures against targets, then 10 times as many."""
-    at_1000 = in_turn(sized_commands(*sized(work, 1000), work / "out1000"), LARGE_RUNS, work)
+    commands = sized_commands(*sized(work, 1000), work / "out1000")
+    at_1000 = in_turn({**commands, **report_commands(work, 1000)}, LARGE_RUNS, work)
     at_10000 = in_turn(sized_commands(*sized(work, 10_000), work / "o10000"), HUGE_RUNS, work)
     rows = []
+    reports = {name: at_1000.pop(name) for name in ("validate report", "build report")}
     for name, samples in at_1000.items():
         row = Row(f"`plan {name}` 1,000 measures", shown(median(samples)), megabytes(samples))
         if name == "build":
             holds = median(samples) < 3 and peak(samples) < 300
             row = Row(row.what, row.median, row.memory, target="< 3 s, < 300 MB", holds=holds)
         rows.append(row)
+    for name, samples in reports.items():
+        rows.append(
+            Row(
+                f"`plan {name.replace(' report', '')}` report of 1,000 items",
+                shown(median(samples)),
+                megabytes(samples),
+            )
+        )
     for name, samples in at_10000.items():
         growth = median(samples) / median(at_1000[name])
         rows.append(
@@ -361,6 +404,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         shutil.copy(SEED, work / "plan.yaml")
+        (work / "reports").mkdir()
+        report = ROOT / "examples" / "reports" / "2563-annual.yaml"
+        text = report.read_text(encoding="utf-8").replace(
+            "plan: ../../plan.yaml", "plan: ../plan.yaml"
+        )
+        (work / "reports" / "2563-annual.yaml").write_text(text, encoding="utf-8")
         rows = [*startup(work), *large(work), *action(work), *in_process(work), *hostile(work)]
     print(f"Machine: {machine()}")
     print(

@@ -52,6 +52,11 @@ def _example(name: str) -> ValidPlan:
     return read_plan(path, display_name="plan.yaml")
 
 
+def _report(name: str) -> ValidPlan:
+    path = ROOT / "examples" / "reports" / f"{name}.yaml"
+    return read_plan(path, display_name=f"{name}.yaml")
+
+
 CASES = (
     Golden(DATA / "ethics" / "plan.md", lambda: _markdown(_plan())),
     Golden(DATA / "ethics" / "plan.txt", lambda: render_text(document_tree(_plan()))),
@@ -60,11 +65,38 @@ CASES = (
     Golden(DATA / "ethics" / "comparison.txt", lambda: _comparison(DiffFormat.TEXT)),
     Golden(DATA / "action" / "plan.md", lambda: _markdown(_example("action"))),
     Golden(DATA / "action" / "plan.txt", lambda: render_text(document_tree(_example("action")))),
+    Golden(DATA / "report" / "2563-annual.md", lambda: _markdown(_report("2563-annual"))),
+    Golden(
+        DATA / "report" / "2563-annual.txt",
+        lambda: render_text(document_tree(_report("2563-annual"))),
+    ),
+    Golden(DATA / "report" / "2563-6-months.md", lambda: _markdown(_report("2563-6-months"))),
+    Golden(
+        DATA / "report" / "action-2562-annual.md",
+        lambda: _markdown(
+            read_plan(
+                ROOT / "examples" / "action" / "reports" / "2562-annual.yaml",
+                display_name="2562-annual.yaml",
+            )
+        ),
+    ),
+    Golden(
+        DATA / "report" / "comparison.txt",
+        lambda: (
+            compare(
+                str(ROOT / "examples" / "reports" / "2563-6-months.yaml"),
+                str(ROOT / "examples" / "reports" / "2563-annual.yaml"),
+                plan_file=ROOT / "examples" / "reports" / "2563-annual.yaml",
+                format=DiffFormat.TEXT,
+            ).output
+        ),
+    ),
 )
 
 
 def main() -> int:
     for case in CASES:
+        case.path.parent.mkdir(parents=True, exist_ok=True)
         case.path.write_text(case.build(), encoding="utf-8", newline="\n")
         print(f"wrote {case.path.relative_to(ROOT)}")
     return 0

@@ -78,7 +78,7 @@ def test_schema_prints_json_schema() -> None:
 
     assert result.exit_code == Exit.OK
     schema = json.loads(result.stdout)
-    assert schema["properties"]["kind"]["enum"] == ["ethics", "action"]
+    assert schema["properties"]["kind"]["enum"] == ["ethics", "action", "report"]
     assert {"Plan", "ActionPlan"} <= set(schema["$defs"])
 
 

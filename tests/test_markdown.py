@@ -234,6 +234,25 @@ def test_spans_leave_empty_cells_and_later_header_rows_come_in_bold() -> None:
     )
 
 
+def test_a_span_that_repeats_stands_in_each_of_its_columns() -> None:
+    def cell(text: str, **how: Any) -> Cell:
+        return Cell((Paragraph((Text(text),)),), **how)
+
+    table = Table(
+        columns=(Column(),) * 3,
+        rows=(
+            Row((cell("ตัวชี้วัด"), cell("๒๕๖๒"), cell("๒๕๖๓")), header=True),
+            Row((cell("เป้าประสงค์ที่ ๑", colspan=3),)),
+            Row((cell("ก"), cell("ร้อยละ ๘๐", colspan=2, repeat=True))),
+        ),
+    )
+
+    assert write(table) == (
+        "| ตัวชี้วัด | ๒๕๖๒ | ๒๕๖๓ |\n|---|---|---|\n| เป้าประสงค์ที่ ๑ | | |\n"
+        "| ก | ร้อยละ ๘๐ | ร้อยละ ๘๐ |\n"
+    )
+
+
 def test_sections_are_parted_by_a_rule_and_images_link_their_files() -> None:
     document = Document(
         sections=(

@@ -69,7 +69,12 @@ def test_a_non_editable_install_carries_the_templates(tmp_path: Path) -> None:
         capture_output=True,
     )
     [wheel] = (tmp_path / "dist").glob("*.whl")
-    assert "anticorrupt_plan/templates/plan.md.j2" in zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "anticorrupt_plan/templates/plan.md.j2" in names
+    assert "anticorrupt_plan/templates/report/document.xml.j2" in names
+    # The charts' Thai font travels with the program, and its licence with it.
+    assert "anticorrupt_plan/core/fonts/Sarabun-Regular.ttf" in names
+    assert "anticorrupt_plan/core/fonts/OFL.txt" in names
 
     subprocess.run(
         [

@@ -85,7 +85,7 @@ class Report:
 
 def run_checks(valid: ValidPlan) -> Report:
     """Every rule's findings on ``valid``, less the switched-off rules and accepted findings."""
-    context = Context(valid.document, valid.plan)
+    context = Context(valid.document, valid.plan, model=valid.kind.model)
     source = SourceText(valid.document.text)
     settings = valid.plan.checks
     rules = valid.kind.rules

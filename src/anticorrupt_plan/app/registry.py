@@ -10,6 +10,7 @@ DEFAULT_KIND = "ethics"  # what a file without ``kind:`` is: every plan written 
 KIND_MODULES = {
     "ethics": "anticorrupt_plan.kinds.ethics",
     "action": "anticorrupt_plan.kinds.action",
+    "report": "anticorrupt_plan.kinds.report",
 }
 KIND_NAMES = tuple(KIND_MODULES)
 

@@ -66,6 +66,8 @@ def render(
             raise UnknownFormatError(name=name, known=FORMATS)
     folder = base if base is not None else Path(valid.document.file).parent
     images = read_assets(valid, base=folder)
+    if valid.kind.figures is not None:  # charts, drawn only for a build
+        images.update(valid.kind.figures(valid.plan))
     tree = document_tree(valid, templates=templates)
     settings = valid.kind.settings(valid.plan)
     documents: dict[str, bytes] = {}

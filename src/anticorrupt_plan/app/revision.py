@@ -8,6 +8,7 @@ it, from the current folder.
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 from pathlib import Path
 
@@ -45,6 +46,18 @@ def read_version(spec: str, *, plan_file: Path) -> ValidPlan:
         path = f"{prefix}{plan_file.name}"
     if revision:
         git.check_revision(revision)
+
+    def at_revision(named: str) -> ValidPlan:
+        # A file the version names (a report's plan) is read at the same revision.
+        other = posixpath.normpath(posixpath.join(posixpath.dirname(path), named))
+        return parse_plan(_blob(git, spec, revision, other), file=f"{revision}:{other}")
+
+    name = f"{revision}:{path}"
+    return parse_plan(_blob(git, spec, revision, path), file=name, read_reference=at_revision)
+
+
+def _blob(git: _Git, spec: str, revision: str, path: str) -> str:
+    """The text of the file at ``path`` in ``revision`` (the index when it is empty)."""
     name = f"{revision}:{path}"
     found = (git.output("cat-file", "-t", name) or b"").decode().strip()
     if found != "blob":
@@ -54,7 +67,7 @@ def read_version(spec: str, *, plan_file: Path) -> ValidPlan:
     if size > MAX_PLAN_BYTES:  # as for a file: refused before git writes it all out
         raise PlanFileError(file=name, reason=f"is {size / 1024 / 1024:.0f} MB; {too_large()}")
     raw = git.output("show", name) or b""
-    return parse_plan(decode(raw, display_name=name), file=name)
+    return decode(raw, display_name=name)
 
 
 class _Git:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -35,14 +37,37 @@ class ValidPlan:
     """A document that passed every schema rule, with the file it came from and its kind."""
 
     document: Document
-    plan: Any  # the kind's model
+    plan: Any  # the kind's model; for a kind read with another file, what its join made
     kind: Kind
+    references: tuple[ValidPlan, ...] = ()  # the other files it was read with (a report's plan)
+
+
+# How a document's reference to another file is read: the name as the document writes it ->
+# that file, validated. Nothing it reads follows references of its own (no report of a report).
+ReadReference = Callable[[str], ValidPlan]
 
 
 def read_plan(path: Path, *, display_name: str | None = None) -> ValidPlan:
-    """Read and validate the plan file at ``path``; errors name it ``display_name``."""
+    """Read and validate the plan file at ``path``; errors name it ``display_name``.
+
+    A file that names another (a report its plan) has that one read from beside it.
+    """
     name = display_name or str(path)
-    return parse_plan(read_text(path, display_name=name), file=name)
+    return parse_plan(
+        read_text(path, display_name=name), file=name, read_reference=files_beside(path, name)
+    )
+
+
+def files_beside(path: Path, display_name: str) -> ReadReference:
+    """Read the files a document names relative to its own folder; named in messages
+    relative to the folder of ``display_name``."""
+
+    def read(name: str) -> ValidPlan:
+        shown = posixpath.normpath(str(Path(display_name).parent / name))
+        text = read_text(path.parent / name, display_name=shown)
+        return parse_plan(text, file=shown, read_reference=None)
+
+    return read
 
 
 # A plan is tens of kilobytes, a province's consolidated plan a few megabytes and the
@@ -128,8 +153,13 @@ def _looks_like_thai_windows_text(raw: bytes) -> bool:
     return bool(non_ascii) and len(thai) >= 0.9 * len(non_ascii)
 
 
-def parse_plan(text: str, *, file: str) -> ValidPlan:
-    """Validate plan YAML ``text``; raise PlanInvalid listing every problem."""
+def parse_plan(text: str, *, file: str, read_reference: ReadReference | None = None) -> ValidPlan:
+    """Validate plan YAML ``text``; raise PlanInvalid listing every problem.
+
+    A kind read with another file (a report) has it read by ``read_reference``; without one,
+    such a document is read alone, as the file another document names (a report named as
+    a report's plan is not followed further), and is not joined.
+    """
     document = load(text, file=file)
     if document.data is None and not document.problems:
         raise PlanInvalid(
@@ -158,6 +188,13 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
         raise PlanInvalid([*document.problems, *problems], more=more) from None
     if document.problems:
         raise PlanInvalid(document.problems, more=document.more_problems)
+    references: tuple[ValidPlan, ...] = ()
+    if kind.reference is not None:
+        if read_reference is None:  # named by another document: known by its kind alone
+            return ValidPlan(document=document, plan=plan, kind=kind)
+        other = _read_reference(document, kind.reference.path, read_reference)
+        plan = kind.reference.join(plan, other.plan, other.kind)
+        references = (other,)
     written = _KeysAsWritten(document)
     violations = [
         SchemaError(
@@ -171,7 +208,21 @@ def parse_plan(text: str, *, file: str) -> ValidPlan:
     ]
     if violations:
         raise PlanInvalid(violations)
-    return ValidPlan(document=document, plan=plan, kind=kind)
+    return ValidPlan(document=document, plan=plan, kind=kind, references=references)
+
+
+def _read_reference(document: Document, path: DataPath, read: ReadReference) -> ValidPlan:
+    """The file the document names at ``path``, validated; a file that cannot be read is a
+    problem at that line, and the named file's own problems are reported at its lines."""
+    value: Any = document.data
+    for part in path:
+        value = value[part]
+    try:
+        return read(str(value).strip())
+    except PlanFileError as error:
+        location = document.value_location(path)
+        problem = SchemaError(location=location, path=path, message=f"{error.file}: {error.reason}")
+        raise PlanInvalid([problem]) from None
 
 
 KIND: DataPath = ("kind",)

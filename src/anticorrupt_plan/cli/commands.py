@@ -419,6 +419,52 @@ def fonts(
         print("run 'fc-cache -f' if LibreOffice does not find it yet", file=sys.stderr)
 
 
+report_app = typer.Typer(
+    name="report",
+    help="Follow-up reports on a plan: start a progress file (build it with 'plan build').",
+    no_args_is_help=True,
+)
+app.add_typer(report_app)
+
+
+class PeriodChoice(StrEnum):
+    SIX_MONTHS = "6-months"
+    ANNUAL = "annual"
+
+
+@report_app.command("init")
+def report_init(
+    plan: PlanArgument = Path("plan.yaml"),
+    year: Annotated[
+        int, typer.Option("--year", "-y", help="The fiscal year to report on (B.E.), e.g. 2567.")
+    ] = 0,
+    period: Annotated[
+        PeriodChoice,
+        typer.Option("--period", help="6-months (1 October - 31 March) or annual."),
+    ] = PeriodChoice.ANNUAL,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="The progress file to write (default: reports/YEAR-PERIOD.yaml)."
+        ),
+    ] = None,
+) -> None:
+    """Start a progress file: every item of PLAN's fiscal year listed, its status blank."""
+    from anticorrupt_plan.app.reports import default_progress_path, init_progress
+    from anticorrupt_plan.kinds.report.model import Period
+
+    if not year:
+        raise typer.BadParameter("give the fiscal year, e.g. --year 2567", param_hint="--year")
+    chosen = Period(period.value)
+    target = out or default_progress_path(plan, year=year, period=chosen)
+    try:
+        written = init_progress(plan, year=year, period=chosen, out=target)
+    except PlanError as error:
+        _fail(error)
+    print(f"wrote {written}")
+    print(f"fill in each status (and what was done), then: plan build {written}", file=sys.stderr)
+
+
 @app.command()
 def schema() -> None:
     """Print the plan file's JSON Schema (for editor completion and checking)."""

@@ -83,16 +83,20 @@ class Checked(Protocol):
 class Context:
     """What the rules read: the document, its prose, and indexes built once for all rules.
 
-    ``plan`` is the kind's validated model; ``data`` the YAML as loaded, whose keys are as
-    the file writes them.
+    ``plan`` is the kind's validated model (or what its join made of it and the file it is
+    read with); ``data`` the YAML as loaded, whose keys are as the file writes them.
     """
 
-    def __init__(self, document: Document, plan: Checked) -> None:
+    def __init__(
+        self, document: Document, plan: Checked, *, model: type[BaseModel] | None = None
+    ) -> None:
         self.document = document
         self.plan: Any = plan
-        model = type(plan)
-        assert issubclass(model, BaseModel)
-        self.prose = [ProseText(path, raw) for path, raw in prose_values(model, document.data)]
+        # ``model`` declares the prose; by default the plan's own class. A document read with
+        # another file (a report) is checked as its own model declares, whatever its join made.
+        declared = model if model is not None else type(plan)
+        assert issubclass(declared, BaseModel)
+        self.prose = [ProseText(path, raw) for path, raw in prose_values(declared, document.data)]
         self.by_path = {prose.path: prose for prose in self.prose}
 
     @property

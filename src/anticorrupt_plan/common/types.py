@@ -246,3 +246,30 @@ Baht = Annotated[
     WithJsonSchema(BAHT_SCHEMA),
     Field(description="งบประมาณ (บาท): whole baht, e.g. 50,000, or ไม่ใช้งบประมาณ"),
 ]
+
+
+def _parse_spent(value: Any) -> Any:
+    # Nothing disbursed yet is a fact a report states, unlike a budget of 0 baht in a plan.
+    if isinstance(value, str) and arabic_digits(value).strip() == "0":
+        return 0
+    return value if value == 0 and isinstance(value, int) else _parse_baht(value)
+
+
+Spent = Annotated[
+    int | Literal["ไม่ใช้งบประมาณ"],
+    BeforeValidator(_parse_spent),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*$|^[0-9๐-๙]+$"},
+                {"const": NO_BUDGET},
+            ],
+            "examples": ["45,000", "0", "ไม่ใช้งบประมาณ"],
+        }
+    ),
+    Field(
+        description="เบิกจ่าย (บาท): whole baht disbursed, e.g. 45,000 (0 when nothing is "
+        "disbursed yet), or ไม่ใช้งบประมาณ"
+    ),
+]

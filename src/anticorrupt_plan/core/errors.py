@@ -350,3 +350,12 @@ class FontSubstitutedError(PlanError):
             f"'plan fonts' to build a font of {font}'s size from Laksaman "
             "(--allow-substitute-font makes the PDF anyway)"
         )
+
+
+class ScaffoldError(PlanError):
+    """A progress file cannot be started from the plan (``plan report init``)."""
+
+    def __init__(self, *, file: str, reason: str) -> None:
+        self.file = file
+        self.reason = reason
+        super().__init__(f"{file}: {reason}")

@@ -10,7 +10,7 @@ The vocabulary is small and closed (the README's "Templates" section lists it)::
         <rule/>   <image ref="emblem" height="3cm" alt="..."/>
         <table><col min="3.3cm" group="years" width="20%"/>...
           <tr header="yes" keep="fit|always|never">
-            <th|td colspan rowspan valign="top|middle|bottom">inline or <p>s</th></tr>
+            <th|td colspan rowspan valign="top|middle|bottom" repeat="yes">inline or <p>s</th></tr>
         </table>
       </section>
     </document>
@@ -81,8 +81,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "table": frozenset({"style"}),
     "col": frozenset({"min", "group", "width"}),
     "tr": frozenset({"header", "keep"}),
-    "th": frozenset({"colspan", "rowspan", "style", "valign"}),
-    "td": frozenset({"colspan", "rowspan", "style", "valign"}),
+    "th": frozenset({"colspan", "rowspan", "style", "valign", "repeat"}),
+    "td": frozenset({"colspan", "rowspan", "style", "valign", "repeat"}),
     **{f"h{level}": _PARAGRAPH | {"id"} for level in range(1, 7)},
     **{name: frozenset() for name in INLINE},
     "pageref": frozenset({"to"}),
@@ -367,6 +367,7 @@ class _Reader:
         return Cell(
             paragraphs=paragraphs,
             colspan=self._span(element, "colspan"),
+            repeat=self._flag(element, "repeat"),
             rowspan=self._span(element, "rowspan"),
             valign="middle" if valign == "middle" else "bottom" if valign == "bottom" else "top",
         )

@@ -119,6 +119,9 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     valign: VerticalAlignment = "top"
+    # Where cells cannot be merged (Markdown), whether the text stands in every column the
+    # cell spans (one target for every year) or only in the first (a heading across a row).
+    repeat: bool = False
 
 
 KeepRow = Literal["fit", "always", "never"]

@@ -9,10 +9,10 @@ Styles are a Word document's business and are not read here; the structure is:
 - a list's items are paragraphs of their own, a bullet list's items ``- `` lines;
 - a rule, and the break between sections (pages of another kind), is ``---``;
 - a table keeps one row per line: its first header row is the Markdown header, further
-  header rows come first in the body, in bold; a header cell that spans columns is
-  followed by empty cells, a body cell that spans columns is repeated in each (a target
-  shown once across the year columns is every year's target), and a cell spanned into
-  from above is empty;
+  header rows come first in the body, in bold; a cell that spans columns is followed by
+  empty cells, unless it says its text stands in each (``repeat``: a target shown once
+  across the year columns is every year's target), and a cell spanned into from above is
+  empty;
 - an image is a link to the image file written beside the document.
 
 Text is written plain (``common.display.plain``): the no-break spaces and word joiners
@@ -159,7 +159,7 @@ def _table(table: Table) -> str:
             if row.header and r > 0 and text:
                 text = f"**{text}**"
             cells[column] = text
-            if not row.header:
+            if cell.repeat:
                 for across in range(1, cell.colspan):
                     cells[column + across] = text
             for down in range(cell.rowspan):

@@ -8,6 +8,7 @@ from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.kinds.action.diff import diff_plans
+from anticorrupt_plan.kinds.action.items import plan_items
 from anticorrupt_plan.kinds.action.model import ActionPlan, rule_violations
 from anticorrupt_plan.kinds.action.present import present
 from anticorrupt_plan.kinds.action.rules import RULES
@@ -52,4 +53,5 @@ KIND = Kind(
     diff=diff_plans,
     describe=describe,
     assets=assets,
+    items=plan_items,
 )

@@ -1,0 +1,63 @@
+"""The follow-up reports on a plan (รายงานการกำกับติดตาม รอบ ๖ เดือน, รายงานผลประจำปี): kind ``report``.
+
+A progress file names the plan it follows; the app reads that plan with it (``reference``)
+and :func:`model.join` makes the Report every function here receives. The charts are drawn
+only when a report is built (``figures``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from anticorrupt_plan.common.kind import DocumentSettings, Kind, Reference
+from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.kinds.report.diff import diff_reports
+from anticorrupt_plan.kinds.report.model import Progress, Report, join, report_violations
+from anticorrupt_plan.kinds.report.present import present
+from anticorrupt_plan.kinds.report.rules import RULES
+from anticorrupt_plan.kinds.report.summary import summarize
+
+
+def settings(report: Report) -> DocumentSettings:
+    view = present(report)
+    return DocumentSettings(
+        title=view.document_title,
+        author=view.organization,
+        date=report.progress.date,
+        digits=report.digits,
+        layout=report.layout,
+    )
+
+
+def describe(report: Report) -> str:
+    total = summarize(report).total
+    items = "1 item" if total.items == 1 else f"{total.items} items"
+    period = report.progress.period.value
+    completed = "-" if total.completed is None else f"{total.completed}%"
+    return f"fiscal year {report.progress.fiscal_year}, {period}: {items}, {completed} completed"
+
+
+def assets(report: Report) -> Mapping[str, DataPath]:
+    return {} if report.progress.emblem is None else {"emblem": ("emblem",)}
+
+
+def figures(report: Report) -> Mapping[str, bytes]:
+    from anticorrupt_plan.kinds.report.figures import figures as draw  # Pillow only here
+
+    return draw(report)
+
+
+KIND = Kind(
+    name="report",
+    label="รายงานผลการดำเนินการป้องกันการทุจริต",
+    model=Progress,
+    violations=report_violations,
+    rules=RULES,
+    present=present,
+    settings=settings,
+    diff=diff_reports,
+    describe=describe,
+    assets=assets,
+    reference=Reference(path=("plan",), join=join),
+    figures=figures,
+)

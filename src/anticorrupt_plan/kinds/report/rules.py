@@ -1,0 +1,64 @@
+"""The report's own check rule (spending over the plan's budget), with the shared text rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity
+from anticorrupt_plan.common.text_rules import (
+    DOUBLE_SPACE,
+    DOUBLED,
+    FISCAL_YEARS,
+    LATIN_IN_THAI,
+    MIXED_DIGITS,
+    NAME_SPELLING,
+    OTHER_ORGANIZATION,
+    OTHER_YEARS,
+    PLACEHOLDER,
+)
+from anticorrupt_plan.common.types import NO_BUDGET
+from anticorrupt_plan.kinds.report.model import Report
+
+
+def over_budget(context: Context) -> Iterator[Hit]:
+    report: Report = context.plan
+    year = report.progress.fiscal_year
+    for entry in report.reported:
+        item, spent = entry.item, entry.progress.spent
+        if item is None or not isinstance(spent, int) or spent == 0:
+            continue
+        path = ("items", entry.index, "spent")
+        if item.budget == NO_BUDGET:
+            yield Hit(
+                path,
+                f"{spent:,} baht disbursed for {item.number}, which the plan carries out "
+                f"without a budget ({NO_BUDGET}) in {year}",
+            )
+        elif isinstance(item.budget, int) and spent > item.budget:
+            yield Hit(
+                path,
+                f"{spent:,} baht disbursed for {item.number}, over the {item.budget:,} baht "
+                f"the plan budgets for {year} (by {spent - item.budget:,} baht)",
+            )
+
+
+BUDGET_OVER = Rule(
+    "BUDGET-OVER",
+    Severity.WARNING,
+    "a report's amount disbursed over what the plan budgets for the item that year (or for an "
+    "item the plan carries out without a budget)",
+    over_budget,
+)
+
+RULES: tuple[Rule, ...] = (
+    NAME_SPELLING,
+    OTHER_ORGANIZATION,
+    FISCAL_YEARS,
+    OTHER_YEARS,
+    DOUBLED,
+    PLACEHOLDER,
+    DOUBLE_SPACE,
+    MIXED_DIGITS,
+    LATIN_IN_THAI,
+    BUDGET_OVER,
+)
