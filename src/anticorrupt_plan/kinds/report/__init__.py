@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind, Reference
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.kinds.report.diff import diff_reports
@@ -22,7 +23,7 @@ def settings(report: Report) -> DocumentSettings:
     view = present(report)
     return DocumentSettings(
         title=view.document_title,
-        author=view.organization,
+        author=plain(view.organization),
         date=report.progress.date,
         digits=report.digits,
         layout=report.layout,

@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from anticorrupt_plan.common.display import digits_shown, year_span
+from anticorrupt_plan.common.display import (
+    digits_shown,
+    held_together,
+    organization_names,
+    plain,
+    year_span,
+)
 from anticorrupt_plan.common.kind import ItemGroup
 from anticorrupt_plan.common.types import NO_BUDGET
 from anticorrupt_plan.core.charts import chart_height_cm
@@ -172,9 +178,15 @@ class ReportView:
 
 def present(report: Report) -> ReportView:
     """Lay out ``report`` for reading: derived figures, numbering, dates, digits."""
-    show = digits_shown(report.digits)
+    digits = digits_shown(report.digits)
     progress = report.progress
     plan = report.plan
+    names = tuple(digits(name) for name in organization_names(plan.organization))
+
+    def show(text: str) -> str:
+        """``text`` in the report's digits, its names and year ranges held on one line."""
+        return held_together(digits(text), names)
+
     summary = summarize(report)
     organization = show(plan.organization.full_name)
     title = show(TITLES[progress.period])
@@ -202,7 +214,7 @@ def present(report: Report) -> ReportView:
         if ref != "budget-chart" or shows_budget
     )
     return ReportView(
-        document_title=f"{title} {organization} ประจำปีงบประมาณ พ.ศ. {year}",
+        document_title=plain(f"{title} {organization} ประจำปีงบประมาณ พ.ศ. {year}"),
         title=title,
         six_months=progress.period is Period.SIX_MONTHS,
         year=year,
