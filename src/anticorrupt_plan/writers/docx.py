@@ -30,6 +30,7 @@ from docx.shared import Cm
 
 from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ImageError
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.thai import cluster_count
 from anticorrupt_plan.document.tree import (
     Block,
@@ -261,7 +262,7 @@ class _Writer:
             ZeroDivisionError,
         ) as error:
             raise ImageError(
-                reason="is not an image a document can hold; use a PNG or JPEG file",
+                reason=tr("is not an image a document can hold; use a PNG or JPEG file"),
                 ref=image.ref,
             ) from error
         paragraph = self.add(_oxml.paragraph(self._id(image.style), ""))
