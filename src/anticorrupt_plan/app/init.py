@@ -35,7 +35,8 @@ from anticorrupt_plan.kinds.action.catalogue import Round, round_for
 # reports each, and plan build still builds.
 PLACEHOLDER = "...."
 KINDS = ("ethics", "action")
-GIT_FILES = (".gitattributes", ".pre-commit-config.yaml")
+# The git wiring: where each file goes, from its source in templates/init/git/.
+GIT_FILES = {".gitattributes": "gitattributes", ".pre-commit-config.yaml": "pre-commit-config.yaml"}
 CI_FILES = {"github": ".github/workflows/plan.yml", "gitlab": ".gitlab-ci.yml"}
 CI_SOURCES = {"github": "github-actions.yml", "gitlab": "gitlab-ci.yml"}
 # The national anti-corruption strategy whose summary the ethics skeleton writes in.
@@ -81,8 +82,8 @@ def init_plan(
     files: dict[Path, str] = {path: skeleton(new, file=path.name, folder=folder)}
     if git:
         base = path.parent
-        for name in GIT_FILES:
-            files[base / name] = (folder / "git" / name).read_text(encoding="utf-8")
+        for name, source in GIT_FILES.items():
+            files[base / name] = (folder / "git" / source).read_text(encoding="utf-8")
         files[base / CI_FILES[ci]] = (folder / "git" / CI_SOURCES[ci]).read_text(encoding="utf-8")
     for target in files:
         if target.exists() or target.is_symlink():

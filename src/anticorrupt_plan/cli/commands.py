@@ -51,9 +51,11 @@ app = typer.Typer(
     cls=TranslatedGroup,
 )
 
-PlanArgument = Annotated[
-    Path,
-    typer.Argument(help=mark("The plan file."), show_default=True),
+PlansArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help=mark("Plan files (default: plan.yaml)."), show_default=False, metavar="PLAN"
+    ),
 ]
 
 
@@ -62,6 +64,12 @@ def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
 
     ``writes``: the command would have written documents, so say that none were.
     """
+    _report_failure(error, writes=writes)
+    raise typer.Exit(Exit.FAILED_OR_CHANGED)
+
+
+def _report_failure(error: PlanError, *, writes: bool = False) -> None:
+    """Print a library error for a person: one problem per line, then how many."""
     print(str(error), file=sys.stderr)
     if isinstance(error, PlanInvalid):
         if writes:
@@ -73,7 +81,6 @@ def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
         else:
             found = tr_n("{count} problem found", "{count} problems found", error.count)
         print(found, file=sys.stderr)
-    raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
 def _version(value: bool) -> None:
@@ -305,18 +312,25 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
 
 @app.command(
     cls=TranslatedCommand,
-    help=mark("Check PLAN against the schema and its rules, without writing anything."),
+    help=mark("Check each PLAN against the schema and its rules, without writing anything."),
     epilog=mark("Example: plan validate plan.yaml"),
 )
-def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
+def validate(plans: PlansArgument = None) -> None:
     from anticorrupt_plan.app.validate import read_assets, read_plan
 
-    try:
-        valid = read_plan(plan)
-        read_assets(valid, base=plan.parent)  # what build would find missing, found now
-    except PlanError as error:
-        _fail(error)
-    print(shown(tr("{plan}: valid ({found})", plan=plan, found=valid.kind.describe(valid.plan))))
+    failed = False
+    for plan in plans or [Path("plan.yaml")]:
+        try:
+            valid = read_plan(plan)
+            read_assets(valid, base=plan.parent)  # what build would find missing, found now
+        except PlanError as error:
+            _report_failure(error)
+            failed = True
+            continue
+        found = valid.kind.describe(valid.plan)
+        print(shown(tr("{plan}: valid ({found})", plan=plan, found=found)))
+    if failed:
+        raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
 class ReportFormat(StrEnum):
@@ -330,12 +344,13 @@ class ReportFormat(StrEnum):
     epilog=mark("Example: plan check plan.yaml --format json"),
 )
 def check(
-    plan: PlanArgument = Path("plan.yaml"),
+    plans: PlansArgument = None,
     warn_only: Annotated[
         bool, typer.Option("--warn-only", help=mark("Report the findings but exit 0."))
     ] = False,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help=mark("text, or json for CI."))
+        ReportFormat,
+        typer.Option("--format", "-f", help=mark("text, or json for CI (one plan only).")),
     ] = ReportFormat.TEXT,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help=mark("List every rule and why it exists."))
@@ -358,16 +373,25 @@ def check(
     if list_rules:
         sys.stdout.write(rules_text())
         return
-    try:
-        report = run_checks(read_plan(plan))
-    except PlanError as error:
-        _fail(error)
-    if list_accepted:
-        sys.stdout.write(accepted_text(report))
-        return
-    sys.stdout.write(report_json(report) if format == ReportFormat.JSON else report_text(report))
-    print(shown(tr("{plan}: {summary}", plan=plan, summary=summary(report))), file=sys.stderr)
-    if report.findings and not warn_only:
+    paths = plans or [Path("plan.yaml")]
+    if format == ReportFormat.JSON and len(paths) > 1:
+        raise typer.BadParameter(tr("json reports on one plan at a time"), param_hint="--format")
+    failed = found = False
+    for plan in paths:
+        try:
+            report = run_checks(read_plan(plan))
+        except PlanError as error:
+            _report_failure(error)
+            failed = True
+            continue
+        if list_accepted:
+            sys.stdout.write(accepted_text(report))
+            continue
+        json = format == ReportFormat.JSON
+        sys.stdout.write(report_json(report) if json else report_text(report))
+        print(shown(tr("{plan}: {summary}", plan=plan, summary=summary(report))), file=sys.stderr)
+        found = found or bool(report.findings)
+    if failed or (found and not warn_only):
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
