@@ -256,7 +256,7 @@ def _build_many(
     if stale:
         print(
             tr_n(
-                "{count} of {total} plans has documents to update",
+                "{count} of {total} plans have documents to update",
                 "{count} of {total} plans have documents to update",
                 len(stale),
                 total=total,
@@ -266,7 +266,7 @@ def _build_many(
     if result.failed:
         print(
             tr_n(
-                "{count} of {total} plans failed; its documents were left as they were",
+                "{count} of {total} plans failed; their documents were left as they were",
                 "{count} of {total} plans failed; their documents were left as they were",
                 len(result.failed),
                 total=total,
@@ -750,8 +750,11 @@ def main() -> None:
     try:
         app()
     except Exception as error:  # a bug: say so in one line rather than with a traceback
+        described = tr(
+            "plan: internal error: {kind}: {error}", kind=type(error).__name__, error=error
+        )
         print(
-            shown(tr("plan: internal error: {error}", error=f"{type(error).__name__}: {error}"))
+            shown(described)
             + "\n"
             + tr("This is a bug in anticorrupt-plan; please report it with the plan file."),
             file=sys.stderr,

@@ -131,7 +131,11 @@ def usage_error(error: Exception) -> Exception:
 def _hint(error: Any) -> str:
     hint: str | Sequence[str] | None = error.param_hint
     if hint is None and error.param is not None:
-        hint = error.param.get_error_hint(error.ctx)
+        # Typer's parameters take no context here; Click's take one.
+        try:
+            hint = error.param.get_error_hint()
+        except TypeError:
+            hint = error.param.get_error_hint(error.ctx)
     if hint is None:
         return ""
     return hint if isinstance(hint, str) else " / ".join(repr(item) for item in hint)
