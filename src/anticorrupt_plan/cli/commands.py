@@ -543,6 +543,11 @@ def fonts(
         print(tr("run 'fc-cache -f' if LibreOffice does not find it yet"), file=sys.stderr)
 
 
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer questions."""
+    return sys.stdin.isatty()
+
+
 # What a clerk may type for each kind of organization, besides its full name.
 ORGANIZATION_ABBREVIATIONS = {
     "อบต": "องค์การบริหารส่วนตำบล",
@@ -657,7 +662,7 @@ def init(
 ) -> None:
     from anticorrupt_plan.app.init import NewPlan, init_plan
 
-    ask = sys.stdin.isatty()
+    ask = _interactive()
     answers = {
         "kind": kind,
         "org_kind": org_kind,
