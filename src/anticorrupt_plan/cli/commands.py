@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 import typer.core
 
-from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup
-from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanInvalid
+from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup, UsageError
+from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanExistsError, PlanInvalid
 from anticorrupt_plan.core.i18n import LANGUAGES, choose_language, mark, tr, tr_n
 from anticorrupt_plan.core.safe_text import shown
 
@@ -672,12 +672,13 @@ def init(
         "last": last,
         "executive": executive,
     }
+    if plan.exists() or plan.is_symlink():  # said before any question is asked
+        _fail(PlanExistsError(path=str(plan)))
     missing = [key for key, value in answers.items() if value is None]
     if missing and not ask:
         options = ", ".join("--" + key.replace("_", "-") for key in missing)
-        raise typer.BadParameter(
-            tr("not given, and there is no terminal to ask on: {options}", options=options),
-            param_hint="plan init",
+        raise UsageError(
+            tr("not given, and there is no terminal to ask on: {options}", options=options)
         )
     if kind is None:
         kind = typer.prompt(tr("Which plan: ethics or action?"), default="ethics")
