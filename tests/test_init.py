@@ -192,7 +192,7 @@ def test_the_staff_are_named_as_each_kind_of_organization_names_them() -> None:
                 first=2566,
                 last=2567,
                 executive="นาย ก",
-            )  # fmt: skip
+            )
         )
 
     assert "พนักงานส่วนตำบล" in text("องค์การบริหารส่วนตำบล")
