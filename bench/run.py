@@ -44,6 +44,7 @@ STARTUP_RUNS = 15
 LARGE_RUNS = 5
 HUGE_RUNS = 3
 IN_PROCESS_RUNS = 7
+MESSAGE_RUNS = 20
 BATCH_PLANS = 100
 
 PYTHON = sys.executable
@@ -382,6 +383,38 @@ def hostile(work: Path) -> list[Row]:
     ]
 
 
+def messages(work: Path) -> list[Row]:
+    """Start-up with the Thai catalogue and without it: ``plan validate`` of the seed plan
+    prints one line, and in English reads no catalogue; a plan with slips prints several."""
+    plan = str(work / "plan.yaml")
+    slips = str(ROOT / "tests" / "data" / "slips" / "1-shape.yaml")
+    commands = {}
+    for language in ("en", "th"):
+        commands[f"valid {language}"] = Command(
+            ["env", f"PLAN_LANG={language}", *PLAN, "validate", plan]
+        )
+        commands[f"slips {language}"] = Command(
+            ["env", f"PLAN_LANG={language}", *PLAN, "validate", slips], ok=(1,)
+        )
+    samples = in_turn(commands, MESSAGE_RUNS, work)
+    times = {name: median(runs) for name, runs in samples.items()}
+    rows = []
+    for case, what in (("valid", "seed plan"), ("slips", "a plan with 3 slips")):
+        english, thai = times[f"{case} en"], times[f"{case} th"]
+        rows.append(
+            Row(
+                f"`plan validate` {what}, messages in Thai (catalogue read)",
+                shown(thai),
+                megabytes(samples[f"{case} th"]),
+                f"in English (no catalogue) {shown(english)}; {(thai - english) * 1000:+.1f} ms",
+                f"{thai / english:.3f}x",
+                "≤ 1.03x",
+                thai / english <= 1.03,
+            )
+        )
+    return rows
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     info = Path("/proc/cpuinfo")
@@ -410,12 +443,22 @@ def main() -> None:
             "plan: ../../plan.yaml", "plan: ../plan.yaml"
         )
         (work / "reports" / "2563-annual.yaml").write_text(text, encoding="utf-8")
-        rows = [*startup(work), *large(work), *action(work), *in_process(work), *hostile(work)]
+        if sys.argv[1:] == ["messages"]:  # only the catalogue's share of start-up
+            rows = messages(work)
+        else:
+            rows = [
+                *startup(work),
+                *messages(work),
+                *large(work),
+                *action(work),
+                *in_process(work),
+                *hostile(work),
+            ]
     print(f"Machine: {machine()}")
     print(
         f"Medians of {STARTUP_RUNS} runs (seed plan), {LARGE_RUNS} (1,000 measures), "
-        f"{HUGE_RUNS} (10,000 measures), {IN_PROCESS_RUNS} (in process), "
-        f"{stress.RUNS} (hostile inputs, in process); "
+        f"{HUGE_RUNS} (10,000 measures), {IN_PROCESS_RUNS} (in process), {MESSAGE_RUNS} "
+        f"(languages), {stress.RUNS} (hostile inputs, in process); "
         f"{BATCH_PLANS} plans in the batch.\n"
     )
     print("| " + " | ".join(HEADER) + " |")

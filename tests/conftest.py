@@ -181,3 +181,15 @@ MINIMAL_ACTION: dict[str, Any] = {
 def minimal_action() -> dict[str, Any]:
     """A fresh deep copy of MINIMAL_ACTION, safe to modify in a test."""
     return copy.deepcopy(MINIMAL_ACTION)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Messages in English, whatever the machine's locale, for this process and the programs
+    it starts; a test of Thai output sets PLAN_LANG or LANG itself. A language chosen with
+    --lang in one test is forgotten before the next."""
+    from anticorrupt_plan.core.i18n import choose_language
+
+    monkeypatch.setenv("PLAN_LANG", "en")
+    yield
+    choose_language(None)

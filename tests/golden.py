@@ -7,6 +7,8 @@ the environment says.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +59,42 @@ def _report(name: str) -> ValidPlan:
     return read_plan(path, display_name=f"{name}.yaml")
 
 
+# A clerk's typical slips, one step at a time: the first file's shape (a mistyped key, a
+# Christian-Era year), then a rule (a year's target forgotten), then what plan check finds
+# (another organization's and another province's name left in, a placeholder).
+SLIPS = DATA / "slips"
+PLAN_COMMAND = Path(sys.executable).with_name("plan")  # the installed console script
+SLIP_COMMANDS = (
+    ("validate", "1-shape.yaml"),
+    ("validate", "2-rules.yaml"),
+    ("check", "3-check.yaml"),
+    ("build", "--formt", "md"),
+)
+
+
+def _messages(locale: str) -> str:
+    """What the ``plan`` command prints for each of SLIP_COMMANDS with LANG=``locale``."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PLAN_LANG", "LANGUAGE") and not key.startswith("LC_")
+    }
+    environment.update(LANG=locale, COLUMNS="80", TERM="dumb", NO_COLOR="1")
+    lines = []
+    for arguments in SLIP_COMMANDS:
+        done = subprocess.run(
+            [str(PLAN_COMMAND), *arguments],
+            cwd=SLIPS,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        lines.append(f"$ plan {' '.join(arguments)}")
+        lines.append(done.stdout + done.stderr + f"(exit {done.returncode})")
+    return "\n".join(lines) + "\n"
+
+
 CASES = (
     Golden(DATA / "ethics" / "plan.md", lambda: _markdown(_plan())),
     Golden(DATA / "ethics" / "plan.txt", lambda: render_text(document_tree(_plan()))),
@@ -91,6 +129,8 @@ CASES = (
             ).output
         ),
     ),
+    Golden(DATA / "messages-th.txt", lambda: _messages("th_TH.UTF-8")),
+    Golden(DATA / "messages-en.txt", lambda: _messages("C.UTF-8")),
 )
 
 

@@ -89,7 +89,8 @@ def test_schema_prints_json_schema() -> None:
         ["build", "--format", ""],
         ["build", "--no-such-option"],
         ["no-such-command"],
-        ["validate", "a.yaml", "b.yaml"],
+        ["check", "a.yaml", "b.yaml", "--format", "json"],
+        ["diff", "--format", "rtf"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:

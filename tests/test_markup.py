@@ -153,7 +153,11 @@ def test_the_markups_no_break_space_is_text() -> None:
             1,
         ),
         ("<document></document>", "at least one <section>", 1),
-        ("<document><section orientation='sideways'/></document>", "portrait or landscape", 1),
+        (
+            "<document><section orientation='sideways'/></document>",
+            "must be one of portrait, landscape",
+            1,
+        ),
         ('<document page-number="- # -"><section/></document>', "{page}", 1),
         ("<document><section><image ref='x' height='3in'/></section></document>", "3cm", 1),
         ("<document><section><image height='3cm'/></section></document>", 'ref="..."', 1),

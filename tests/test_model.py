@@ -46,12 +46,12 @@ def test_layout_values_are_read_from_text(
 @pytest.mark.parametrize(
     ("layout", "path", "message"),
     [
-        ({"margins": {"left": "6"}}, "layout.margins.left", "less than or equal to 5"),
-        ({"margins": {"right": "-1"}}, "layout.margins.right", "greater than or equal to 0"),
-        ({"margins": {"top": "wide"}}, "layout.margins.top", "valid number"),
-        ({"margins": {"top": "nan"}}, "layout.margins.top", "greater than or equal to 0"),
+        ({"margins": {"left": "6"}}, "layout.margins.left", "must be at most 5"),
+        ({"margins": {"right": "-1"}}, "layout.margins.right", "must be at least 0"),
+        ({"margins": {"top": "wide"}}, "layout.margins.top", "expected a number"),
+        ({"margins": {"top": "nan"}}, "layout.margins.top", "must be at least 0"),
         ({"font_size": "15.3"}, "layout.font_size", "multiple of 0.5"),
-        ({"font_size": "100"}, "layout.font_size", "less than or equal to 72"),
+        ({"font_size": "100"}, "layout.font_size", "must be at most 72"),
         ({"font": "  "}, "layout.font", "blank"),
         ({"margin": {"left": 3}}, "layout.margin", "did you mean 'margins'?"),
     ],
@@ -94,4 +94,4 @@ def test_a_goal_cannot_serve_a_national_strategy_the_plan_does_not_list() -> Non
     with pytest.raises(PlanInvalid) as raised:
         parse_plan(dump(data), file="plan.yaml")
 
-    assert "goals[0].strategy_number: the national strategy lists 1 strategies" in str(raised.value)
+    assert "goals[0].strategy_number: the national strategy lists 1 strategy" in str(raised.value)

@@ -44,7 +44,7 @@ def test_an_amendment_is_read(amendment: dict[str, Any], number: int, date: Any)
 @pytest.mark.parametrize(
     ("amendment", "message"),
     [
-        pytest.param({"number": 0}, "amendment.number: Input should be greater than or equal to 1"),
+        pytest.param({"number": 0}, "amendment.number: must be at least 1"),
         pytest.param(
             {"date": "2566-03-01"}, "amendment.number: required, but missing; add 'number:'"
         ),

@@ -51,7 +51,7 @@ def test_an_override_folder_is_used_as_given(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_non_editable_install_carries_the_templates(tmp_path: Path) -> None:
+def test_a_non_editable_install_carries_the_templates_and_the_catalogue(tmp_path: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -104,3 +104,23 @@ def test_a_non_editable_install_carries_the_templates(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == str(tmp_path / "site" / "anticorrupt_plan" / "templates")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "anticorrupt_plan/locale/th/LC_MESSAGES/anticorrupt_plan.mo" in names
+    assert "anticorrupt_plan/templates/init/action.yaml.j2" in names
+    # The Thai catalogue and plan init's skeletons work from the wheel alone.
+    thai = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from anticorrupt_plan.core.i18n import tr; from anticorrupt_plan.app.init import "
+            "NewPlan, skeleton; print(tr('no such file')); print(skeleton(NewPlan("
+            "kind='action', organization_kind='เทศบาลตำบล', name='บ้านใหม่', province='นครปฐม', "
+            "first=2566, last=2567, executive='นาย ก')).count('- dimension:'))",
+        ],
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site"), "PLAN_LANG": "th"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert thai.stdout.split("\n")[:2] == ["ไม่พบไฟล์นี้", "4"]

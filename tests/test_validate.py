@@ -127,7 +127,8 @@ def test_missing_target_year_points_at_the_targets() -> None:
 
     assert problems_of(text) == [
         f"plan.yaml:{line_of(text, '2566:')}:9: goals[0].measures[0].rows[0].targets: "
-        "no target for fiscal year 2567; each year 2566-2567 needs one"
+        "no target for fiscal year 2567; each year 2566-2567 needs one: add '2567: ...' under "
+        "targets"
     ]
 
 
@@ -151,7 +152,7 @@ def test_extra_target_year_points_at_its_key() -> None:
             2019,
             2021,
             "fiscal_years.first: 2019 looks like a Christian-Era year; plans use the "
-            "Buddhist Era (C.E. + 543 = 2562)",
+            "Buddhist Era (C.E. + 543 = 2562): write 2562",
         ),
         (
             2562,

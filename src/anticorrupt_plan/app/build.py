@@ -15,6 +15,7 @@ from anticorrupt_plan.core.errors import (
     PlanFileNameError,
     PlanNameClashError,
 )
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_together
 from anticorrupt_plan.core.safe_text import shown
 
@@ -127,8 +128,11 @@ def _refuse_a_link_out(folder: Path, *, out_dir: Path) -> None:
     if not inside:
         raise OutputError(
             path=str(folder),
-            reason=f"is a link to a folder outside {out_dir}; the documents are written only "
-            "inside --out, so remove the link or build into another folder",
+            reason=tr(
+                "is a link to a folder outside {out}; the documents are written only inside "
+                "--out, so remove the link or build into another folder",
+                out=out_dir,
+            ),
         )
 
 

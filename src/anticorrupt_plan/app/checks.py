@@ -12,14 +12,17 @@ from anticorrupt_plan.app.validate import ValidPlan
 from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity
 from anticorrupt_plan.common.settings import Acceptance
 from anticorrupt_plan.core.errors import DataPath, Location, format_path
+from anticorrupt_plan.core.i18n import mark, tr, tr_n
 from anticorrupt_plan.core.safe_text import shown, shown_in_json
 from anticorrupt_plan.core.scalars import SourceText
 
 CONFIG_RULE = Rule(
     "CHECK-CONFIG",
     Severity.ERROR,
-    "the plan's checks: settings name a rule that does not exist, or accept a finding that "
-    "is no longer there (it cannot itself be switched off or accepted)",
+    mark(
+        "the plan's checks: settings name a rule that does not exist, or accept a finding that "
+        "is no longer there (it cannot itself be switched off or accepted)"
+    ),
     None,
 )
 
@@ -37,7 +40,11 @@ class Finding:
     suggestion: str | None = None
 
     def __str__(self) -> str:
-        fix = f"; write '{self.suggestion}'" if self.suggestion is not None else ""
+        fix = (
+            tr("; write '{suggestion}'", suggestion=self.suggestion)
+            if self.suggestion is not None
+            else ""
+        )
         where = format_path(self.path)
         return shown(f"{self.location}: {self.severity}: {self.rule}: {where}: {self.message}{fix}")
 
@@ -100,12 +107,15 @@ def run_checks(valid: ValidPlan) -> Report:
 
     def check_known(rule_id: str, path: DataPath) -> None:
         if rule_id == CONFIG_RULE.id:
-            config_problem(path, f"{rule_id} cannot be switched off or accepted; fix the settings")
+            config_problem(
+                path,
+                tr("{rule} cannot be switched off or accepted; fix the settings", rule=rule_id),
+            )
         elif rule_id not in known:
             close = difflib.get_close_matches(rule_id, known, n=1)
             config_problem(
                 path,
-                f"no rule is called {rule_id}; 'plan check --list-rules' lists them",
+                tr("no rule is called {rule}; 'plan check --list-rules' lists them", rule=rule_id),
                 close[0] if close else None,
             )
 
@@ -134,12 +144,15 @@ def run_checks(valid: ValidPlan) -> Report:
             if acceptance.text in (None, found[number].text)
         ]
         if not matched and acceptance.rule in known:
-            off = " (the rule is switched off)" if acceptance.rule in disabled else ""
-            config_problem(
-                path,
-                f"accepts nothing: no {acceptance.rule} finding at {acceptance.path}{off}; "
-                "remove this acceptance",
+            template = (
+                mark(
+                    "accepts nothing: no {rule} finding at {path} (the rule is switched off); "
+                    "remove this acceptance"
+                )
+                if acceptance.rule in disabled
+                else mark("accepts nothing: no {rule} finding at {path}; remove this acceptance")
             )
+            config_problem(path, tr(template, rule=acceptance.rule, path=acceptance.path))
         covered.update(matched)
         accepted.append(
             Accepted(
@@ -195,13 +208,16 @@ def summary(report: Report) -> str:
     errors = sum(finding.severity == Severity.ERROR for finding in report.findings)
     warnings = len(report.findings) - errors
     accepted = sum(len(item.findings) for item in report.accepted)
-    return f"{errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}" + (
-        f"; {accepted} accepted" if accepted else ""
+    counts = tr(
+        "{errors}, {warnings}",
+        errors=tr_n("{count} error", "{count} errors", errors),
+        warnings=tr_n("{count} warning", "{count} warnings", warnings),
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return noun if count == 1 else noun + "s"
+    return (
+        tr("{counts}; {accepted} accepted", counts=counts, accepted=accepted)
+        if accepted
+        else counts
+    )
 
 
 def rules_text() -> str:
@@ -218,8 +234,8 @@ def rules_text() -> str:
     lines = []
     for rule in every:
         only = serving.get(rule.id, KIND_NAMES)
-        note = "" if len(only) == len(kinds) else f" (only in: {', '.join(only)})"
-        lines.append(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.rationale}{note}\n")
+        note = "" if len(only) == len(kinds) else tr(" (only in: {kinds})", kinds=", ".join(only))
+        lines.append(f"{rule.id:<{width}}  {rule.severity:<7}  {tr(rule.rationale)}{note}\n")
     return "".join(lines)
 
 
@@ -231,5 +247,7 @@ def accepted_text(report: Report) -> str:
         lines.append(
             shown(f"{item.location}: {acceptance.rule}: {acceptance.path}: {acceptance.reason}")
         )
-        lines += [f"    accepts {finding}" for finding in item.findings] or ["    accepts nothing"]
+        lines += [
+            "    " + tr("accepts {finding}", finding=finding) for finding in item.findings
+        ] or ["    " + tr("accepts nothing")]
     return "".join(f"{line}\n" for line in lines)

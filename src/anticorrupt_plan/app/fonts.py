@@ -25,6 +25,7 @@ from pathlib import Path
 
 from anticorrupt_plan.core.errors import FontFileError, FontSourceMissingError
 from anticorrupt_plan.core.fontfile import TWIN_UNITS_PER_EM, metric_twin
+from anticorrupt_plan.core.i18n import tr
 
 TWIN_FAMILY = "TH SarabunIT๙"
 TWIN_POSTSCRIPT = "THSarabunIT9"
@@ -159,14 +160,15 @@ def build_twin(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise FontFileError(file=str(folder), reason=f"cannot create: {error.strerror}") from error
+        reason = tr("cannot create: {error}", error=error.strerror)
+        raise FontFileError(file=str(folder), reason=reason) from error
     written: list[Path] = []
     for style, source in faces.items():
         try:
             data = source.read_bytes()
         except OSError as error:
             raise FontFileError(
-                file=str(source), reason=f"cannot read: {error.strerror}"
+                file=str(source), reason=tr("cannot read: {error}", error=error.strerror)
             ) from error
         try:
             twin = metric_twin(
@@ -183,7 +185,7 @@ def build_twin(
             target.write_bytes(twin)
         except OSError as error:
             raise FontFileError(
-                file=str(target), reason=f"cannot write: {error.strerror}"
+                file=str(target), reason=tr("cannot write: {error}", error=error.strerror)
             ) from error
         written.append(target)
     (folder / "README.txt").write_text(LICENCE_NOTE, encoding="utf-8")

@@ -44,6 +44,7 @@ from anticorrupt_plan.core.errors import (
     LibreOfficeMissingError,
     PdfConversionError,
 )
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.pdffix import embedded_fonts, reproducible
 
 DEFAULT_TIMEOUT = 300.0  # seconds; a 10,000-measure plan takes about a minute
@@ -132,7 +133,7 @@ def docx_to_pdf(
         _run(command, timeout=timeout)
         result = work / "document.pdf"
         if not result.is_file() or result.stat().st_size == 0:
-            raise PdfConversionError(reason="LibreOffice wrote no PDF")
+            raise PdfConversionError(reason=tr("LibreOffice wrote no PDF"))
         pdf = result.read_bytes()
     used = embedded_fonts(pdf)
     if wanted and not allow_substitute_font and not any(same_metrics(wanted, f) for f in used):
@@ -159,18 +160,22 @@ def _run(command: list[str], *, timeout: float) -> None:
             start_new_session=posix,
         )
     except OSError as error:
-        raise PdfConversionError(reason=f"cannot run {command[0]}: {error.strerror}") from error
+        reason = tr("cannot run {command}: {error}", command=command[0], error=error.strerror)
+        raise PdfConversionError(reason=reason) from error
     try:
         _out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _stop(process, posix=posix)
         raise PdfConversionError(
-            reason=f"LibreOffice took longer than {timeout:g} seconds and was stopped"
+            reason=tr(
+                "LibreOffice took longer than {seconds:g} seconds and was stopped", seconds=timeout
+            )
         ) from None
     if process.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         last = f": {detail[-1]}" if detail else ""
-        raise PdfConversionError(reason=f"LibreOffice failed (exit {process.returncode}){last}")
+        reason = tr("LibreOffice failed (exit {code})", code=process.returncode) + last
+        raise PdfConversionError(reason=reason)
 
 
 def _stop(process: subprocess.Popen[bytes], *, posix: bool) -> None:

@@ -27,6 +27,7 @@ from anticorrupt_plan.core.errors import (
     PlanFileError,
     UnknownRevisionError,
 )
+from anticorrupt_plan.core.i18n import tr
 
 
 def read_version(spec: str, *, plan_file: Path) -> ValidPlan:
@@ -61,11 +62,12 @@ def _blob(git: _Git, spec: str, revision: str, path: str) -> str:
     name = f"{revision}:{path}"
     found = (git.output("cat-file", "-t", name) or b"").decode().strip()
     if found != "blob":
-        kind = {"": None, "tree": "folder"}.get(found, found)
-        raise NotAtRevisionError(spec=spec, path=path, revision=revision or "the index", found=kind)
+        kind = {"": None, "tree": tr("folder")}.get(found, found)
+        index = revision or tr("the index")
+        raise NotAtRevisionError(spec=spec, path=path, revision=index, found=kind)
     size = int((git.output("cat-file", "-s", name) or b"0").decode().strip() or 0)
     if size > MAX_PLAN_BYTES:  # as for a file: refused before git writes it all out
-        raise PlanFileError(file=name, reason=f"is {size / 1024 / 1024:.0f} MB; {too_large()}")
+        raise PlanFileError(file=name, reason=too_large(size))
     raw = git.output("show", name) or b""
     return decode(raw, display_name=name)
 

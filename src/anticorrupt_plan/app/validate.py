@@ -8,15 +8,16 @@ import posixpath
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from anticorrupt_plan.app.registry import DEFAULT_KIND, KIND_NAMES, kind_named
 from anticorrupt_plan.common.kind import Kind
-from anticorrupt_plan.common.types import SCHEMA_VERSION
+from anticorrupt_plan.common.types import SCHEMA_VERSION, USER_ERRORS
 from anticorrupt_plan.core.assets import IMAGES, read_asset
 from anticorrupt_plan.core.errors import (
     MAX_LISTED,
@@ -28,6 +29,7 @@ from anticorrupt_plan.core.errors import (
     SchemaError,
     UnknownKeyError,
 )
+from anticorrupt_plan.core.i18n import tr, tr_n
 from anticorrupt_plan.core.loader import Document, load
 from anticorrupt_plan.core.thai import arabic_digits
 
@@ -77,9 +79,14 @@ def files_beside(path: Path, display_name: str) -> ReadReference:
 MAX_PLAN_BYTES = 16 * 1024 * 1024
 
 
-def too_large() -> str:
-    """What a plan file that is too large is told."""
-    return f"a plan file is at most {MAX_PLAN_BYTES // 1024 // 1024} MB"
+def too_large(size: int | None) -> str:
+    """What a plan file of ``size`` bytes (``None``: more than the limit) is told."""
+    limit = MAX_PLAN_BYTES // 1024 // 1024
+    if size is None:
+        return tr("is more than {limit} MB; a plan file is at most {limit} MB", limit=limit)
+    return tr(
+        "is {size:.0f} MB; a plan file is at most {limit} MB", size=size / 1024 / 1024, limit=limit
+    )
 
 
 def read_text(path: Path, *, display_name: str) -> str:
@@ -92,19 +99,19 @@ def read_text(path: Path, *, display_name: str) -> str:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_PLAN_BYTES:
-                reason = f"is {size / 1024 / 1024:.0f} MB; {too_large()}"
-                raise PlanFileError(file=display_name, reason=reason)
+                raise PlanFileError(file=display_name, reason=too_large(size))
             # A pipe or a device tells no size: read no more than the limit and one byte.
             raw = stream.read(MAX_PLAN_BYTES + 1)
     except FileNotFoundError:
-        raise PlanFileError(file=display_name, reason="no such file") from None
+        raise PlanFileError(file=display_name, reason=tr("no such file")) from None
     except IsADirectoryError:
-        raise PlanFileError(file=display_name, reason="is a directory, not a plan file") from None
+        reason = tr("is a directory, not a plan file")
+        raise PlanFileError(file=display_name, reason=reason) from None
     except OSError as error:
-        raise PlanFileError(file=display_name, reason=f"cannot read: {error.strerror}") from error
+        reason = tr("cannot read: {error}", error=error.strerror)
+        raise PlanFileError(file=display_name, reason=reason) from error
     if len(raw) > MAX_PLAN_BYTES:
-        reason = f"is more than {MAX_PLAN_BYTES // 1024 // 1024} MB; {too_large()}"
-        raise PlanFileError(file=display_name, reason=reason)
+        raise PlanFileError(file=display_name, reason=too_large(None))
     return decode(raw, display_name=display_name)
 
 
@@ -113,24 +120,29 @@ def decode(raw: bytes, *, display_name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
         raise PlanFileError(
             file=display_name,
-            reason="is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+            reason=tr("is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
         )
     if b"\x00" in raw:
         raise PlanFileError(
-            file=display_name, reason="contains NUL bytes: it is a binary file, not a plan"
+            file=display_name, reason=tr("contains NUL bytes: it is a binary file, not a plan")
         )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        where = f"byte {error.start + 1} is not UTF-8"
+        byte = error.start + 1
     if _looks_like_thai_windows_text(raw):
         raise PlanFileError(
             file=display_name,
-            reason=f"{where}; the file looks like Thai Windows text (TIS-620/cp874). "
-            f"Convert it to UTF-8, e.g. 'iconv -f CP874 -t UTF-8 {display_name} > plan-utf8.yaml', "
-            "or in Notepad: Save As, Encoding: UTF-8",
+            reason=tr(
+                "byte {byte} is not UTF-8; the file looks like Thai Windows text (TIS-620/cp874). "
+                "Convert it to UTF-8, e.g. 'iconv -f CP874 -t UTF-8 {file} > plan-utf8.yaml', "
+                "or in Notepad: Save As, Encoding: UTF-8",
+                byte=byte,
+                file=display_name,
+            ),
         )
-    raise PlanFileError(file=display_name, reason=f"{where}; save the file as UTF-8 text")
+    reason = tr("byte {byte} is not UTF-8; save the file as UTF-8 text", byte=byte)
+    raise PlanFileError(file=display_name, reason=reason)
 
 
 def _looks_like_utf16(raw: bytes) -> bool:
@@ -167,7 +179,7 @@ def parse_plan(text: str, *, file: str, read_reference: ReadReference | None = N
                 SchemaError(
                     location=document.value_location(()),
                     path=(),
-                    message="the file is empty; a plan starts with 'schema_version: 1'",
+                    message=tr("the file is empty; a plan starts with 'schema_version: 1'"),
                 )
             ]
         )
@@ -237,16 +249,23 @@ def _kind_of(document: Document) -> Kind:
     if isinstance(name, str) and name.strip() in KIND_NAMES:
         return kind_named(name.strip())
     close = difflib.get_close_matches(str(name), KIND_NAMES, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    if close:
+        message = tr(
+            "{found} is not a kind of document; write one of {kinds}; did you mean {suggestion}?",
+            found=_describe(name),
+            kinds=", ".join(KIND_NAMES),
+            suggestion=repr(close[0]),
+        )
+    else:
+        message = tr(
+            "{found} is not a kind of document; write one of {kinds}",
+            found=_describe(name),
+            kinds=", ".join(KIND_NAMES),
+        )
     raise PlanInvalid(
         [
             *document.problems,
-            SchemaError(
-                location=document.value_location(KIND),
-                path=KIND,
-                message=f"{_describe(name)} is not a kind of document; write one of "
-                f"{', '.join(KIND_NAMES)}{hint}",
-            ),
+            SchemaError(location=document.value_location(KIND), path=KIND, message=message),
         ]
     )
 
@@ -326,7 +345,7 @@ def _schema_problems(
                 )
             )
             continue
-        if kind == "duplicate_year":
+        if kind in _DUPLICATE_YEARS:
             location = document.key_location((*path, item["ctx"]["key"]))
         elif kind == "missing":
             location = document.key_location(path[:-1])
@@ -334,7 +353,7 @@ def _schema_problems(
             location = document.key_location(path)
         else:
             location = document.value_location(path)
-        message = _message(kind, item, path, at_key=at_key)
+        message = _message(kind, item, path, at_key=at_key, model=model)
         problems.append(SchemaError(location=location, path=path, message=message))
     return problems
 
@@ -359,61 +378,131 @@ class _KeysAsWritten:
         return self._index.get((path[:-1], str(path[-1])), path)
 
 
+# The errors that name a year written twice, located at the second spelling of the year.
+_DUPLICATE_YEARS = frozenset({"duplicate_year", "duplicate_budget_year"})
+
+
 def _describe(value: Any) -> str:
     if value is None:
-        return "an empty value"
+        return tr("an empty value")
     if isinstance(value, dict):
-        return "a mapping"
+        return tr("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _message(kind: str, item: Any, path: DataPath, *, at_key: bool) -> str:
+def _message(kind: str, item: Any, path: DataPath, *, at_key: bool, model: type[BaseModel]) -> str:
+    """A pydantic error in words, by its type and context (never by pydantic's English
+    wording, which is shown only for a type not foreseen here)."""
     found = _describe(item.get("input"))
     ctx = item.get("ctx") or {}
+    custom = USER_ERRORS.get(kind)
+    if custom is not None:
+        return tr(custom.template, **{"found": found, **ctx})
     if kind == "missing":
-        return f"required, but missing; add '{path[-1]}:'"
+        return tr("required, but missing; add '{key}:'", key=path[-1])
     if kind == "string_type":
         if item.get("input") is None:
-            return "is empty; write the text, or remove the key if it is optional"
+            return tr("is empty; write the text, or remove the key if it is optional")
         if isinstance(item.get("input"), dict) and len(item["input"]) == 1:
             # key: Corruption Perception Index : CPI -- a colon and a space made a mapping.
             [(inner, rest)] = item["input"].items()
-            return (
-                f"expected text, found a mapping ({inner!r}: ...): text that holds ': ' must "
-                f'be put in quotes, e.g. "{inner}: {rest or ""}"'
+            return tr(
+                "expected text, found a mapping ({key}: ...): text that holds ': ' must be put "
+                'in quotes, e.g. "{inner}: {rest}"',
+                key=repr(inner),
+                inner=inner,
+                rest=rest or "",
             )
-        return f"expected text, found {found}"
+        return tr("expected text, found {found}", found=found)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if not path:
-            return (
+            return tr(
                 "a plan is a mapping of keys (schema_version, organization, fiscal_years, ...); "
-                f"this file holds {found}"
+                "this file holds {found}",
+                found=found,
             )
-        return f"expected a mapping of keys and values, found {found}"
+        return tr("expected a mapping of keys and values, found {found}", found=found)
     if kind == "list_type":
-        return f"expected a list (one item per line, starting with '- '), found {found}"
+        return tr(
+            "expected a list (one item per line, starting with '- '), found {found}", found=found
+        )
     if at_key and kind == "int_parsing":
-        return (
-            f"{found} is not a fiscal year; write each target under its B.E. year, "
-            "e.g. '2562: ร้อยละ 80' (check the indentation)"
+        return tr(
+            "{found} is not a fiscal year; write each target under its B.E. year, "
+            "e.g. '2562: ร้อยละ 80' (check the indentation)",
+            found=found,
         )
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number such as 2562, found {found}"
+        return tr("expected a whole number such as 2562, found {found}", found=found)
+    if kind in ("float_parsing", "float_type"):
+        return tr("expected a number such as 2.5, found {found}", found=found)
     if kind == "literal_error" and path == ("schema_version",):
-        return (
-            f"this version of anticorrupt-plan reads schema_version {SCHEMA_VERSION}, found "
-            f"{found}; write 'schema_version: {SCHEMA_VERSION}' or upgrade the tool"
+        return tr(
+            "this version of anticorrupt-plan reads schema_version {version}, found "
+            "{found}; write 'schema_version: {version}' or upgrade the tool",
+            version=SCHEMA_VERSION,
+            found=found,
         )
     if kind in ("literal_error", "enum"):
-        return f"must be one of {ctx.get('expected', '')}; found {found}"
+        choices = _choices(path, model)
+        expected = ", ".join(map(repr, choices)) if choices else ctx.get("expected", "")
+        return tr("must be one of {expected}; found {found}", expected=expected, found=found)
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item"
+        return tr_n(
+            "needs at least {count} item", "needs at least {count} items", ctx.get("min_length", 1)
+        )
+    if kind == "string_too_short":
+        return tr("must not be empty")
+    if kind in ("string_too_long", "too_long"):
+        return tr_n(
+            "is longer than {count} character",
+            "is longer than {count} characters",
+            ctx.get("max_length", 0),
+        )
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return tr("must be at least {limit}; found {found}", limit=limit, found=found)
+    if kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        return tr("must be at most {limit}; found {found}", limit=limit, found=found)
+    if kind == "multiple_of":
+        return tr(
+            "must be a multiple of {step}; found {found}", step=ctx.get("multiple_of"), found=found
+        )
     if kind == "string_pattern_mismatch":
-        return f"{found} is not a valid id: use letters, digits, '-', '_' and '.'"
+        if path and path[-1] == "id":
+            return tr(
+                "{found} is not a valid id: use letters, digits, '-', '_' and '.'", found=found
+            )
+        if path[:1] == ("checks",):
+            return tr(
+                "{found} is not a rule id: rule ids are written in capitals, e.g. DOUBLE-SPACE "
+                "('plan check --list-rules' lists them)",
+                found=found,
+            )
+        return tr(
+            "{found} is not written as this value must be ({pattern})",
+            found=found,
+            pattern=ctx.get("pattern", ""),
+        )
     return str(item["msg"])
+
+
+def _choices(path: DataPath, model: type[BaseModel]) -> tuple[str, ...]:
+    """The values a Literal or an Enum field at ``path`` allows, as the plan writes them."""
+    parent = _model_at(path[:-1], model) if path else None
+    field = parent.model_fields.get(str(path[-1])) if parent is not None else None
+    if field is None:
+        return ()
+    annotation = _unwrap(field.annotation)
+    if get_origin(annotation) is Literal:
+        return tuple(str(arg) for arg in get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return tuple(str(member.value) for member in annotation)
+    return ()
 
 
 def _allowed(parent: DataPath, model: type[BaseModel]) -> tuple[str, ...]:

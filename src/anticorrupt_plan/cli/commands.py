@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+import typer.core
 
-from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanInvalid
+from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup, UsageError
+from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanExistsError, PlanInvalid
+from anticorrupt_plan.core.i18n import LANGUAGES, choose_language, mark, tr, tr_n
 from anticorrupt_plan.core.safe_text import shown
 
 if TYPE_CHECKING:
@@ -30,17 +33,29 @@ class Exit(IntEnum):
     INTERNAL = 3
 
 
-app = typer.Typer(
-    name="plan",
-    help="Compile an ethics and anti-corruption plan (plan.yaml) into its official documents.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+HELP = mark(
+    "Compile a Thai local organization's anti-corruption plans (plan.yaml) into their "
+    "official documents."
 )
 
-PlanArgument = Annotated[
-    Path,
-    typer.Argument(help="The plan file.", show_default=True),
+app = typer.Typer(
+    name="plan",
+    help=HELP,
+    epilog=mark(
+        "Start with: plan init --kind ethics, then plan validate, plan check and plan build. "
+        "Messages are in Thai when LANG starts with th (or with --lang th)."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    cls=TranslatedGroup,
+)
+
+PlansArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help=mark("Plan files (default: plan.yaml)."), show_default=False, metavar="PLAN"
+    ),
 ]
 
 
@@ -49,15 +64,23 @@ def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
 
     ``writes``: the command would have written documents, so say that none were.
     """
-    print(str(error), file=sys.stderr)
-    if isinstance(error, PlanInvalid):
-        found = f"{_count(error.count, 'problem')} found"
-        print(f"{found}; nothing was written" if writes else found, file=sys.stderr)
+    _report_failure(error, writes=writes)
     raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _report_failure(error: PlanError, *, writes: bool = False) -> None:
+    """Print a library error for a person: one problem per line, then how many."""
+    print(str(error), file=sys.stderr)
+    if isinstance(error, PlanInvalid):
+        if writes:
+            found = tr_n(
+                "{count} problem found; nothing was written",
+                "{count} problems found; nothing was written",
+                error.count,
+            )
+        else:
+            found = tr_n("{count} problem found", "{count} problems found", error.count)
+        print(found, file=sys.stderr)
 
 
 def _version(value: bool) -> None:
@@ -68,14 +91,36 @@ def _version(value: bool) -> None:
         raise typer.Exit(Exit.OK)
 
 
+def _language(value: str | None) -> None:
+    if value is None:
+        return
+    if value not in LANGUAGES:
+        raise typer.BadParameter(tr("choose one of {languages}", languages=", ".join(LANGUAGES)))
+    choose_language(value)
+
+
 @app.callback()
 def _root(
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_language,
+            is_eager=True,
+            metavar="th|en",
+            show_default=False,
+            help=mark(
+                "The language of messages: th or en (by default PLAN_LANG, else th when "
+                "LC_ALL, LC_MESSAGES or LANG starts with th)."
+            ),
+        ),
+    ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=mark("Show the version.")),
     ] = False,
 ) -> None:
-    """Compile an ethics and anti-corruption plan (plan.yaml) into its official documents."""
+    """The options before a command: they apply to every command."""
 
 
 def _formats(value: str) -> list[str]:
@@ -84,55 +129,64 @@ def _formats(value: str) -> list[str]:
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in FORMATS]
     if unknown or not names:
-        raise typer.BadParameter(f"choose one or more of {', '.join(FORMATS)}, comma-separated")
+        raise typer.BadParameter(
+            tr("choose one or more of {formats}, comma-separated", formats=", ".join(FORMATS))
+        )
     return names
 
 
-@app.command()
+@app.command(
+    cls=TranslatedCommand,
+    help=mark(
+        "Validate each plan and write its documents to OUT (default: out/).\n\n"
+        "One plan file's documents go straight into OUT; with several plans, or a folder of "
+        "them, each plan gets a folder of its own in OUT, named after the plan file. A PDF is "
+        "made with LibreOffice, in the document's font (see 'plan fonts')."
+    ),
+    epilog=mark("Example: plan build plan.yaml --out out --format md,docx"),
+)
 def build(
     plans: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Plan files, or folders of them (default: plan.yaml).",
+            help=mark("Plan files, or folders of them (default: plan.yaml)."),
             show_default=False,
             metavar="PLAN",
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the documents.")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help=mark("Folder for the documents."))
+    ] = Path("out"),
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Formats to build, comma-separated: md, docx, pdf."),
+        typer.Option(
+            "--format", "-f", help=mark("Formats to build, comma-separated: md, docx, pdf.")
+        ),
     ] = "md,docx",
     check: Annotated[
         bool,
         typer.Option(
-            "--check", help="Write nothing; exit 1 if an output is missing or out of date."
+            "--check", help=mark("Write nothing; exit 1 if an output is missing or out of date.")
         ),
     ] = False,
     templates: Annotated[
         Path | None,
-        typer.Option(help="Use the templates in this folder instead of the built-in ones."),
+        typer.Option(help=mark("Use the templates in this folder instead of the built-in ones.")),
     ] = None,
     pdfa: Annotated[
-        bool, typer.Option("--pdfa", help="Make the PDF a PDF/A-2b, for archiving.")
+        bool, typer.Option("--pdfa", help=mark("Make the PDF a PDF/A-2b, for archiving."))
     ] = False,
     allow_substitute_font: Annotated[
         bool,
         typer.Option(
             "--allow-substitute-font",
-            help="Make the PDF even when the document's font is not installed "
-            "(its pages then differ from Word's).",
+            help=mark(
+                "Make the PDF even when the document's font is not installed "
+                "(its pages then differ from Word's)."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Validate each plan and write its documents to OUT (default: out/).
-
-    One plan file's documents go straight into OUT; with several plans, or a folder of
-    them, each plan gets a folder of its own in OUT, named after the plan file. A PDF is
-    made with LibreOffice, in the document's font (see 'plan fonts').
-    """
     from anticorrupt_plan.app.render import PdfOptions
 
     formats = _formats(format)
@@ -184,7 +238,7 @@ def _build_many(
         folders = batch_folders(paths, out_dir=out_dir)
     except PlanError as error:  # a folder without plans, or two plans of the same name
         _fail(error)
-    label = "checking" if check else "building"
+    label = tr("checking") if check else tr("building")
     with progress_bar(len(folders), label=label, stream=sys.stderr) as advance:
 
         def done(plan: Path, outcome: BuildResult | PlanError) -> None:
@@ -200,10 +254,23 @@ def _build_many(
     total = len(folders)
     stale = [plan for plan, built in result.built.items() if built.stale]
     if stale:
-        print(f"{len(stale)} of {total} plans have documents to update", file=sys.stderr)
+        print(
+            tr_n(
+                "{count} of {total} plans have documents to update",
+                "{count} of {total} plans have documents to update",
+                len(stale),
+                total=total,
+            ),
+            file=sys.stderr,
+        )
     if result.failed:
         print(
-            f"{len(result.failed)} of {total} plans failed; their documents were left as they were",
+            tr_n(
+                "{count} of {total} plans failed; their documents were left as they were",
+                "{count} of {total} plans failed; their documents were left as they were",
+                len(result.failed),
+                total=total,
+            ),
             file=sys.stderr,
         )
     if stale or result.failed:
@@ -218,34 +285,52 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
     for finding in report.findings[:MAX_LISTED]:  # advice only: a build never fails on it
         print(finding, file=sys.stderr)
     if len(report.findings) > MAX_LISTED:
-        more = len(report.findings) - MAX_LISTED
-        print(shown(f"{plan}: {more:,} more not listed; 'plan check' lists them"), file=sys.stderr)
-    if report.findings:
-        print(
-            shown(f"{plan}: {summary(report)} from plan check (advice: they do not stop a build)"),
-            file=sys.stderr,
+        more = tr(
+            "{plan}: {count:,} more not listed; 'plan check' lists them",
+            plan=plan,
+            count=len(report.findings) - MAX_LISTED,
         )
+        print(shown(more), file=sys.stderr)
+    if report.findings:
+        advice = tr(
+            "{plan}: {summary} from plan check (advice: they do not stop a build)",
+            plan=plan,
+            summary=summary(report),
+        )
+        print(shown(advice), file=sys.stderr)
     if not check:
         for path in result.written:
-            print(shown(f"wrote {path}"))
+            print(shown(tr("wrote {path}", path=path)))
         return
     for path, reason in result.stale:
-        print(shown(f"{path}: {reason}; run 'plan build' to update it"), file=sys.stderr)
+        stale = tr("{path}: {reason}; run 'plan build' to update it", path=path, reason=reason)
+        print(shown(stale), file=sys.stderr)
     if not result.stale:
-        print(shown(f"{plan}: documents in {result.out_dir} are up to date"))
+        fresh = tr("{plan}: documents in {out} are up to date", plan=plan, out=result.out_dir)
+        print(shown(fresh))
 
 
-@app.command()
-def validate(plan: PlanArgument = Path("plan.yaml")) -> None:
-    """Check PLAN against the schema and its rules, without writing anything."""
+@app.command(
+    cls=TranslatedCommand,
+    help=mark("Check each PLAN against the schema and its rules, without writing anything."),
+    epilog=mark("Example: plan validate plan.yaml"),
+)
+def validate(plans: PlansArgument = None) -> None:
     from anticorrupt_plan.app.validate import read_assets, read_plan
 
-    try:
-        valid = read_plan(plan)
-        read_assets(valid, base=plan.parent)  # what build would find missing, found now
-    except PlanError as error:
-        _fail(error)
-    print(shown(f"{plan}: valid ({valid.kind.describe(valid.plan)})"))
+    failed = False
+    for plan in plans or [Path("plan.yaml")]:
+        try:
+            valid = read_plan(plan)
+            read_assets(valid, base=plan.parent)  # what build would find missing, found now
+        except PlanError as error:
+            _report_failure(error)
+            failed = True
+            continue
+        found = valid.kind.describe(valid.plan)
+        print(shown(tr("{plan}: valid ({found})", plan=plan, found=found)))
+    if failed:
+        raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
 class ReportFormat(StrEnum):
@@ -253,23 +338,28 @@ class ReportFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(
+    cls=TranslatedCommand,
+    help=mark("Find slips no schema can see (misspelled names, wrong years, ...); exit 1 if any."),
+    epilog=mark("Example: plan check plan.yaml --format json"),
+)
 def check(
-    plan: PlanArgument = Path("plan.yaml"),
+    plans: PlansArgument = None,
     warn_only: Annotated[
-        bool, typer.Option("--warn-only", help="Report the findings but exit 0.")
+        bool, typer.Option("--warn-only", help=mark("Report the findings but exit 0."))
     ] = False,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text, or json for CI.")
+        ReportFormat,
+        typer.Option("--format", "-f", help=mark("text, or json for CI (one plan only).")),
     ] = ReportFormat.TEXT,
     list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="List every rule and why it exists.")
+        bool, typer.Option("--list-rules", help=mark("List every rule and why it exists."))
     ] = False,
     list_accepted: Annotated[
-        bool, typer.Option("--list-accepted", help="List the findings PLAN accepts, and why.")
+        bool,
+        typer.Option("--list-accepted", help=mark("List the findings PLAN accepts, and why.")),
     ] = False,
 ) -> None:
-    """Find slips no schema can see (misspelled names, wrong years, ...); exit 1 if any."""
     from anticorrupt_plan.app.checks import (
         accepted_text,
         report_json,
@@ -283,68 +373,89 @@ def check(
     if list_rules:
         sys.stdout.write(rules_text())
         return
-    try:
-        report = run_checks(read_plan(plan))
-    except PlanError as error:
-        _fail(error)
-    if list_accepted:
-        sys.stdout.write(accepted_text(report))
-        return
-    sys.stdout.write(report_json(report) if format == ReportFormat.JSON else report_text(report))
-    print(shown(f"{plan}: {summary(report)}"), file=sys.stderr)
-    if report.findings and not warn_only:
+    paths = plans or [Path("plan.yaml")]
+    if format == ReportFormat.JSON and len(paths) > 1:
+        raise typer.BadParameter(tr("json reports on one plan at a time"), param_hint="--format")
+    failed = found = False
+    for plan in paths:
+        try:
+            report = run_checks(read_plan(plan))
+        except PlanError as error:
+            _report_failure(error)
+            failed = True
+            continue
+        if list_accepted:
+            sys.stdout.write(accepted_text(report))
+            continue
+        json = format == ReportFormat.JSON
+        sys.stdout.write(report_json(report) if json else report_text(report))
+        print(shown(tr("{plan}: {summary}", plan=plan, summary=summary(report))), file=sys.stderr)
+        found = found or bool(report.findings)
+    if failed or (found and not warn_only):
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
-@app.command()
+@app.command(
+    cls=TranslatedCommand,
+    help=mark("Show what changed between two versions of the plan, in the plan's own numbering."),
+    epilog=mark("Example: plan diff HEAD~1 --format docx --out amendment.docx"),
+)
 def diff(
     old: Annotated[
         str,
         typer.Argument(
-            help="The old version: a plan file, a git revision of --plan (HEAD~1, a tag, "
-            "a commit), or REV:path for another file at a revision."
+            help=mark(
+                "The old version: a plan file, a git revision of --plan (HEAD~1, a tag, "
+                "a commit), or REV:path for another file at a revision."
+            )
         ),
     ] = "HEAD",
     new: Annotated[
         str | None,
         typer.Argument(
-            help="The new version, named the same way; by default --plan as it is now.",
+            help=mark("The new version, named the same way; by default --plan as it is now."),
             show_default=False,
         ),
     ] = None,
     plan: Annotated[
-        Path, typer.Option("--plan", "-p", help="The plan file that a bare revision refers to.")
+        Path,
+        typer.Option("--plan", "-p", help=mark("The plan file that a bare revision refers to.")),
     ] = Path("plan.yaml"),
     format: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="Output: text (for the terminal), md, json or docx (with --out)."
+            "--format",
+            "-f",
+            help=mark("Output: text (for the terminal), md, json or docx (with --out)."),
         ),
     ] = "text",
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write to this file instead; needed for docx."),
+        typer.Option("--out", "-o", help=mark("Write to this file instead; needed for docx.")),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option(help="For md and docx, use the templates in this folder (see plan build)."),
+        typer.Option(
+            help=mark("For md and docx, use the templates in this folder (see plan build).")
+        ),
     ] = None,
     exit_code: Annotated[
         bool,
         typer.Option(
-            "--exit-code", help="Exit 1 when there are changes and 0 when there are none."
+            "--exit-code", help=mark("Exit 1 when there are changes and 0 when there are none.")
         ),
     ] = False,
 ) -> None:
-    """Show what changed between two versions of the plan, in the plan's own numbering."""
     from anticorrupt_plan.app.compare import DiffFormat, compare
     from anticorrupt_plan.writers.diff_text import use_colour
 
     if format not in set(DiffFormat):
-        raise typer.BadParameter(f"choose one of {', '.join(DiffFormat)}", param_hint="--format")
+        raise typer.BadParameter(
+            tr("choose one of {formats}", formats=", ".join(DiffFormat)), param_hint="--format"
+        )
     if format == DiffFormat.DOCX and out is None:
         raise typer.BadParameter(
-            "required with --format docx: name the Word file to write", param_hint="--out"
+            tr("required with --format docx: name the Word file to write"), param_hint="--out"
         )
     try:
         result = compare(
@@ -360,16 +471,19 @@ def diff(
         _fail(error)
     sys.stdout.write(result.output)
     if out is not None:
-        print(shown(f"wrote {out}"))
+        print(shown(tr("wrote {path}", path=out)))
     if exit_code and result.changes:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
-@app.command()
+@app.command(
+    cls=TranslatedCommand,
+    help=mark("Print a DOCX's text in reading order, for git diff (see the README)."),
+    epilog=mark("Example: git config diff.plan-docx.textconv 'plan textconv'"),
+)
 def textconv(
-    document: Annotated[Path, typer.Argument(help="A Word document (.docx).")],
+    document: Annotated[Path, typer.Argument(help=mark("A Word document (.docx)."))],
 ) -> None:
-    """Print a DOCX's text in reading order, for git diff (see the README)."""
     from anticorrupt_plan.writers.docx_text import docx_text
 
     try:
@@ -379,29 +493,35 @@ def textconv(
     sys.stdout.write(text)
 
 
-@app.command()
+@app.command(
+    cls=TranslatedCommand,
+    help=mark("Install a font of TH SarabunIT๙'s size for PDFs on Linux, built from Laksaman."),
+    epilog=mark("Example: plan fonts --check"),
+)
 def fonts(
     folder: Annotated[
         Path | None,
         typer.Option(
             "--folder",
-            help="Where to put the fonts (default: ~/.local/share/fonts/anticorrupt-plan).",
+            help=mark("Where to put the fonts (default: ~/.local/share/fonts/anticorrupt-plan)."),
         ),
     ] = None,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Only say whether TH SarabunIT๙ or a twin is installed."),
+        typer.Option(
+            "--check", help=mark("Only say whether TH SarabunIT๙ or a twin is installed.")
+        ),
     ] = False,
 ) -> None:
-    """Install a font of TH SarabunIT๙'s size for PDFs on Linux, built from Laksaman."""
     from anticorrupt_plan.app.fonts import TWIN_FAMILY, font_installed, install_twin
 
     if check:
         found = font_installed(TWIN_FAMILY)
         if found is None:
-            print("cannot tell which fonts are installed here (no fontconfig)")
+            print(tr("cannot tell which fonts are installed here (no fontconfig)"))
             return
-        print(f"{TWIN_FAMILY}: {'installed' if found else 'not installed'}")
+        state = tr("installed") if found else tr("not installed")
+        print(f"{TWIN_FAMILY}: {state}")
         if not found:
             raise typer.Exit(Exit.FAILED_OR_CHANGED)
         return
@@ -410,19 +530,24 @@ def fonts(
     except PlanError as error:
         _fail(error)
     for path in installed.fonts:
-        print(f"wrote {path}")
+        print(tr("wrote {path}", path=path))
     print(
-        f"{TWIN_FAMILY}'s metric twin (Laksaman at TH Sarabun New's size) is installed in "
-        f"{installed.folder}; licence GPL-2+ with the font exception (see README.txt there)"
+        tr(
+            "{family}'s metric twin (Laksaman at TH Sarabun New's size) is installed in "
+            "{folder}; licence GPL-2+ with the font exception (see README.txt there)",
+            family=TWIN_FAMILY,
+            folder=installed.folder,
+        )
     )
     if not installed.cache_refreshed:
-        print("run 'fc-cache -f' if LibreOffice does not find it yet", file=sys.stderr)
+        print(tr("run 'fc-cache -f' if LibreOffice does not find it yet"), file=sys.stderr)
 
 
 report_app = typer.Typer(
     name="report",
-    help="Follow-up reports on a plan: start a progress file (build it with 'plan build').",
+    help=mark("Follow-up reports on a plan: start a progress file (build it with 'plan build')."),
     no_args_is_help=True,
+    cls=TranslatedGroup,
 )
 app.add_typer(report_app)
 
@@ -432,42 +557,248 @@ class PeriodChoice(StrEnum):
     ANNUAL = "annual"
 
 
-@report_app.command("init")
+@report_app.command(
+    "init",
+    cls=TranslatedCommand,
+    help=mark("Start a progress file: every item of PLAN's fiscal year listed, its status blank."),
+    epilog=mark("Example: plan report init plan.yaml --year 2567 --period 6-months"),
+)
 def report_init(
-    plan: PlanArgument = Path("plan.yaml"),
+    plan: Annotated[
+        Path, typer.Argument(help=mark("The plan to report on (default: plan.yaml)."))
+    ] = Path("plan.yaml"),
     year: Annotated[
-        int, typer.Option("--year", "-y", help="The fiscal year to report on (B.E.), e.g. 2567.")
+        int,
+        typer.Option("--year", "-y", help=mark("The fiscal year to report on (B.E.), e.g. 2567.")),
     ] = 0,
     period: Annotated[
         PeriodChoice,
-        typer.Option("--period", help="6-months (1 October - 31 March) or annual."),
+        typer.Option("--period", help=mark("6-months (1 October - 31 March) or annual.")),
     ] = PeriodChoice.ANNUAL,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="The progress file to write (default: reports/YEAR-PERIOD.yaml)."
+            "--out",
+            "-o",
+            help=mark("The progress file to write (default: reports/YEAR-PERIOD.yaml)."),
         ),
     ] = None,
 ) -> None:
-    """Start a progress file: every item of PLAN's fiscal year listed, its status blank."""
     from anticorrupt_plan.app.reports import default_progress_path, init_progress
     from anticorrupt_plan.kinds.report.model import Period
 
     if not year:
-        raise typer.BadParameter("give the fiscal year, e.g. --year 2567", param_hint="--year")
+        raise typer.BadParameter(tr("give the fiscal year, e.g. --year 2567"), param_hint="--year")
     chosen = Period(period.value)
     target = out or default_progress_path(plan, year=year, period=chosen)
     try:
         written = init_progress(plan, year=year, period=chosen, out=target)
     except PlanError as error:
         _fail(error)
-    print(f"wrote {written}")
-    print(f"fill in each status (and what was done), then: plan build {written}", file=sys.stderr)
+    print(shown(tr("wrote {path}", path=written)))
+    print(
+        shown(
+            tr(
+                "fill in each status (and what was done), then: plan build {path}",
+                path=written,
+            )
+        ),
+        file=sys.stderr,
+    )
 
 
-@app.command()
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer questions."""
+    return sys.stdin.isatty()
+
+
+# What a clerk may type for each kind of organization, besides its full name.
+ORGANIZATION_ABBREVIATIONS = {
+    "อบต": "องค์การบริหารส่วนตำบล",
+    "ทต": "เทศบาลตำบล",
+    "ทม": "เทศบาลเมือง",
+    "ทน": "เทศบาลนคร",
+    "อบจ": "องค์การบริหารส่วนจังหวัด",
+}
+
+
+class CiHost(StrEnum):
+    GITHUB = "github"
+    GITLAB = "gitlab"
+
+
+@app.command(
+    cls=TranslatedCommand,
+    help=mark(
+        "Start a new plan for an organization: a plan file that validates and builds at "
+        "once, with the content every organization shares written in and '....' at each "
+        "place for the organization's own words ('plan check' lists them). On a terminal, "
+        "what the options do not give is asked for; an existing file is never replaced."
+    ),
+    epilog=mark(
+        "Example: plan init --kind action --org-kind อบต --name ทุ่งทอง --district ท่าม่วง "
+        "--province กาญจนบุรี --first 2566 --last 2570 --executive 'นายไพฑูรย์ สุขดี' --git"
+    ),
+)
+def init(
+    plan: Annotated[Path, typer.Argument(help=mark("The plan file to create."))] = Path(
+        "plan.yaml"
+    ),
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help=mark("ethics (แผนการเสริมสร้างวินัยฯ) or action (แผนปฏิบัติการป้องกันการทุจริต)."),
+            show_default=False,
+        ),
+    ] = None,
+    org_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--org-kind",
+            help=mark(
+                "The kind of organization: องค์การบริหารส่วนตำบล (อบต), เทศบาลตำบล (ทต), "
+                "เทศบาลเมือง (ทม), เทศบาลนคร (ทน) or องค์การบริหารส่วนจังหวัด (อบจ)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help=mark("Its name, without its kind."), show_default=False),
+    ] = None,
+    district: Annotated[
+        str | None,
+        typer.Option(
+            "--district",
+            help=mark("Its district, without อำเภอ (none for an อบจ)."),
+            show_default=False,
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", help=mark("Its province, without จังหวัด."), show_default=False),
+    ] = None,
+    first: Annotated[
+        int | None,
+        typer.Option(
+            "--first", help=mark("The first fiscal year (B.E., e.g. 2566)."), show_default=False
+        ),
+    ] = None,
+    last: Annotated[
+        int | None,
+        typer.Option(
+            "--last", help=mark("The last fiscal year (B.E., e.g. 2570)."), show_default=False
+        ),
+    ] = None,
+    executive: Annotated[
+        str | None,
+        typer.Option(
+            "--executive",
+            help=mark("The executive who signs the announcement, e.g. 'นายไพฑูรย์ สุขดี'."),
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=mark(
+                "The announcement's date (B.E. YYYY-MM-DD); by default 1 October before the "
+                "first fiscal year."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    git: Annotated[
+        bool,
+        typer.Option(
+            "--git",
+            help=mark(
+                "Also write the git wiring beside the plan: .gitattributes (readable diffs of "
+                "DOCX files), .pre-commit-config.yaml and a CI file."
+            ),
+        ),
+    ] = False,
+    ci: Annotated[
+        CiHost, typer.Option("--ci", help=mark("With --git: the CI file's host."))
+    ] = CiHost.GITHUB,
+) -> None:
+    from anticorrupt_plan.app.init import NewPlan, init_plan
+
+    ask = _interactive()
+    answers = {
+        "kind": kind,
+        "org_kind": org_kind,
+        "name": name,
+        "province": province,
+        "first": first,
+        "last": last,
+        "executive": executive,
+    }
+    if plan.exists() or plan.is_symlink():  # said before any question is asked
+        _fail(PlanExistsError(path=str(plan)))
+    missing = [key for key, value in answers.items() if value is None]
+    if missing and not ask:
+        options = ", ".join("--" + key.replace("_", "-") for key in missing)
+        raise UsageError(
+            tr("not given, and there is no terminal to ask on: {options}", options=options)
+        )
+    if kind is None:
+        kind = typer.prompt(tr("Which plan: ethics or action?"), default="ethics")
+    if org_kind is None:
+        org_kind = typer.prompt(
+            tr("Kind of organization (อบต, ทต, ทม, ทน, อบจ or the full name)"), default="อบต"
+        )
+    organization_kind = ORGANIZATION_ABBREVIATIONS.get(
+        org_kind.strip().rstrip("."), org_kind.strip()
+    )
+    if name is None:
+        name = typer.prompt(tr("Name of the organization, without its kind"))
+    if district is None and ask and not organization_kind.endswith("จังหวัด"):
+        district = typer.prompt(tr("District, without อำเภอ"))
+    if province is None:
+        province = typer.prompt(tr("Province, without จังหวัด"))
+    if first is None:
+        first = typer.prompt(tr("First fiscal year (B.E.)"), type=int)
+    if last is None:
+        last = typer.prompt(tr("Last fiscal year (B.E.)"), type=int, default=first)
+    if executive is None:
+        executive = typer.prompt(tr("The executive's name, with title (นาย, นาง, ...)"))
+    new = NewPlan(
+        kind=kind.strip(),
+        organization_kind=organization_kind,
+        name=name.strip(),
+        district=district.strip() if district and district.strip() else None,
+        province=province.strip(),
+        first=first,
+        last=last,
+        executive=executive.strip(),
+        date=date,
+    )
+    try:
+        written = init_plan(plan, new, git=git, ci=str(ci))
+    except PlanError as error:
+        _fail(error)
+    for path in written:
+        print(shown(tr("wrote {path}", path=path)))
+    print(
+        shown(
+            tr(
+                "next: write the places marked .... ('plan check {plan}' lists them), "
+                "then 'plan build {plan}'",
+                plan=plan,
+            )
+        )
+    )
+
+
+@app.command(
+    cls=TranslatedCommand,
+    help=mark("Print the plan file's JSON Schema (for editor completion and checking)."),
+    epilog=mark("Example: plan schema > plan.schema.json"),
+)
 def schema() -> None:
-    """Print the plan file's JSON Schema (for editor completion and checking)."""
     from anticorrupt_plan.app.schema import json_schema
 
     sys.stdout.write(json_schema())
@@ -489,9 +820,13 @@ def main() -> None:
     try:
         app()
     except Exception as error:  # a bug: say so in one line rather than with a traceback
+        described = tr(
+            "plan: internal error: {kind}: {error}", kind=type(error).__name__, error=error
+        )
         print(
-            shown(f"plan: internal error: {type(error).__name__}: {error}") + "\n"
-            "This is a bug in anticorrupt-plan; please report it with the plan file.",
+            shown(described)
+            + "\n"
+            + tr("This is a bug in anticorrupt-plan; please report it with the plan file."),
             file=sys.stderr,
         )
         sys.exit(Exit.INTERNAL)

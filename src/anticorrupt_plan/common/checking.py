@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from anticorrupt_plan.common.organization import FiscalYears, Organization
 from anticorrupt_plan.common.prose import prose_values
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.loader import Document
 from anticorrupt_plan.core.textscan import Clustered, YearMention, year_mentions
 
@@ -124,4 +125,4 @@ class Rule:
 
 
 def quote(text: str) -> str:
-    return f"'{text}'" if text else "nothing"
+    return f"'{text}'" if text else tr("nothing")

@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.common.types import (
     BEDate,
@@ -17,6 +16,13 @@ from anticorrupt_plan.common.types import (
     Violation,
     Year,
     strip_text,
+    user_error,
+)
+from anticorrupt_plan.core.i18n import mark, tr
+
+REDUNDANT_PREFIX = user_error(
+    "redundant_prefix",
+    mark("write the {field} without {prefix}; the documents add it: {rest}"),
 )
 
 
@@ -54,14 +60,10 @@ class Organization(StrictModel):
         }[info.field_name or "name"]
         for prefix in prefixes:
             if value and value.startswith(prefix) and value != prefix:
-                raise PydanticCustomError(
-                    "redundant_prefix",
-                    "write the {field} without {prefix}; the documents add it: {rest}",
-                    {
-                        "field": info.field_name,
-                        "prefix": repr(prefix),
-                        "rest": repr(value[len(prefix) :].strip()),
-                    },
+                raise REDUNDANT_PREFIX(
+                    field=info.field_name,
+                    prefix=repr(prefix),
+                    rest=repr(value[len(prefix) :].strip()),
                 )
         return value
 
@@ -100,13 +102,21 @@ class FiscalYears(StrictModel):
         if self.last < self.first:
             yield (
                 ("fiscal_years", "last"),
-                f"the last fiscal year {self.last} is before the first {self.first}",
+                tr(
+                    "the last fiscal year {last} is before the first {first}",
+                    last=self.last,
+                    first=self.first,
+                ),
                 False,
             )
         elif len(self.years) > MAX_FISCAL_YEARS:
             yield (
                 ("fiscal_years", "last"),
-                f"{len(self.years)} fiscal years; a plan covers at most {MAX_FISCAL_YEARS}",
+                tr(
+                    "{count} fiscal years; a plan covers at most {limit}",
+                    count=len(self.years),
+                    limit=MAX_FISCAL_YEARS,
+                ),
                 False,
             )
 

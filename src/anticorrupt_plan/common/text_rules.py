@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from anticorrupt_plan.common.checking import PHRASE, Context, Hit, ProseText, Rule, Severity
 from anticorrupt_plan.common.organization import FiscalYears, OrganizationKind
 from anticorrupt_plan.common.places import PROVINCES
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.textscan import THAI_LETTERS, THAI_MARKS, Clustered, near_matches
 from anticorrupt_plan.core.thai import (
     THAI_DIGITS,
@@ -34,6 +35,10 @@ def _edits_allowed(name: Clustered) -> float:
 
 
 _GAP = re.compile(r"[ \t]+")
+_NAME = mark("'{written}' is a near miss of the organization's name '{declared}'")
+_KIND = mark("'{written}' is a near miss of the organization's kind '{declared}'")
+_DISTRICT = mark("'{written}' is a near miss of the organization's district '{declared}'")
+_PROVINCE_NAME = mark("'{written}' is a near miss of the organization's province '{declared}'")
 
 
 def name_spelling(context: Context) -> Iterator[Hit]:
@@ -41,10 +46,10 @@ def name_spelling(context: Context) -> Iterator[Hit]:
     declared = [
         (what, Clustered(value))
         for what, value in (
-            ("name", organization.name),
-            ("kind", organization.kind.value),
-            ("district", organization.district),
-            ("province", organization.province),
+            (_NAME, organization.name),
+            (_KIND, organization.kind.value),
+            (_DISTRICT, organization.district),
+            (_PROVINCE_NAME, organization.province),
         )
         if value is not None and len(clusters(value)) >= MIN_NAME_CLUSTERS
     ]
@@ -57,18 +62,21 @@ def name_spelling(context: Context) -> Iterator[Hit]:
                     written = prose.text[match.start : match.end]
                     yield Hit(
                         prose.path,
-                        f"'{written}' is a near miss of the organization's {what} '{value.text}'",
+                        tr(what, written=written, declared=value.text),
                         (match.start, match.end),
                         value.text,
                     )
-        name_ends = {match.start: match.end for match in found.get("name", [])}
-        for kind in found.get("kind", []):
+        name_ends = {match.start: match.end for match in found.get(_NAME, [])}
+        for kind in found.get(_KIND, []):
             gap = _GAP.match(prose.text, kind.end)
             if gap and gap.end() in name_ends:
                 written = prose.text[kind.start : name_ends[gap.end()]]
                 yield Hit(
                     prose.path,
-                    f"a space splits the organization's full name in '{written}'; remove it",
+                    tr(
+                        "a space splits the organization's full name in '{written}'; remove it",
+                        written=written,
+                    ),
                     gap.span(),
                 )
 
@@ -91,8 +99,12 @@ def other_organization(context: Context) -> Iterator[Hit]:
             for match in re.finditer(kind, prose.text):
                 yield Hit(
                     prose.path,
-                    f"'{kind}' is another kind of organization: this plan is "
-                    f"{organization.full_name}'s; left in from a copied plan?",
+                    tr(
+                        "'{kind}' is another kind of organization: this plan is {name}'s; "
+                        "left in from a copied plan?",
+                        kind=kind,
+                        name=organization.full_name,
+                    ),
                     match.span(),
                     ours,
                 )
@@ -101,9 +113,13 @@ def other_organization(context: Context) -> Iterator[Hit]:
             if province != organization.province:
                 yield Hit(
                     prose.path,
-                    f"'{match.group()}' names another province: this plan is "
-                    f"{organization.full_name}'s, in จังหวัด{organization.province}; left in "
-                    "from a copied plan?",
+                    tr(
+                        "'{written}' names another province: this plan is {name}'s, in "
+                        "จังหวัด{province}; left in from a copied plan?",
+                        written=match.group(),
+                        name=organization.full_name,
+                        province=organization.province,
+                    ),
                     match.span("province"),
                     organization.province,
                 )
@@ -128,8 +144,14 @@ def fiscal_years(context: Context) -> Iterator[Hit]:
                 written = prose.text[mention.start : mention.end]
                 yield Hit(
                     prose.path,
-                    f"gives the plan's period as {mention.first}-{mention.last}, but its fiscal "
-                    f"years are {years.first}-{years.last}",
+                    tr(
+                        "gives the plan's period as {written_first}-{written_last}, but its "
+                        "fiscal years are {first}-{last}",
+                        written_first=mention.first,
+                        written_last=mention.last,
+                        first=years.first,
+                        last=years.last,
+                    ),
                     (mention.start, mention.end),
                     _range_as_written(written, years),
                 )
@@ -146,9 +168,16 @@ def other_years(context: Context) -> Iterator[Hit]:
                 if mention.last - mention.first == length and 0 < abs(shifted) <= length + 1:
                     yield Hit(
                         prose.path,
-                        f"{mention.first}-{mention.last} is as long as the plan's fiscal years "
-                        f"{years.first}-{years.last} but shifted by {shifted:+d}; if it means "
-                        "the plan's period, correct it",
+                        tr(
+                            "{written_first}-{written_last} is as long as the plan's fiscal "
+                            "years {first}-{last} but shifted by {shift:+d}; if it means the "
+                            "plan's period, correct it",
+                            written_first=mention.first,
+                            written_last=mention.last,
+                            first=years.first,
+                            last=years.last,
+                            shift=shifted,
+                        ),
                         span,
                         _range_as_written(prose.text[mention.start : mention.end], years),
                     )
@@ -159,8 +188,12 @@ def other_years(context: Context) -> Iterator[Hit]:
             ):
                 yield Hit(
                     prose.path,
-                    f"fiscal year {mention.first} is outside the plan's fiscal years "
-                    f"{years.first}-{years.last}",
+                    tr(
+                        "fiscal year {year} is outside the plan's fiscal years {first}-{last}",
+                        year=mention.first,
+                        first=years.first,
+                        last=years.last,
+                    ),
                     span,
                 )
 
@@ -186,7 +219,11 @@ def doubled(context: Context) -> Iterator[Hit]:
         hits = [
             Hit(
                 prose.path,
-                f"'{match.group('word')}' is written twice: '{match.group()}'",
+                tr(
+                    "'{word}' is written twice: '{written}'",
+                    word=match.group("word"),
+                    written=match.group(),
+                ),
                 match.span(),
                 match.group("word") if not match.group("between").strip() else None,
             )
@@ -200,14 +237,18 @@ def doubled(context: Context) -> Iterator[Hit]:
             if mark:
                 yield Hit(
                     prose.path,
-                    f"the mark '{mark.group(1)}' is typed twice on '{cluster[0]}'",
+                    tr(
+                        "the mark '{mark}' is typed twice on '{letter}'",
+                        mark=mark.group(1),
+                        letter=cluster[0],
+                    ),
                     (starts[index], starts[index + 1]),
                     _DOUBLED_MARK.sub(r"\1", cluster),
                 )
         for match in _DOUBLED_E.finditer(text):
             yield Hit(
                 prose.path,
-                "two เ (sara e) typed where แ (sara ae) is meant",
+                tr("two เ (sara e) typed where แ (sara ae) is meant"),
                 match.span(),
                 "แ",
             )
@@ -241,7 +282,8 @@ def _doubled_runs(prose: ProseText, found: list[tuple[int, int]]) -> Iterator[Hi
         if any(a < span[1] and span[0] < b for a, b in found):
             continue
         if cluster_count(word) >= MIN_DOUBLED_RUN or word in _NEVER_TWICE:
-            yield Hit(prose.path, f"'{word}' is written twice: '{word}{word}'", span, word)
+            message = tr("'{word}' is written twice: '{written}'", word=word, written=word + word)
+            yield Hit(prose.path, message, span, word)
 
 
 def _doubled_letters(context: Context, prose: ProseText) -> Iterator[Hit]:
@@ -264,8 +306,12 @@ def _doubled_letters(context: Context, prose: ProseText) -> Iterator[Hit]:
             written = prose.text[starts[i - 1] : starts[i + PHRASE]]
             yield Hit(
                 prose.path,
-                f"'{letter}' is typed twice in '{written}'; elsewhere the plan writes "
-                f"'{''.join(once)}'",
+                tr(
+                    "'{letter}' is typed twice in '{written}'; elsewhere the plan writes '{once}'",
+                    letter=letter,
+                    written=written,
+                    once="".join(once),
+                ),
                 (starts[i], starts[i + 2]),
                 letter,
             )
@@ -281,7 +327,10 @@ def placeholder(context: Context) -> Iterator[Hit]:
         for match in _PLACEHOLDER.finditer(prose.text):
             yield Hit(
                 prose.path,
-                f"placeholder '{match.group()}' where text is expected; write the text",
+                tr(
+                    "placeholder '{written}' where text is expected; write the text",
+                    written=match.group(),
+                ),
                 match.span(),
             )
 
@@ -294,7 +343,10 @@ def double_space(context: Context) -> Iterator[Hit]:
         for match in _SPACES.finditer(prose.text):
             yield Hit(
                 prose.path,
-                f"{len(match.group())} spaces in a row; Thai text separates phrases by one",
+                tr(
+                    "{count} spaces in a row; Thai text separates phrases by one",
+                    count=len(match.group()),
+                ),
                 match.span(),
                 " ",
             )
@@ -306,15 +358,24 @@ _ARABIC_NUMBER = re.compile("[0-9]+")
 
 def mixed_digits(context: Context) -> Iterator[Hit]:
     thai = context.plan.digits == "thai"
-    wanted, other = ("Thai", "Arabic") if thai else ("Arabic", "Thai")
     for prose in context.prose:
         odd = (_ARABIC_NUMBER if thai else _THAI_NUMBER).search(prose.text)
         if odd and (_THAI_NUMBER if thai else _ARABIC_NUMBER).search(prose.text):
             number = odd.group()
+            template = (
+                mark(
+                    "mixes Thai and Arabic digits in one text; write '{number}' in Thai digits "
+                    "like the rest (the plan's digits setting)"
+                )
+                if thai
+                else mark(
+                    "mixes Arabic and Thai digits in one text; write '{number}' in Arabic "
+                    "digits like the rest (the plan's digits setting)"
+                )
+            )
             yield Hit(
                 prose.path,
-                f"mixes {wanted} and {other} digits in one text; write '{number}' in {wanted} "
-                "digits like the rest (the plan's digits setting)",
+                tr(template, number=number),
                 odd.span(),
                 thai_digits(number) if thai else arabic_digits(number),
             )
@@ -334,8 +395,12 @@ def latin_in_thai(context: Context) -> Iterator[Hit]:
             word = prose.text[max(start - 3, 0) : end + 3]
             yield Hit(
                 prose.path,
-                f"Latin letter '{match.group()}' inside Thai text ('{word}'); "
-                "it looks the same in print but breaks searching and sorting",
+                tr(
+                    "Latin letter '{letter}' inside Thai text ('{word}'); it looks the same in "
+                    "print but breaks searching and sorting",
+                    letter=match.group(),
+                    word=word,
+                ),
                 match.span(),
             )
 
@@ -343,59 +408,69 @@ def latin_in_thai(context: Context) -> Iterator[Hit]:
 NAME_SPELLING = Rule(
     "NAME-SPELLING",
     Severity.ERROR,
-    "the organization's kind, name, district or province written one or two letters, "
-    "vowels or tone marks off (องค์กร for องค์การ, ทุ้ง for ทุ่ง), or split by a space",
+    mark(
+        "the organization's kind, name, district or province written one or two letters, "
+        "vowels or tone marks off (องค์กร for องค์การ, ทุ้ง for ทุ่ง), or split by a space"
+    ),
     name_spelling,
 )
 OTHER_ORGANIZATION = Rule(
     "OTHER-ORGANIZATION",
     Severity.WARNING,
-    "another kind of organization (เทศบาลตำบล in an อบต.'s plan) or another province named "
-    "in the text, as happens when a plan is copied from another organization",
+    mark(
+        "another kind of organization (เทศบาลตำบล in an อบต.'s plan) or another province named "
+        "in the text, as happens when a plan is copied from another organization"
+    ),
     other_organization,
 )
 FISCAL_YEARS = Rule(
     "FISCAL-YEARS",
     Severity.ERROR,
-    "a year range introduced as the plan's own period (ประจำปี, ปีงบประมาณ) that is not "
-    "the plan's fiscal years",
+    mark(
+        "a year range introduced as the plan's own period (ประจำปี, ปีงบประมาณ) that is not "
+        "the plan's fiscal years"
+    ),
     fiscal_years,
 )
 OTHER_YEARS = Rule(
     "OTHER-YEARS",
     Severity.WARNING,
-    "a year range as long as the plan's but shifted, or a fiscal year outside the plan, "
-    "with no words saying it is another period (ระยะที่, ยุทธศาสตร์ชาติ, แผนพัฒนา ...)",
+    mark(
+        "a year range as long as the plan's but shifted, or a fiscal year outside the plan, "
+        "with no words saying it is another period (ระยะที่, ยุทธศาสตร์ชาติ, แผนพัฒนา ...)"
+    ),
     other_years,
 )
 DOUBLED = Rule(
     "DOUBLED",
     Severity.WARNING,
-    "a word typed twice (ปลุกและปลุก), a letter typed twice where the plan elsewhere writes "
-    "it once (ทุกกระดับ), a tone mark typed twice, or เเ for แ",
+    mark(
+        "a word typed twice (ปลุกและปลุก), a letter typed twice where the plan elsewhere writes "
+        "it once (ทุกกระดับ), a tone mark typed twice, or เเ for แ"
+    ),
     doubled,
 )
 PLACEHOLDER = Rule(
     "PLACEHOLDER",
     Severity.ERROR,
-    "placeholder text left in (....., …, ???, xxx, TODO) where the document needs words",
+    mark("placeholder text left in (....., …, ???, xxx, TODO) where the document needs words"),
     placeholder,
 )
 DOUBLE_SPACE = Rule(
     "DOUBLE-SPACE",
     Severity.WARNING,
-    "two or more spaces in a row; a Thai document separates phrases by one space",
+    mark("two or more spaces in a row; a Thai document separates phrases by one space"),
     double_space,
 )
 MIXED_DIGITS = Rule(
     "MIXED-DIGITS",
     Severity.WARNING,
-    "Thai and Arabic digits in one text; write them all as the plan's digits setting says",
+    mark("Thai and Arabic digits in one text; write them all as the plan's digits setting says"),
     mixed_digits,
 )
 LATIN_IN_THAI = Rule(
     "LATIN-IN-THAI",
     Severity.WARNING,
-    "a Latin letter inside or against a Thai word, usually a keyboard-layout slip",
+    mark("a Latin letter inside or against a Thai word, usually a keyboard-layout slip"),
     latin_in_thai,
 )

@@ -11,15 +11,93 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.core.errors import DataPath, format_path
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.thai import arabic_digits, ce_year, compose_sara_am
 
 SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class UserError:
+    """A kind of validation error a plan's author can cause, worded once: ``template`` is
+    marked for the catalogue, and ``app.validate`` translates the error by its type, filling
+    the template from its context (and ``{found}``, the value as found, from its input)."""
+
+    type: str
+    template: str
+
+    def __call__(self, **context: Any) -> PydanticCustomError:
+        return PydanticCustomError(self.type, self.template, context)
+
+
+# Every UserError by its type, as defined by the models' modules when they are imported.
+USER_ERRORS: dict[str, UserError] = {}
+
+
+def user_error(type: str, template: str) -> UserError:
+    """Define a validation error of ``type`` worded by ``template`` (marked for the catalogue)."""
+    error = UserError(type, template)
+    if USER_ERRORS.setdefault(type, error) != error:
+        raise ValueError(f"two validation errors are called {type!r}")  # a bug, not input
+    return error
+
+
+BLANK_TEXT = user_error("blank_text", mark("text must not be blank"))
+CONTROL_CHARACTER = user_error(
+    "control_character",
+    mark(
+        "contains the control character U+{code} at character {index}, which a document "
+        "cannot hold (it usually comes from pasting out of another program); delete it"
+    ),
+)
+CHRISTIAN_ERA_YEAR = user_error(
+    "christian_era_year",
+    mark(
+        "{year} looks like a Christian-Era year; plans use the Buddhist Era "
+        "(C.E. + 543 = {be}): write {be}"
+    ),
+)
+BE_YEAR_RANGE = user_error(
+    "be_year_range",
+    mark("{year} is not a plausible Buddhist-Era year (expected {low}-{high})"),
+)
+BE_DATE_TYPE = user_error(
+    "be_date_type", mark("expected a date written YYYY-MM-DD, e.g. 2561-10-18; found {found}")
+)
+BE_DATE_FORMAT = user_error(
+    "be_date_format",
+    mark("expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}"),
+)
+BE_DATE_DAY_FIRST = user_error(
+    "be_date_day_first",
+    mark(
+        "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}; "
+        "did you mean {suggestion}?"
+    ),
+)
+BE_DATE_CALENDAR = user_error("be_date_calendar", mark("{value} is not a real calendar date"))
+BAHT_ZERO = user_error(
+    "baht_zero",
+    mark(
+        "0 baht: write ไม่ใช้งบประมาณ for a project carried out without a budget, "
+        "or leave the year out if the project does not run that year"
+    ),
+)
+BAHT_TOO_LARGE = user_error("baht_too_large", mark("{value} baht is not a plausible budget"))
+BAHT_FORMAT = user_error(
+    "baht_format",
+    mark(
+        "{found} is not an amount in whole baht: write digits, e.g. 50000 or 50,000 (Thai "
+        "digits too), or ไม่ใช้งบประมาณ"
+    ),
+)
 
 # Plans are dated in the Buddhist Era. Years outside this window are typing slips, and years
 # that look Christian-Era get a message saying so.
@@ -38,15 +116,10 @@ def strip_text(value: Any) -> Any:
 
 def _check_text(value: str) -> str:
     if not value:
-        raise PydanticCustomError("blank_text", "text must not be blank")
+        raise BLANK_TEXT()
     bad = _FORBIDDEN_CHARS.search(value)
     if bad:
-        raise PydanticCustomError(
-            "control_character",
-            "contains the control character U+{code} at character {index}, which a document "
-            "cannot hold (it usually comes from pasting out of another program); delete it",
-            {"code": f"{ord(bad.group()):04X}", "index": bad.start() + 1},
-        )
+        raise CONTROL_CHARACTER(code=f"{ord(bad.group()):04X}", index=bad.start() + 1)
     return value
 
 
@@ -71,18 +144,9 @@ def number_input(value: Any) -> Any:
 
 def check_be_year(value: int) -> int:
     if 1800 <= value < FIRST_BE_YEAR:
-        raise PydanticCustomError(
-            "christian_era_year",
-            "{year} looks like a Christian-Era year; plans use the Buddhist Era "
-            "(C.E. + 543 = {be})",
-            {"year": value, "be": value + 543},
-        )
+        raise CHRISTIAN_ERA_YEAR(year=value, be=value + 543)
     if not FIRST_BE_YEAR <= value <= LAST_BE_YEAR:
-        raise PydanticCustomError(
-            "be_year_range",
-            "{year} is not a plausible Buddhist-Era year (expected {low}-{high})",
-            {"year": value, "low": FIRST_BE_YEAR, "high": LAST_BE_YEAR},
-        )
+        raise BE_YEAR_RANGE(year=value, low=FIRST_BE_YEAR, high=LAST_BE_YEAR)
     return value
 
 
@@ -101,29 +165,21 @@ def _parse_be_date(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("be_date_type", "expected a date written YYYY-MM-DD")
+        raise BE_DATE_TYPE()
     match = _DATE.fullmatch(arabic_digits(value).strip())
     if not match:
         day_first = _DAY_FIRST.fullmatch(arabic_digits(value).strip())
-        hint = ""
         if day_first:
             day, month, year = day_first.groups()
-            hint = f"; did you mean {year}-{int(month):02d}-{int(day):02d}?"
-        raise PydanticCustomError(
-            "be_date_format",
-            "expected a Buddhist-Era date written YYYY-MM-DD, e.g. 2561-10-18; found {value}{hint}",
-            {"value": repr(value), "hint": hint},
-        )
+            suggestion = f"{year}-{int(month):02d}-{int(day):02d}"
+            raise BE_DATE_DAY_FIRST(value=repr(value), suggestion=suggestion)
+        raise BE_DATE_FORMAT(value=repr(value))
     year, month, day = (int(part) for part in match.groups())
     check_be_year(year)
     try:
         return datetime.date(ce_year(year), month, day)
     except ValueError:
-        raise PydanticCustomError(
-            "be_date_calendar",
-            "{value} is not a real calendar date",
-            {"value": value},
-        ) from None
+        raise BE_DATE_CALENDAR(value=value) from None
 
 
 BEDate = Annotated[
@@ -161,7 +217,12 @@ def duplicate_ids(items: Iterable[tuple[DataPath, str | None]]) -> Iterator[Viol
         if item_id is None:
             continue
         if item_id in seen:
-            yield path, f"id {item_id!r} is already used by {format_path(seen[item_id])}", False
+            message = tr(
+                "id {id} is already used by {other}",
+                id=repr(item_id),
+                other=format_path(seen[item_id]),
+            )
+            yield path, message, False
         else:
             seen[item_id] = path
 
@@ -207,29 +268,11 @@ def _parse_baht(value: Any) -> Any:
     if text is not None and _BAHT.fullmatch(text):
         amount = int(text.replace(",", ""))
         if amount == 0:
-            raise PydanticCustomError(
-                "baht_zero",
-                "0 baht: write ไม่ใช้งบประมาณ for a project carried out without a budget, "
-                "or leave the year out if the project does not run that year",
-            )
+            raise BAHT_ZERO()
         if amount > MAX_BAHT:
-            raise PydanticCustomError(
-                "baht_too_large", "{value} baht is not a plausible budget", {"value": text}
-            )
+            raise BAHT_TOO_LARGE(value=text)
         return amount
-    shown = (
-        repr(value)
-        if isinstance(value, str)
-        else "an empty value"
-        if value is None
-        else "a list or mapping"
-    )
-    raise PydanticCustomError(
-        "baht_format",
-        "{value} is not an amount in whole baht: write digits, e.g. 50000 or 50,000 (Thai "
-        "digits too), or ไม่ใช้งบประมาณ",
-        {"value": shown},
-    )
+    raise BAHT_FORMAT()
 
 
 BAHT_SCHEMA = {

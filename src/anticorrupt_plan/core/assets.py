@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from anticorrupt_plan.core.errors import AssetError
+from anticorrupt_plan.core.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -51,29 +52,40 @@ def read_asset(base: Path, relative: str, *, max_bytes: int, kinds: Sequence[Ass
     finally:
         os.close(descriptor)
     if not any(data.startswith(sign) for kind in kinds for sign in kind.signatures):
-        names = " or ".join(kind.name for kind in kinds)
-        raise AssetError(f"{relative} is not an image a document can hold; use a {names} file")
+        names = [kind.name for kind in kinds]
+        if len(names) > 1:
+            names = [tr("{some} or {last}", some=", ".join(names[:-1]), last=names[-1])]
+        raise AssetError(
+            tr(
+                "{file} is not an image a document can hold; use a {kinds} file",
+                file=relative,
+                kinds=names[0],
+            )
+        )
     return data
 
 
 def _inside(base: Path, relative: str) -> tuple[Path, tuple[str, ...]]:
     """The real folder ``base`` and the parts of the real path of ``relative`` inside it."""
-    outside = AssetError(
-        f"{relative} is not inside the plan's folder; keep the files a plan names in its "
-        "folder or below it, and give their paths relative to the plan"
-    )
     try:
         root = base.resolve()
         # Nothing outside the folder is looked at: a path that leaves it is refused before
         # anything there is opened, so the reply says nothing of what exists there.
         target = (root / relative).resolve()
     except (OSError, RuntimeError, ValueError):  # a loop of links; a NUL in the name
-        raise AssetError(f"{relative} cannot be read: its path cannot be followed") from None
+        reason = tr("{file} cannot be read: its path cannot be followed", file=relative)
+        raise AssetError(reason) from None
     if Path(relative).is_absolute() or not target.is_relative_to(root):
-        raise outside
+        raise AssetError(
+            tr(
+                "{file} is not inside the plan's folder; keep the files a plan names in its "
+                "folder or below it, and give their paths relative to the plan",
+                file=relative,
+            )
+        )
     parts = target.relative_to(root).parts
     if not parts:
-        raise AssetError(f"{relative} is a folder; give the path of the file")
+        raise AssetError(tr("{file} is a folder; give the path of the file", file=relative))
     return root, parts
 
 
@@ -109,11 +121,8 @@ def _read(descriptor: int, relative: str, *, max_bytes: int) -> bytes:
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):  # changed between the look and the opening
         raise AssetError(_not_a_file(relative, info.st_mode))
-    too_large = AssetError(
-        f"{relative} is larger than {max_bytes // 1024 // 1024} MB, the most such a file may be"
-    )
     if info.st_size > max_bytes:
-        raise too_large
+        raise _too_large(relative, max_bytes)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -121,23 +130,33 @@ def _read(descriptor: int, relative: str, *, max_bytes: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
             if size > max_bytes:  # it grew after fstat: read no further than the limit
-                raise too_large
+                raise _too_large(relative, max_bytes)
     except OSError as error:
         raise AssetError(_unreadable(relative, error)) from None
     return b"".join(chunks)
 
 
+def _too_large(relative: str, max_bytes: int) -> AssetError:
+    return AssetError(
+        tr(
+            "{file} is larger than {limit} MB, the most such a file may be",
+            file=relative,
+            limit=max_bytes // 1024 // 1024,
+        )
+    )
+
+
 def _not_a_file(relative: str, mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return f"{relative} is a folder; give the path of the file"
+        return tr("{file} is a folder; give the path of the file", file=relative)
     if stat.S_ISLNK(mode):
-        return f"{relative} changed while it was read; try again"
-    return f"{relative} is not a regular file (a device, a pipe or a socket)"
+        return tr("{file} changed while it was read; try again", file=relative)
+    return tr("{file} is not a regular file (a device, a pipe or a socket)", file=relative)
 
 
 def _unreadable(relative: str, error: OSError) -> str:
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
-        return f"no such file: {relative}"
+        return tr("no such file: {file}", file=relative)
     if error.errno == errno.ELOOP:
-        return f"{relative} changed while it was read; try again"
-    return f"{relative} cannot be read: {error.strerror}"
+        return tr("{file} changed while it was read; try again", file=relative)
+    return tr("{file} cannot be read: {error}", file=relative, error=error.strerror)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from anticorrupt_plan.core.i18n import tr, tr_n
 from anticorrupt_plan.core.safe_text import shown
 
 # A place in the plan's data: mapping keys and list indices from the top of the document.
@@ -61,7 +62,9 @@ class YamlSyntaxError(LocatedError):
     """The file is not well-formed YAML."""
 
     def __init__(self, *, location: Location, problem: str) -> None:
-        super().__init__(location=location, path=(), message=f"YAML syntax: {problem}")
+        super().__init__(
+            location=location, path=(), message=tr("YAML syntax: {problem}", problem=problem)
+        )
 
     def __str__(self) -> str:
         return shown(f"{self.location}: {self.message}")
@@ -72,7 +75,11 @@ class DuplicateKeyError(LocatedError):
         super().__init__(
             location=location,
             path=path,
-            message=f"duplicate key {key!r}; it is already set at line {first.line}",
+            message=tr(
+                "duplicate key {key}; it is already set at line {line}",
+                key=repr(key),
+                line=first.line,
+            ),
         )
 
 
@@ -89,12 +96,20 @@ class UnknownKeyError(LocatedError):
         allowed: tuple[str, ...] = (),
     ) -> None:
         if suggestion:
-            hint = f"; did you mean {suggestion!r}?"
+            message = tr(
+                "unknown key {key}; did you mean {suggestion}?",
+                key=repr(key),
+                suggestion=repr(suggestion),
+            )
         elif allowed:
-            hint = f"; the keys here are: {', '.join(allowed)}"
+            message = tr(
+                "unknown key {key}; the keys here are: {allowed}",
+                key=repr(key),
+                allowed=", ".join(allowed),
+            )
         else:
-            hint = ""
-        super().__init__(location=location, path=path, message=f"unknown key {key!r}{hint}")
+            message = tr("unknown key {key}", key=repr(key))
+        super().__init__(location=location, path=path, message=message)
 
 
 class AliasError(LocatedError):
@@ -105,8 +120,10 @@ class AliasError(LocatedError):
         super().__init__(
             location=location,
             path=path,
-            message="YAML anchors and aliases (&name, *name) are not allowed in a plan; "
-            "write the value out in full",
+            message=tr(
+                "YAML anchors and aliases (&name, *name) are not allowed in a plan; "
+                "write the value out in full"
+            ),
         )
 
 
@@ -115,7 +132,7 @@ class TagError(LocatedError):
         super().__init__(
             location=location,
             path=path,
-            message=f"YAML tag {tag!r} is not allowed in a plan; remove it",
+            message=tr("YAML tag {tag} is not allowed in a plan; remove it", tag=repr(tag)),
         )
 
 
@@ -138,10 +155,12 @@ class PlanInvalid(PlanError):
         self.more = more + len(ordered) - len(self.problems)
         lines = [str(p) for p in self.problems]
         if self.more and self.problems:
-            lines.append(
-                f"{shown(self.problems[0].location.file)}: {self.more:,} more "
-                f"{'problem' if self.more == 1 else 'problems'} not listed; fix these first"
+            unlisted = tr_n(
+                "{count:,} more problem not listed; fix these first",
+                "{count:,} more problems not listed; fix these first",
+                self.more,
             )
+            lines.append(f"{shown(self.problems[0].location.file)}: {unlisted}")
         self._text = "\n".join(lines)
         super().__init__(self._text)
 
@@ -172,9 +191,39 @@ class OutputError(PlanError):
         super().__init__(f"{path}: {reason}")
 
 
+class PlanExistsError(PlanError):
+    """``plan init`` was asked to write a file that exists: it never replaces one."""
+
+    def __init__(self, *, path: str) -> None:
+        self.path = path
+        super().__init__(
+            tr(
+                "{path} already exists; plan init never replaces a file: choose another "
+                "name, or move that file away first",
+                path=path,
+            )
+        )
+
+
+class InitAnswersError(PlanError):
+    """The answers given to ``plan init`` do not make a valid plan: one line per problem."""
+
+    def __init__(self, *, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        lines = [tr("plan init: these answers do not make a valid plan; nothing was written")]
+        lines += [f"  {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
 class UnknownFormatError(PlanError):
     def __init__(self, *, name: str, known: tuple[str, ...]) -> None:
-        super().__init__(f"unknown output format {name!r}; choose from {', '.join(known)}")
+        super().__init__(
+            tr(
+                "unknown output format {name}; choose from {known}",
+                name=repr(name),
+                known=", ".join(known),
+            )
+        )
 
 
 class TemplateError(PlanError):
@@ -190,7 +239,9 @@ class NoPlansError(PlanError):
 
     def __init__(self, *, folder: str, suffixes: Iterable[str]) -> None:
         names = ", ".join(f"*{suffix}" for suffix in suffixes)
-        super().__init__(f"{folder}: no plan files ({names}) in this folder")
+        super().__init__(
+            tr("{folder}: no plan files ({names}) in this folder", folder=folder, names=names)
+        )
 
 
 class PlanNameClashError(PlanError):
@@ -198,8 +249,13 @@ class PlanNameClashError(PlanError):
 
     def __init__(self, *, first: str, second: str, folder: str) -> None:
         super().__init__(
-            f"{first} and {second} would both be built into {folder}; rename one of them, "
-            "or build them separately with different --out folders"
+            tr(
+                "{first} and {second} would both be built into {folder}; rename one of them, "
+                "or build them separately with different --out folders",
+                first=first,
+                second=second,
+                folder=folder,
+            )
         )
 
 
@@ -208,8 +264,12 @@ class PlanFileNameError(PlanError):
 
     def __init__(self, *, plan: str, stem: str) -> None:
         super().__init__(
-            f"{plan}: each plan of a batch is built into a folder named after its file, and "
-            f"{stem!r} cannot name a folder inside --out; rename the file"
+            tr(
+                "{plan}: each plan of a batch is built into a folder named after its file, and "
+                "{stem} cannot name a folder inside --out; rename the file",
+                plan=plan,
+                stem=repr(stem),
+            )
         )
 
 
@@ -245,8 +305,11 @@ class SourceDateEpochError(PlanError):
 
     def __init__(self, *, value: str) -> None:
         super().__init__(
-            f"SOURCE_DATE_EPOCH is {value!r}; set it to a whole number of seconds since "
-            "1970-01-01 UTC, or unset it to date the documents by the announcement"
+            tr(
+                "SOURCE_DATE_EPOCH is {value}; set it to a whole number of seconds since "
+                "1970-01-01 UTC, or unset it to date the documents by the announcement",
+                value=repr(value),
+            )
         )
 
 
@@ -256,29 +319,57 @@ class RevisionError(PlanError):
 
 class GitUnavailableError(RevisionError):
     def __init__(self, *, spec: str) -> None:
-        super().__init__(f"{spec}: no such file, and git is not installed to read it as a revision")
+        super().__init__(
+            tr(
+                "{spec}: no such file, and git is not installed to read it as a revision",
+                spec=spec,
+            )
+        )
 
 
 class NotAGitRepositoryError(RevisionError):
     def __init__(self, *, spec: str, directory: str) -> None:
         super().__init__(
-            f"{spec}: no such file, and {directory} is not inside a git repository, "
-            "so it cannot be read as a git revision"
+            tr(
+                "{spec}: no such file, and {directory} is not inside a git repository, "
+                "so it cannot be read as a git revision",
+                spec=spec,
+                directory=directory,
+            )
         )
 
 
 class UnknownRevisionError(RevisionError):
     def __init__(self, *, spec: str, revision: str, repository: str) -> None:
         super().__init__(
-            f"{spec}: no such file, and {revision!r} is not a revision of the git repository "
-            f"{repository} (a commit, a branch, a tag, HEAD~1, ...)"
+            tr(
+                "{spec}: no such file, and {revision} is not a revision of the git repository "
+                "{repository} (a commit, a branch, a tag, HEAD~1, ...)",
+                spec=spec,
+                revision=repr(revision),
+                repository=repository,
+            )
         )
 
 
 class NotAtRevisionError(RevisionError):
     def __init__(self, *, spec: str, path: str, revision: str, found: str | None) -> None:
-        what = f"is a {found}, not a file" if found else "does not exist"
-        super().__init__(f"{spec}: {path} {what} at revision {revision}")
+        if found:
+            message = tr(
+                "{spec}: {path} is a {found}, not a file, at revision {revision}",
+                spec=spec,
+                path=path,
+                found=found,
+                revision=revision,
+            )
+        else:
+            message = tr(
+                "{spec}: {path} does not exist at revision {revision}",
+                spec=spec,
+                path=path,
+                revision=revision,
+            )
+        super().__init__(message)
 
 
 class NotDocxError(PlanError):
@@ -294,8 +385,14 @@ class DifferentKindsError(PlanError):
 
     def __init__(self, *, old: str, old_kind: str, new: str, new_kind: str) -> None:
         super().__init__(
-            f"{new} is a document of kind '{new_kind}' and {old} one of kind '{old_kind}'; "
-            "compare two versions of one document"
+            tr(
+                "{new} is a document of kind '{new_kind}' and {old} one of kind '{old_kind}'; "
+                "compare two versions of one document",
+                new=new,
+                new_kind=new_kind,
+                old=old,
+                old_kind=old_kind,
+            )
         )
 
 
@@ -305,7 +402,7 @@ class FontFileError(PlanError):
     def __init__(self, *, reason: str, file: str | None = None) -> None:
         self.reason = reason
         self.file = file
-        super().__init__(f"{file}: {reason}" if file else f"font file {reason}")
+        super().__init__(f"{file}: {reason}" if file else tr("font file {reason}", reason=reason))
 
 
 class FontSourceMissingError(PlanError):
@@ -313,8 +410,11 @@ class FontSourceMissingError(PlanError):
 
     def __init__(self, *, looked_in: str) -> None:
         super().__init__(
-            f"no Laksaman font in {looked_in}: install it (Debian/Ubuntu: "
-            "sudo apt install fonts-tlwg-laksaman), or install TH SarabunIT๙ itself"
+            tr(
+                "no Laksaman font in {looked_in}: install it (Debian/Ubuntu: "
+                "sudo apt install fonts-tlwg-laksaman), or install TH SarabunIT๙ itself",
+                looked_in=looked_in,
+            )
         )
 
 
@@ -323,9 +423,11 @@ class LibreOfficeMissingError(PlanError):
 
     def __init__(self) -> None:
         super().__init__(
-            "cannot make a PDF: LibreOffice is not installed (no soffice or libreoffice "
-            "command found); on Debian/Ubuntu: sudo apt install libreoffice-writer-nogui; "
-            "on Windows or macOS: install LibreOffice from libreoffice.org"
+            tr(
+                "cannot make a PDF: LibreOffice is not installed (no soffice or libreoffice "
+                "command found); on Debian/Ubuntu: sudo apt install libreoffice-writer-nogui; "
+                "on Windows or macOS: install LibreOffice from libreoffice.org"
+            )
         )
 
 
@@ -334,7 +436,7 @@ class PdfConversionError(PlanError):
 
     def __init__(self, *, reason: str) -> None:
         self.reason = reason
-        super().__init__(f"cannot make a PDF: {reason}")
+        super().__init__(tr("cannot make a PDF: {reason}", reason=reason))
 
 
 class FontSubstitutedError(PlanError):
@@ -343,12 +445,16 @@ class FontSubstitutedError(PlanError):
     def __init__(self, *, font: str, used: tuple[str, ...]) -> None:
         self.font = font
         self.used = used
-        found = ", ".join(used) if used else "another font"
+        found = ", ".join(used) if used else tr("another font")
         super().__init__(
-            f"cannot make a PDF in {font}: it is not installed, and LibreOffice would set the "
-            f"text in {found}, whose size differs from {font}'s; install {font}, or run "
-            f"'plan fonts' to build a font of {font}'s size from Laksaman "
-            "(--allow-substitute-font makes the PDF anyway)"
+            tr(
+                "cannot make a PDF in {font}: it is not installed, and LibreOffice would set "
+                "the text in {found}, whose size differs from {font}'s; install {font}, or run "
+                "'plan fonts' to build a font of {font}'s size from Laksaman "
+                "(--allow-substitute-font makes the PDF anyway)",
+                font=font,
+                found=found,
+            )
         )
 
 

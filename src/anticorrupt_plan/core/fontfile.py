@@ -14,6 +14,7 @@ import struct
 from collections.abc import Mapping
 
 from anticorrupt_plan.core.errors import FontFileError
+from anticorrupt_plan.core.i18n import tr
 
 # head.unitsPerEm that turns Laksaman into TH Sarabun New's size: the two fonts' advance
 # widths differ by this factor over a sample line of the seed (42.94 em against 28.57 em).
@@ -56,7 +57,9 @@ def metric_twin(
     tables = _read_tables(font)
     for tag in ("head", "name", "OS/2"):
         if tag not in tables:
-            raise FontFileError(reason=f"has no {tag!r} table; is it a TrueType font?")
+            raise FontFileError(
+                reason=tr("has no {table} table; is it a TrueType font?", table=repr(tag))
+            )
     tables.pop("DSIG", None)  # a signature of the original, which the twin no longer matches
     head = bytearray(tables["head"])
     old_units: int = struct.unpack_from(">H", head, 18)[0]
@@ -101,7 +104,9 @@ def font_names(font: bytes) -> dict[int, str]:
     """The Windows (Unicode, US English) name records of a TrueType font, by name id."""
     tables = _read_tables(font)
     if "name" not in tables:
-        raise FontFileError(reason="has no 'name' table; is it a TrueType font?")
+        raise FontFileError(
+            reason=tr("has no {table} table; is it a TrueType font?", table="'name'")
+        )
     return _windows_names(tables["name"])
 
 
@@ -109,15 +114,15 @@ def _read_tables(font: bytes) -> dict[str, bytes]:
     try:
         version, count = struct.unpack_from(">IH", font, 0)
         if version not in (0x00010000, 0x74727565):  # TrueType outlines ('true' on old Macs)
-            raise FontFileError(reason="is not a TrueType font file (.ttf)")
+            raise FontFileError(reason=tr("is not a TrueType font file (.ttf)"))
         tables: dict[str, bytes] = {}
         for index in range(count):
             tag, _checksum, offset, length = struct.unpack_from(">4sIII", font, 12 + 16 * index)
             if offset + length > len(font):
-                raise FontFileError(reason="is cut short")
+                raise FontFileError(reason=tr("is cut short"))
             tables[tag.decode("latin-1")] = font[offset : offset + length]
     except struct.error as error:
-        raise FontFileError(reason="is cut short") from error
+        raise FontFileError(reason=tr("is cut short")) from error
     return tables
 
 
@@ -133,7 +138,7 @@ def _windows_names(table: bytes) -> dict[int, str]:
                 start = strings + offset
                 names[name_id] = table[start : start + length].decode("utf-16-be")
     except (struct.error, UnicodeDecodeError) as error:
-        raise FontFileError(reason="has a damaged 'name' table") from error
+        raise FontFileError(reason=tr("has a damaged 'name' table")) from error
     return names
 
 

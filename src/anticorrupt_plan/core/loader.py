@@ -29,6 +29,7 @@ from anticorrupt_plan.core.errors import (
     TagError,
     YamlSyntaxError,
 )
+from anticorrupt_plan.core.i18n import mark, tr
 
 # A plan nests about eight levels deep; anything far deeper is a mistake or an attack, and
 # refusing it keeps the recursive builder clear of Python's recursion limit.
@@ -126,9 +127,10 @@ def load(text: str, *, file: str) -> Document:
         found = _NON_PRINTABLE.search(text)
         line, column = _line_column(text, found.start() if found else error.position)
         code = f"U+{ord(found.group()) if found else error.character:04X}"
-        problem = (
-            f"a control character ({code}) that YAML cannot hold; delete it (it usually "
-            "comes from pasting out of another program)"
+        problem = tr(
+            "a control character ({code}) that YAML cannot hold; delete it (it usually "
+            "comes from pasting out of another program)",
+            code=code,
         )
         raise PlanInvalid(
             [YamlSyntaxError(location=Location(file, line, column), problem=problem)]
@@ -162,8 +164,37 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
 
 # The characters YAML counts as line breaks when it numbers lines.
 _YAML_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_TAB = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
-_COLON = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
+_TAB = mark("a tab character; YAML indents with spaces only, so replace the tab with spaces")
+_COLON = mark("unexpected ':'; put text that contains ': ' in quotes, or check the indentation")
+# PyYAML words its complaints in English and gives them no code: the usual ones are
+# translated by their wording, the rest shown as PyYAML writes them.
+_PYYAML_PROBLEMS = frozenset(
+    (
+        mark("could not find expected ':'"),
+        mark("did not find expected key"),
+        mark("did not find expected '-' indicator"),
+        mark("did not find expected node content"),
+        mark("did not find expected ',' or ']'"),
+        mark("did not find expected ',' or '}}'"),
+        mark("found unexpected end of stream"),
+        mark("found character that cannot start any token"),
+        mark("found undefined tag handle"),
+        mark("while parsing a block mapping"),
+        mark("while parsing a block collection"),
+        mark("while parsing a flow sequence"),
+        mark("while parsing a flow mapping"),
+        mark("while scanning a simple key"),
+        mark("while scanning a quoted scalar"),
+        mark("while scanning a plain scalar"),
+        mark("while parsing a block node"),
+    )
+)
+
+
+def _pyyaml(problem: str) -> str:
+    """PyYAML's wording of a problem, translated where the catalogue knows it."""
+    template = problem.replace("{", "{{").replace("}", "}}")
+    return tr(template) if template in _PYYAML_PROBLEMS else problem
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSyntaxError:
@@ -173,22 +204,32 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
     lines = _YAML_LINE_BREAK.split(text)
     if line > len(lines):  # at the end of a file without a final newline: its last character
         line, column = len(lines), len(lines[-1]) + 1
-    problem = (error.problem or error.context or "not valid YAML").strip()
+    problem = (error.problem or error.context or "").strip()
     opened = _unclosed_quote(lines[:line])
     if opened is not None:  # the likely cause, though the parser stumbles only later
         quote_line, quote_column = opened
-        where = "the end of the file" if line >= len(lines) - 1 else f"line {line}"
-        return YamlSyntaxError(
-            location=Location(file, quote_line, quote_column),
-            problem="this quote is not closed on its line, so what follows is read as part "
-            f"of the text until the parser fails at {where}; close the quote",
-        )
+        if line >= len(lines) - 1:
+            problem = tr(
+                "this quote is not closed on its line, so what follows is read as part of the "
+                "text until the parser fails at the end of the file; close the quote"
+            )
+        else:
+            problem = tr(
+                "this quote is not closed on its line, so what follows is read as part of the "
+                "text until the parser fails at line {line}; close the quote",
+                line=line,
+            )
+        return YamlSyntaxError(location=Location(file, quote_line, quote_column), problem=problem)
     if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
-        problem = _TAB
+        problem = tr(_TAB)
     elif problem.startswith("mapping values are not allowed"):
-        problem = _COLON
+        problem = tr(_COLON)
+    elif not problem:
+        problem = tr("not valid YAML")
     elif error.context and error.problem:
-        problem = f"{problem} ({error.context})"
+        problem = f"{_pyyaml(problem)} ({_pyyaml(error.context.strip())})"
+    else:
+        problem = _pyyaml(problem)
     return YamlSyntaxError(location=Location(file, line, column), problem=problem)
 
 
@@ -255,26 +296,30 @@ class _Builder:
         """Count one value read; stop reading with every problem so far at one too many."""
         self.reading.left -= 1
         if self.reading.left < 0:
-            message = (
-                f"the file holds more than {MAX_VALUES:,} values (keys, texts, lists and "
+            message = tr(
+                "the file holds more than {limit:,} values (keys, texts, lists and "
                 "mappings); a plan is far smaller (a 1,000-measure plan has about 29,000), "
-                "so nothing more is read"
+                "so nothing more is read",
+                limit=MAX_VALUES,
             )
         elif not isinstance(event, yaml.ScalarEvent):
             return
         elif len(event.value) > MAX_TEXT:
-            message = (
-                f"a text of {len(event.value):,} characters; one key or text holds at most "
-                f"{MAX_TEXT:,} (four pages): split it into paragraphs"
+            message = tr(
+                "a text of {length:,} characters; one key or text holds at most "
+                "{limit:,} (four pages): split it into paragraphs",
+                length=len(event.value),
+                limit=MAX_TEXT,
             )
         else:
             self.reading.characters -= len(event.value)
             if self.reading.characters >= 0:
                 return
-            message = (
-                f"the file's keys and texts hold more than {MAX_CHARACTERS:,} characters; "
+            message = tr(
+                "the file's keys and texts hold more than {limit:,} characters; "
                 "a plan is far shorter (a 1,000-measure plan has about 460,000), so nothing "
-                "more is read"
+                "more is read",
+                limit=MAX_CHARACTERS,
             )
         error = SchemaError(location=self._where(event), path=path, message=message)
         # Listed whatever came before it: it says why reading stopped.
@@ -294,8 +339,10 @@ class _Builder:
                             SchemaError,
                             location=self._where(event),
                             path=(),
-                            message="a plan file holds one YAML document; remove this second "
-                            "one (or the '---' line that starts it)",
+                            message=tr(
+                                "a plan file holds one YAML document; remove this second "
+                                "one (or the '---' line that starts it)"
+                            ),
                         )
                     )
             elif isinstance(event, yaml.NodeEvent) and documents == 1:
@@ -329,7 +376,9 @@ class _Builder:
                     SchemaError,
                     location=self._where(event),
                     path=path,
-                    message=f"nested more than {MAX_DEPTH} levels deep; a plan never is",
+                    message=tr(
+                        "nested more than {limit} levels deep; a plan never is", limit=MAX_DEPTH
+                    ),
                 )
             )
             self._skip(event, events, path)
@@ -366,10 +415,15 @@ class _Builder:
                         SchemaError,
                         location=self._where(key_event),
                         path=path,
-                        message=f"in braces {{ }} a comma separates entries, so "
-                        f"'{last_value},{key}' was read as '{last_value}' and a key '{key}': "
-                        f"write each entry on a line of its own ('{last_key}: {last_value},{key}') "
-                        "or the number without commas",
+                        message=tr(
+                            "in braces {{ }} a comma separates entries, so '{value},{key}' was "
+                            "read as '{value}' and a key '{key}': write each entry on a line "
+                            "of its own ('{last_key}: {value},{key}') or the number without "
+                            "commas",
+                            value=last_value,
+                            key=key,
+                            last_key=last_key,
+                        ),
                     )
                 )
                 continue
@@ -406,7 +460,7 @@ class _Builder:
             value = _scalar(event)
             if value:
                 return value
-            message = "a key cannot be empty"
+            message = tr("a key cannot be empty")
         elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             self.reading.dropped.append((*path, "?"))
             where = self._where(event)
@@ -415,7 +469,7 @@ class _Builder:
                 self._skip(event, events, path)
             return None
         else:
-            message = "a key must be plain text, not a list or mapping"
+            message = tr("a key must be plain text, not a list or mapping")
             self._skip(event, events, path)
         self._problem(partial(SchemaError, location=self._where(event), path=path, message=message))
         return None

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from anticorrupt_plan.core.errors import OutputError
+from anticorrupt_plan.core.i18n import tr
 
 # A temporary file is named after its document and marked, so that a person sees what it
 # is, and a later build can tell one left by a killed build from anything else.
@@ -31,12 +32,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     the target in one rename; a failure at any point leaves the previous file untouched.
     """
     if path.is_dir():
-        raise OutputError(path=str(path), reason="is a directory; cannot write a document there")
+        reason = tr("is a directory; cannot write a document there")
+        raise OutputError(path=str(path), reason=reason)
     temporary = _temporary(path, data)
     try:
         temporary.replace(path)
     except OSError as error:
-        raise OutputError(path=str(path), reason=f"cannot write: {error.strerror}") from error
+        raise OutputError(
+            path=str(path), reason=tr("cannot write: {error}", error=error.strerror)
+        ) from error
     finally:  # also on Ctrl-C: no temporary file is left beside the documents
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
@@ -58,7 +62,7 @@ def write_together(folder: Path, documents: Mapping[str, bytes]) -> list[Path]:
     for target in targets:
         with contextlib.suppress(FileNotFoundError):
             if stat.S_ISDIR(target.lstat().st_mode):
-                reason = "is a directory; cannot write a document there"
+                reason = tr("is a directory; cannot write a document there")
                 raise OutputError(path=str(target), reason=reason)
     with _locked(folder):
         _remove_stale_temporaries(folder, documents)
@@ -83,7 +87,9 @@ def _temporary(target: Path, data: bytes) -> Path:
             dir=target.parent, prefix=f".{target.name}{TEMPORARY_MARK}", suffix=""
         )
     except OSError as error:
-        raise OutputError(path=str(target), reason=f"cannot write: {error.strerror}") from error
+        raise OutputError(
+            path=str(target), reason=tr("cannot write: {error}", error=error.strerror)
+        ) from error
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -95,7 +101,7 @@ def _temporary(target: Path, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            reason = f"cannot write: {error.strerror}"
+            reason = tr("cannot write: {error}", error=error.strerror)
             raise OutputError(path=str(target), reason=reason) from error
         raise
     return temporary
@@ -111,11 +117,16 @@ def _rename_all(temporaries: Mapping[Path, Path]) -> None:
             except OSError as error:
                 left = [str(t) for t in temporaries if t != target and t not in replaced]
                 done = ", ".join(str(t) for t in replaced)
-                reason = f"cannot write: {error.strerror}; " + (
-                    f"already replaced by this build: {done}" if replaced else "nothing replaced"
-                )
+                if replaced:
+                    reason = tr(
+                        "cannot write: {error}; already replaced by this build: {done}",
+                        error=error.strerror,
+                        done=done,
+                    )
+                else:
+                    reason = tr("cannot write: {error}; nothing replaced", error=error.strerror)
                 if left:
-                    reason += f"; left as they were: {', '.join(left)}"
+                    reason += tr("; left as they were: {left}", left=", ".join(left))
                 raise OutputError(path=str(target), reason=reason) from error
             replaced.append(target)
 
@@ -141,7 +152,9 @@ def _locked(folder: Path) -> Iterator[None]:
     try:
         descriptor = os.open(folder, flags)
     except OSError as error:
-        raise OutputError(path=str(folder), reason=f"cannot lock: {error.strerror}") from error
+        raise OutputError(
+            path=str(folder), reason=tr("cannot lock: {error}", error=error.strerror)
+        ) from error
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)  # released when the file is closed
         yield
@@ -186,11 +199,12 @@ def _umask() -> int:
 def ensure_directory(directory: Path) -> None:
     """Create the output folder (and its parents) unless it exists."""
     if directory.exists() and not directory.is_dir():
-        raise OutputError(path=str(directory), reason="exists and is not a folder")
+        raise OutputError(path=str(directory), reason=tr("exists and is not a folder"))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(path=str(directory), reason=f"cannot create: {error.strerror}") from error
+        reason = tr("cannot create: {error}", error=error.strerror)
+        raise OutputError(path=str(directory), reason=reason) from error
 
 
 def stale_outputs(outputs: Mapping[Path, bytes]) -> list[tuple[Path, str]]:
@@ -200,13 +214,13 @@ def stale_outputs(outputs: Mapping[Path, bytes]) -> list[tuple[Path, str]]:
         try:
             current = path.read_bytes()
         except FileNotFoundError:
-            stale.append((path, "missing"))
+            stale.append((path, tr("missing")))
             continue
         except OSError as error:
-            stale.append((path, f"unreadable ({error.strerror})"))
+            stale.append((path, tr("unreadable ({error})", error=error.strerror)))
             continue
         if current != data:
-            stale.append((path, "out of date"))
+            stale.append((path, tr("out of date")))
     return stale
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.document.tree import (
     Block,
     Break,
@@ -156,7 +157,9 @@ def _element_tree(markup: str) -> tuple[ElementTree.Element, dict[ElementTree.El
             parent.text = (parent.text or "") + data
 
     def refuse_doctype(*_: Any) -> None:
-        raise MarkupError("a DOCTYPE is not allowed in a template", line=parser.CurrentLineNumber)
+        raise MarkupError(
+            tr("a DOCTYPE is not allowed in a template"), line=parser.CurrentLineNumber
+        )
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -167,7 +170,8 @@ def _element_tree(markup: str) -> tuple[ElementTree.Element, dict[ElementTree.El
         parser.Parse(markup, True)
     except expat.ExpatError as error:
         raise MarkupError(
-            f"not well-formed markup: {expat.errors.messages[error.code]}", line=error.lineno
+            tr("not well-formed markup: {error}", error=expat.errors.messages[error.code]),
+            line=error.lineno,
         ) from None
     return root[0], lines
 
@@ -202,7 +206,11 @@ class _Reader:
         for target, line in self.references:
             if target not in self.anchors:
                 raise MarkupError(
-                    f'<pageref to={target!r}/> points at no heading: give a heading id="{target}"',
+                    tr(
+                        '<pageref to={quoted}/> points at no heading: give a heading id="{target}"',
+                        quoted=repr(target),
+                        target=target,
+                    ),
                     line=line,
                     tag="pageref",
                 )
@@ -211,11 +219,12 @@ class _Reader:
         self._expect(root, "document")
         sections = tuple(self._section(child) for child in self._elements(root))
         if not sections:
-            raise MarkupError("a document needs at least one <section>", line=self.line(root))
+            raise MarkupError(tr("a document needs at least one <section>"), line=self.line(root))
         page_number = root.attrib.get("page-number", "{page}")
         if page_number.count("{page}") != 1:
             raise MarkupError(
-                "page-number must hold {page} once, where the number goes", line=self.line(root)
+                tr("page-number must hold {{page}} once, where the number goes"),
+                line=self.line(root),
             )
         return Document(sections=sections, page_number=page_number)
 
@@ -242,7 +251,9 @@ class _Reader:
         }
         reader = readers.get(element.tag)
         if reader is None:
-            raise self._unexpected(element, "a block (h1-h6, p, lines, list, rule, image, table)")
+            raise self._unexpected(
+                element, tr("a block (h1-h6, p, lines, list, rule, image, table)")
+            )
         self._check_attributes(element)
         return reader(element)
 
@@ -251,14 +262,22 @@ class _Reader:
         if anchor is not None:
             if not _ANCHOR.fullmatch(anchor):
                 raise MarkupError(
-                    f"<{element.tag} id=...> must be letters, digits, '-' or '_' (at most 30), "
-                    f"not {anchor!r}",
+                    tr(
+                        "<{tag} id=...> must be letters, digits, '-' or '_' (at most 30), not "
+                        "{value}",
+                        tag=element.tag,
+                        value=repr(anchor),
+                    ),
                     line=self.line(element),
                     tag=element.tag,
                 )
             if anchor in self.anchors:
                 raise MarkupError(
-                    f"two headings have id {anchor!r} (the first at line {self.anchors[anchor]})",
+                    tr(
+                        "two headings have id {id} (the first at line {line})",
+                        id=repr(anchor),
+                        line=self.anchors[anchor],
+                    ),
                     line=self.line(element),
                     tag=element.tag,
                 )
@@ -308,7 +327,9 @@ class _Reader:
         self._no_content(element)
         ref = element.attrib.get("ref", "")
         if not ref:
-            raise MarkupError('an <image> needs ref="...": which image', line=self.line(element))
+            raise MarkupError(
+                tr('an <image> needs ref="...": which image'), line=self.line(element)
+            )
         return Image(
             ref=ref,
             height_cm=self._length(element, "height", required=True),
@@ -334,21 +355,23 @@ class _Reader:
             elif child.tag == "tr":
                 rows.append(self._row(child, after_body=any(not row.header for row in rows)))
             else:
-                raise self._unexpected(child, "<col> (before the rows) or <tr>")
+                raise self._unexpected(child, tr("<col> (before the rows) or <tr>"))
         if not columns:
-            raise MarkupError("a <table> needs its <col> elements first", line=self.line(element))
+            raise MarkupError(
+                tr("a <table> needs its <col> elements first"), line=self.line(element)
+            )
         self._check_grid(element, columns, rows)
         return Table(columns=tuple(columns), rows=tuple(rows), style=self._style(element))
 
     def _row(self, element: ElementTree.Element, *, after_body: bool) -> Row:
         header = self._flag(element, "header")
         if header and after_body:
-            raise MarkupError("header rows come before the other rows", line=self.line(element))
+            raise MarkupError(tr("header rows come before the other rows"), line=self.line(element))
         keep = self._choice(element, "keep", ("fit", "always", "never"), "fit")
         cells = []
         for child in self._elements(element):
             if child.tag not in ("th", "td"):
-                raise self._unexpected(child, "<th> or <td>")
+                raise self._unexpected(child, tr("<th> or <td>"))
             self._check_attributes(child)
             cells.append(self._cell(child))
         keep_row: KeepRow = "always" if keep == "always" else "never" if keep == "never" else "fit"
@@ -418,7 +441,9 @@ class _Reader:
                     found.append(Text(text, strong, strike, underline))
                 continue
             if child.tag not in INLINE:
-                raise self._unexpected(child, "text, <b>, <s>, <u>, <br/>, <tab/> or <pageref/>")
+                raise self._unexpected(
+                    child, tr("text, <b>, <s>, <u>, <br/>, <tab/> or <pageref/>")
+                )
             self._check_attributes(child)
             if child.tag == "br":
                 self._no_content(child)
@@ -451,8 +476,12 @@ class _Reader:
         for child in _contents(element):
             if isinstance(child, str) and child.strip():
                 raise MarkupError(
-                    f"text {child.strip()[:40]!r} directly inside <{element.tag}>; put it in "
-                    "a <p> or another element that holds text",
+                    tr(
+                        "text {text} directly inside <{tag}>; put it in a <p> or another element "
+                        "that holds text",
+                        text=repr(child.strip()[:40]),
+                        tag=element.tag,
+                    ),
                     line=self.line(element),
                     tag=element.tag,
                 )
@@ -460,7 +489,9 @@ class _Reader:
     def _no_content(self, element: ElementTree.Element) -> None:
         if len(element) or (element.text or "").strip():
             raise MarkupError(
-                f"<{element.tag}> holds nothing", line=self.line(element), tag=element.tag
+                tr("<{tag}> holds nothing", tag=element.tag),
+                line=self.line(element),
+                tag=element.tag,
             )
 
     def _expect(self, element: ElementTree.Element, tag: str) -> None:
@@ -470,18 +501,30 @@ class _Reader:
 
     def _unexpected(self, element: ElementTree.Element, wanted: str) -> MarkupError:
         known = element.tag in ATTRIBUTES
-        what = "is not allowed here" if known else "is not an element of the template vocabulary"
-        return MarkupError(
-            f"<{element.tag}> {what}; expected {wanted}", line=self.line(element), tag=element.tag
-        )
+        if known:
+            message = tr(
+                "<{tag}> is not allowed here; expected {wanted}", tag=element.tag, wanted=wanted
+            )
+        else:
+            message = tr(
+                "<{tag}> is not an element of the template vocabulary; expected {wanted}",
+                tag=element.tag,
+                wanted=wanted,
+            )
+        return MarkupError(message, line=self.line(element), tag=element.tag)
 
     def _check_attributes(self, element: ElementTree.Element) -> None:
         allowed = ATTRIBUTES.get(element.tag, frozenset())
         for name in element.attrib:
             if name not in allowed:
-                listed = ", ".join(sorted(allowed)) or "none"
+                listed = ", ".join(sorted(allowed)) or tr("none")
                 raise MarkupError(
-                    f"<{element.tag}> has no attribute {name!r} (it takes: {listed})",
+                    tr(
+                        "<{tag}> has no attribute {name} (it takes: {listed})",
+                        tag=element.tag,
+                        name=repr(name),
+                        listed=listed,
+                    ),
                     line=self.line(element),
                     tag=element.tag,
                 )
@@ -498,7 +541,13 @@ class _Reader:
         value = element.attrib.get(name, default)
         if value not in allowed:
             raise MarkupError(
-                f"<{element.tag} {name}=...> must be {' or '.join(allowed)}, not {value!r}",
+                tr(
+                    "<{tag} {name}=...> must be one of {allowed}, not {value}",
+                    tag=element.tag,
+                    name=name,
+                    allowed=", ".join(allowed),
+                    value=repr(value),
+                ),
                 line=self.line(element),
                 tag=element.tag,
             )
@@ -511,7 +560,12 @@ class _Reader:
         match = _LENGTH.fullmatch((value or "").strip())
         if match is None:
             raise MarkupError(
-                f"<{element.tag} {name}=...> must be a length such as 3cm or 25mm, not {value!r}",
+                tr(
+                    "<{tag} {name}=...> must be a length such as 3cm or 25mm, not {value}",
+                    tag=element.tag,
+                    name=name,
+                    value=repr(value),
+                ),
                 line=self.line(element),
                 tag=element.tag,
             )
@@ -524,8 +578,12 @@ class _Reader:
             return None
         if not _NAME.fullmatch(value):
             raise MarkupError(
-                f"<{element.tag} {name}=...> must be a name of letters, digits, - or _, "
-                f"not {value!r}",
+                tr(
+                    "<{tag} {name}=...> must be a name of letters, digits, - or _, not {value}",
+                    tag=element.tag,
+                    name=name,
+                    value=repr(value),
+                ),
                 line=self.line(element),
                 tag=element.tag,
             )
@@ -538,8 +596,12 @@ class _Reader:
             fraction = -1.0
         if not 0 < fraction <= 1:
             raise MarkupError(
-                f"<{element.tag} width=...> must be a percentage of the text width such as "
-                f"20%, not {value!r}",
+                tr(
+                    "<{tag} width=...> must be a percentage of the text width such as 20%, "
+                    "not {value}",
+                    tag=element.tag,
+                    value=repr(value),
+                ),
                 line=self.line(element),
                 tag=element.tag,
             )
@@ -549,8 +611,13 @@ class _Reader:
         value = element.attrib.get(name, "1")
         if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_SPAN:
             raise MarkupError(
-                f"<{element.tag} {name}=...> must be a whole number from 1 to {MAX_SPAN}, "
-                f"not {value!r}",
+                tr(
+                    "<{tag} {name}=...> must be a whole number from 1 to {limit}, not {value}",
+                    tag=element.tag,
+                    name=name,
+                    limit=MAX_SPAN,
+                    value=repr(value),
+                ),
                 line=self.line(element),
                 tag=element.tag,
             )
@@ -570,8 +637,12 @@ class _Reader:
                     column += 1
                 if column + cell.colspan > width:
                     raise MarkupError(
-                        f"row {number} of a table has more cells than its {width} columns "
-                        "(<col> elements)",
+                        tr(
+                            "row {number} of a table has more cells than its {width} columns "
+                            "(<col> elements)",
+                            number=number,
+                            width=width,
+                        ),
                         line=self.line(element),
                         tag="tr",
                     )
@@ -581,8 +652,12 @@ class _Reader:
                 column += cell.colspan
             if not all(filled):
                 raise MarkupError(
-                    f"row {number} of a table leaves columns empty; the table has {width} "
-                    "columns (<col> elements)",
+                    tr(
+                        "row {number} of a table leaves columns empty; the table has {width} "
+                        "columns (<col> elements)",
+                        number=number,
+                        width=width,
+                    ),
                     line=self.line(element),
                     tag="tr",
                 )

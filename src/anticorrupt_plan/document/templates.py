@@ -11,6 +11,7 @@ untrusted input, and cannot reach Python's internals through a template.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +23,7 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup, escape
 
 from anticorrupt_plan.core.errors import TemplateError
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.document.markup import MarkupError, parse
 from anticorrupt_plan.document.tree import Document
 
@@ -71,17 +73,18 @@ def render_document(
     except jinja2.TemplateNotFound as error:  # the main template, or one it includes
         missing = str(error.name) if error.name else name
         folder = templates / kind
-        raise TemplateError(template=str(folder / missing), reason="not found") from error
+        raise TemplateError(template=str(folder / missing), reason=tr("not found")) from error
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or templates / kind / name}:{error.lineno}"
-        raise TemplateError(template=where, reason=error.message or "syntax error") from error
+        raise TemplateError(template=where, reason=error.message or tr("syntax error")) from error
     except UnicodeDecodeError as error:
         raise TemplateError(
-            template=str(templates / kind / name), reason="not UTF-8 text; save it as UTF-8"
+            template=str(templates / kind / name), reason=tr("not UTF-8 text; save it as UTF-8")
         ) from error
     except SecurityError as error:
         where = _template_line(error.__traceback__) or str(templates / kind / name)
-        raise TemplateError(template=where, reason=f"not allowed in a template: {error}") from error
+        reason = tr("not allowed in a template: {error}", error=error)
+        raise TemplateError(template=where, reason=reason) from error
     except Exception as error:  # a template's own mistake: an undefined name, a bad filter
         line = _template_line(error.__traceback__)
         if line is None:
@@ -96,7 +99,7 @@ def render_document(
 
 def _reason(error: Exception) -> str:
     if isinstance(error, jinja2.UndefinedError):
-        return f"{error.message}" if error.message else "undefined value"
+        return f"{error.message}" if error.message else tr("undefined value")
     return f"{type(error).__name__}: {error}"
 
 
@@ -125,7 +128,9 @@ def _markup_origin(
             for number, line in enumerate(source.splitlines(), start=1):
                 if needle in line:
                     return f"{filename}:{number}"
-    return f"{folder / name} (line {error.line} of the markup it wrote)"
+    return tr(
+        "{template} (line {line} of the markup it wrote)", template=folder / name, line=error.line
+    )
 
 
 def _sources(environment: jinja2.Environment, name: str) -> list[tuple[str, str]]:
@@ -155,3 +160,39 @@ def _sources(environment: jinja2.Environment, name: str) -> list[tuple[str, str]
             if isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str):
                 pending.append(target.value)
     return seen
+
+
+def _yaml_quoted(value: Any) -> str:
+    """``value`` as a YAML double-quoted scalar (JSON's quoting, which YAML reads alike)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _yaml_inside_quotes(value: Any) -> str:
+    """``value`` written inside a YAML double-quoted scalar that the template opened."""
+    return _yaml_quoted(value)[1:-1]
+
+
+def render_text(template: Path, context: Mapping[str, Any]) -> str:
+    """The text that the Jinja2 template file ``template`` makes of ``context`` (a new plan's
+    YAML): values are printed as they are, so the template quotes each with its ``q`` filter
+    (a whole scalar) or ``inq`` filter (inside a quoted scalar it wrote itself)."""
+    environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(template.parent),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["q"] = _yaml_quoted
+    environment.filters["inq"] = _yaml_inside_quotes
+    try:
+        return environment.get_template(template.name).render(**context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(template=str(template), reason=tr("not found")) from error
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or template}:{error.lineno}"
+        raise TemplateError(template=where, reason=error.message or tr("syntax error")) from error
+    except jinja2.UndefinedError as error:
+        line = _template_line(error.__traceback__) or str(template)
+        raise TemplateError(template=line, reason=_reason(error)) from error

@@ -23,15 +23,13 @@ from docx.shared import Cm
 
 from anticorrupt_plan.common.settings import Layout
 from anticorrupt_plan.core.errors import ReferenceDocumentError
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.output import rezip
 from anticorrupt_plan.writers import _oxml
 
 PAGE_HEADER = "Header"
 
 DEFAULT_SIZE_PT = 16.0
-
-
-RESTORE = "restore it, or start again from the reference document that comes with anticorrupt-plan"
 
 
 def open_reference(
@@ -46,21 +44,35 @@ def open_reference(
         document = docx.Document(str(reference))
     # A part that is not XML fails in lxml with a SyntaxError subclass.
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
-        reason = "not found" if not reference.is_file() else f"not a Word document ({error})"
+        reason = (
+            tr("not found")
+            if not reference.is_file()
+            else tr("not a Word document ({error})", error=error)
+        )
         raise ReferenceDocumentError(path=str(reference), reason=reason) from error
     found = _oxml.styles_by_name(document)
     missing = [name for name in styles if name not in found]
     if missing:
         raise ReferenceDocumentError(
             path=str(reference),
-            reason=f"has no style named {', '.join(repr(name) for name in missing)}; {RESTORE}",
+            reason=tr(
+                "has no style named {names}; restore it, or start again from the reference "
+                "document that comes with anticorrupt-plan",
+                names=", ".join(repr(name) for name in missing),
+            ),
         )
     for name, kind in styles.items():
         if found[name][0] != kind:
             raise ReferenceDocumentError(
                 path=str(reference),
-                reason=f"its style {name!r} is a {_kind(found[name][0])} style where a "
-                f"{_kind(kind)} style is needed; {RESTORE}",
+                reason=tr(
+                    "its style {name} is a {kind} style where a {needed} style is needed; "
+                    "restore it, or start again from the reference document that comes with "
+                    "anticorrupt-plan",
+                    name=repr(name),
+                    kind=_kind(found[name][0]),
+                    needed=_kind(kind),
+                ),
             )
     return document, {name: found[name][1] for name in styles}
 

@@ -37,6 +37,7 @@ from docx.shared import Cm
 from anticorrupt_plan.common.display import loosened
 from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ImageError
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.document.tree import (
     Block,
     Break,
@@ -367,7 +368,7 @@ class _Writer:
             ZeroDivisionError,
         ) as error:
             raise ImageError(
-                reason="is not an image a document can hold; use a PNG or JPEG file",
+                reason=tr("is not an image a document can hold; use a PNG or JPEG file"),
                 ref=image.ref,
             ) from error
         paragraph = self.add(_oxml.paragraph(self._id(image.style), ""))

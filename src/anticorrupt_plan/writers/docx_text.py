@@ -31,6 +31,7 @@ from xml.parsers import expat
 
 from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.core.errors import NotDocxError
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.safe_text import shown
 
 CELL_SEPARATOR = " | "
@@ -60,13 +61,17 @@ _WORD_MAIN = frozenset(
         "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
     }
 )
-_NOT_A_PACKAGE = "not a DOCX file (not a Word package)"
+_NOT_A_PACKAGE = mark("not a DOCX file (not a Word package)")
+
+
+def _too_many_entries() -> str:
+    return tr("not a DOCX file: it holds more than {limit} entries", limit=MAX_ENTRIES)
 
 
 def docx_text(path: Path) -> str:
     """The text of the DOCX at ``path``, ending in a newline when it has any."""
     if not path.is_file():
-        reason = "is a directory, not a DOCX file" if path.is_dir() else "no such file"
+        reason = tr("is a directory, not a DOCX file") if path.is_dir() else tr("no such file")
         raise NotDocxError(file=str(path), reason=reason)
     try:
         with path.open("rb") as stream:
@@ -81,11 +86,12 @@ def docx_text(path: Path) -> str:
                 ValueError,
                 struct.error,
             ) as error:
-                raise NotDocxError(file=str(path), reason=_NOT_A_PACKAGE) from error
+                raise NotDocxError(file=str(path), reason=tr(_NOT_A_PACKAGE)) from error
             with package:
                 return _read_package(package, path)
     except OSError as error:
-        raise NotDocxError(file=str(path), reason=f"cannot read: {error.strerror}") from error
+        reason = tr("cannot read: {error}", error=error.strerror)
+        raise NotDocxError(file=str(path), reason=reason) from error
 
 
 def _check_table_of_contents(stream: BinaryIO, path: Path) -> None:
@@ -102,29 +108,27 @@ def _check_table_of_contents(stream: BinaryIO, path: Path) -> None:
     entries = int.from_bytes(tail[at + 10 : at + 12], "little")
     directory = int.from_bytes(tail[at + 12 : at + 16], "little")
     if entries > MAX_ENTRIES or directory > MAX_CENTRAL_DIRECTORY:
-        raise NotDocxError(
-            file=str(path),
-            reason=f"not a DOCX file: it holds more than {MAX_ENTRIES} entries",
-        )
+        raise NotDocxError(file=str(path), reason=_too_many_entries())
 
 
 def _read_package(package: zipfile.ZipFile, path: Path) -> str:
     if len(package.infolist()) > MAX_ENTRIES:
-        raise NotDocxError(
-            file=str(path), reason=f"not a DOCX file: it holds more than {MAX_ENTRIES} entries"
-        )
+        raise NotDocxError(file=str(path), reason=_too_many_entries())
     names = set(package.namelist())
     if "_rels/.rels" not in names or "[Content_Types].xml" not in names:
-        raise NotDocxError(file=str(path), reason=_NOT_A_PACKAGE)
+        raise NotDocxError(file=str(path), reason=tr(_NOT_A_PACKAGE))
     main = _main_part(_read(package, "_rels/.rels", path, limit=MAX_SMALL_PART_BYTES), path)
     if main is None or main not in names:
-        raise NotDocxError(file=str(path), reason=_NOT_A_PACKAGE)
+        raise NotDocxError(file=str(path), reason=tr(_NOT_A_PACKAGE))
     types = _read(package, "[Content_Types].xml", path, limit=MAX_SMALL_PART_BYTES)
     kind = _content_type(types, main, path)
     if kind not in _WORD_MAIN:
         raise NotDocxError(
             file=str(path),
-            reason=f"not a DOCX file (its main part is {shown(repr(kind))}, not a Word document)",
+            reason=tr(
+                "not a DOCX file (its main part is {kind}, not a Word document)",
+                kind=shown(repr(kind)),
+            ),
         )
     reader = _Reader()
     _parse(_chunks(package, main, path, limit=MAX_PART_BYTES), reader, main, path)
@@ -180,14 +184,24 @@ def _chunks(package: zipfile.ZipFile, name: str, path: Path, *, limit: int) -> I
     if info.file_size > limit:
         raise NotDocxError(
             file=str(path),
-            reason=f"{name} expands to {info.file_size:,} bytes; a part read is at most {limit:,}",
+            reason=tr(
+                "{name} expands to {size:,} bytes; a part read is at most {limit:,}",
+                name=name,
+                size=info.file_size,
+                limit=limit,
+            ),
         )
     if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024:
         ratio = info.file_size // max(info.compress_size, 1)
         raise NotDocxError(
             file=str(path),
-            reason=f"{name} is compressed {ratio:,} to 1; a document's parts are compressed "
-            f"at most {MAX_RATIO} to 1 (this looks like a zip bomb)",
+            reason=tr(
+                "{name} is compressed {ratio:,} to 1; a document's parts are compressed at "
+                "most {limit} to 1 (this looks like a zip bomb)",
+                name=name,
+                ratio=ratio,
+                limit=MAX_RATIO,
+            ),
         )
     try:
         with package.open(info) as entry:
@@ -195,11 +209,13 @@ def _chunks(package: zipfile.ZipFile, name: str, path: Path, *, limit: int) -> I
                 yield chunk
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise NotDocxError(
-            file=str(path), reason=f"not a DOCX file ({name} is damaged: {error})"
+            file=str(path),
+            reason=tr("not a DOCX file ({name} is damaged: {error})", name=name, error=error),
         ) from error
     except (NotImplementedError, RuntimeError) as error:  # another compression; encrypted
         raise NotDocxError(
-            file=str(path), reason=f"not a DOCX file ({name} cannot be read: {error})"
+            file=str(path),
+            reason=tr("not a DOCX file ({name} cannot be read: {error})", name=name, error=error),
         ) from error
 
 
@@ -243,11 +259,13 @@ def _parse(chunks: Iterable[bytes], handler: _Handler, part: str, path: Path) ->
         nonlocal counted
         counted += 1
         if counted > MAX_ELEMENTS:
-            raise _Refused(f"{part} holds more than {MAX_ELEMENTS:,} XML elements")
+            raise _Refused(
+                tr("{part} holds more than {limit:,} XML elements", part=part, limit=MAX_ELEMENTS)
+            )
         handler.start(name, attributes)
 
     def doctype(*args: object) -> None:
-        raise _Refused(f"{part} declares a document type; a Word document never does")
+        raise _Refused(tr("{part} declares a document type; a Word document never does", part=part))
 
     parser.StartElementHandler = start
     parser.EndElementHandler = handler.end
@@ -260,11 +278,13 @@ def _parse(chunks: Iterable[bytes], handler: _Handler, part: str, path: Path) ->
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except _Refused as refusal:
-        raise NotDocxError(file=str(path), reason=f"not a DOCX file ({refusal})") from None
+        reason = tr("not a DOCX file ({refusal})", refusal=refusal)
+        raise NotDocxError(file=str(path), reason=reason) from None
     except expat.ExpatError as error:
-        raise NotDocxError(
-            file=str(path), reason=f"not a DOCX file ({part} is not well-formed XML: {error})"
-        ) from None
+        reason = tr(
+            "not a DOCX file ({part} is not well-formed XML: {error})", part=part, error=error
+        )
+        raise NotDocxError(file=str(path), reason=reason) from None
 
 
 # --- the document part, read the way python-docx reads it ----------------------------------
@@ -443,7 +463,7 @@ class _Reader(_Handler):
     def _count(self, size: int) -> None:
         self.size += size + 1
         if self.size > MAX_TEXT:
-            raise _Refused(f"its text is longer than {MAX_TEXT:,} characters")
+            raise _Refused(tr("its text is longer than {limit:,} characters", limit=MAX_TEXT))
 
 
 def _number(value: str | None, *, default: int) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import tr, tr_n
 from anticorrupt_plan.kinds.action.diff import diff_plans
 from anticorrupt_plan.kinds.action.items import plan_items
 from anticorrupt_plan.kinds.action.model import ActionPlan, rule_violations
@@ -29,11 +30,11 @@ def settings(plan: ActionPlan) -> DocumentSettings:
 def describe(plan: ActionPlan) -> str:
     dimensions = len(plan.dimensions)
     projects = sum(1 for _ in plan.projects())
-    return f"{_count(dimensions, 'dimension')}, {_count(projects, 'project')}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    return tr(
+        "{dimensions}, {projects}",
+        dimensions=tr_n("{count} dimension", "{count} dimensions", dimensions),
+        projects=tr_n("{count} project", "{count} projects", projects),
+    )
 
 
 def assets(plan: ActionPlan) -> Mapping[str, DataPath]:

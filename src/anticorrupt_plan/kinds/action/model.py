@@ -8,6 +8,7 @@ derived; a plan writes codes, names and amounts once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -21,7 +22,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.common.organization import Announcement, FiscalYears, Organization
 from anticorrupt_plan.common.settings import Amendment, CheckSettings, Layout
@@ -38,9 +38,11 @@ from anticorrupt_plan.common.types import (
     duplicate_ids,
     number_input,
     same_number,
+    user_error,
     version_input,
 )
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.thai import compose_sara_am
 from anticorrupt_plan.kinds.action.catalogue import (
     ROUND_NAMES,
@@ -51,6 +53,22 @@ from anticorrupt_plan.kinds.action.catalogue import (
 )
 
 DEFAULT_TITLE = "แผนปฏิบัติการป้องกันการทุจริต"
+
+BLOCK_KIND = user_error(
+    "block_kind",
+    mark(
+        "expected a paragraph (text), or a list written as 'numbered:' or 'bullets:', or a "
+        "'table:' with header and rows"
+    ),
+)
+DUPLICATE_BUDGET_YEAR = user_error(
+    "duplicate_budget_year",
+    mark("the year {year} has two budgets, written {first} and {second}; keep one"),
+)
+MISSION_CODE = user_error(
+    "mission_code",
+    mark("{found} is not the number of a ภารกิจ: write it as the catalogue does, e.g. 1.1 or 1.1.1"),
+)
 
 # --- ส่วนที่ ๑: blocks of text ------------------------------------------------------------------
 
@@ -91,9 +109,8 @@ Block = Annotated[
     | Annotated[TableBlock, Tag("table")],
     Discriminator(
         _block_kind,
-        custom_error_type="block_kind",
-        custom_error_message="expected a paragraph (text), or a list written as 'numbered:' or "
-        "'bullets:', or a 'table:' with header and rows",
+        custom_error_type=BLOCK_KIND.type,
+        custom_error_message=BLOCK_KIND.template,
     ),
 ]
 Blocks = Annotated[list[Block], Field(min_length=1)]
@@ -197,10 +214,8 @@ class Project(StrictModel):
             for key in value:
                 year = same_number(key)
                 if year in seen:
-                    raise PydanticCustomError(
-                        "duplicate_year",
-                        "the year {year} has two budgets, written {first} and {second}; keep one",
-                        {"year": year, "first": repr(seen[year]), "second": repr(key), "key": key},
+                    raise DUPLICATE_BUDGET_YEAR(
+                        year=year, first=repr(seen[year]), second=repr(key), key=key
                     )
                 seen[year] = key
         return value
@@ -215,14 +230,17 @@ class Project(StrictModel):
 
 def _code_input(value: Any) -> Any:
     text = number_input(value)
-    return text.rstrip(".") if isinstance(text, str) else text
+    text = text.rstrip(".") if isinstance(text, str) else text
+    if isinstance(text, str) and not re.fullmatch(_CODE, text):
+        raise MISSION_CODE()
+    return text
 
 
 _CODE = r"^[1-9][0-9]?(\.[1-9][0-9]?){1,2}$"
 MissionCode = Annotated[
     str,
     BeforeValidator(_code_input),
-    Field(pattern=_CODE, description="รหัสภารกิจ (its number, e.g. 1.1 or 1.1.1)"),
+    Field(description="รหัสภารกิจ (its number, e.g. 1.1 or 1.1.1)"),
     # An editor reads 1.1 as a number; the tool keeps what is typed as text.
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": _CODE}, {"type": "number"}]}),
 ]
@@ -398,15 +416,27 @@ def rule_violations(plan: ActionPlan) -> Iterator[Violation]:
     if catalogue is None:
         yield (
             ("fiscal_years",),
-            f"no NACC round holds the fiscal years {years.first}-{years.last}; write "
-            f"'round:' ({', '.join(ROUND_NAMES)}) to say whose headings the plan follows",
+            tr(
+                "no NACC round holds the fiscal years {first}-{last}; write 'round:' "
+                "({rounds}) to say whose headings the plan follows",
+                first=years.first,
+                last=years.last,
+                rounds=", ".join(ROUND_NAMES),
+            ),
             False,
         )
     elif not catalogue.first <= years.first <= years.last <= catalogue.last:
         yield (
             ("round",),
-            f"the round {catalogue.name} covers {catalogue.first}-{catalogue.last}; the plan's "
-            f"fiscal years are {years.first}-{years.last}",
+            tr(
+                "the round {round} covers {round_first}-{round_last}; the plan's fiscal years "
+                "are {first}-{last}",
+                round=catalogue.name,
+                round_first=catalogue.first,
+                round_last=catalogue.last,
+                first=years.first,
+                last=years.last,
+            ),
             False,
         )
     yield from _dimensions(plan, catalogue)
@@ -421,8 +451,12 @@ def _dimensions(plan: ActionPlan, catalogue: Round | None) -> Iterator[Violation
         if dimension.dimension in seen:
             yield (
                 (*path, "dimension"),
-                f"มิติที่ {dimension.dimension} is already written at "
-                f"dimensions[{seen[dimension.dimension]}]; put its missions together under one",
+                tr(
+                    "มิติที่ {number} is already written at dimensions[{index}]; put its "
+                    "missions together under one",
+                    number=dimension.dimension,
+                    index=seen[dimension.dimension],
+                ),
                 False,
             )
         seen.setdefault(dimension.dimension, d)
@@ -430,7 +464,10 @@ def _dimensions(plan: ActionPlan, catalogue: Round | None) -> Iterator[Violation
         if dimension.title is None and (catalogue is None or code not in catalogue.headings):
             yield (
                 path,
-                f"มิติที่ {code} has no heading in the round's catalogue; write its 'title:'",
+                tr(
+                    "มิติที่ {number} has no heading in the round's catalogue; write its 'title:'",
+                    number=code,
+                ),
                 False,
             )
         yield from _missions(path, code, dimension.missions, catalogue)
@@ -446,8 +483,13 @@ def _missions(
         if not code.startswith(f"{parent}."):
             yield (
                 (*here, "mission"),
-                f"ภารกิจ {code} cannot stand under {_name(parent)}; its number must start "
-                f"with {parent}. (e.g. {parent}.1)",
+                tr(
+                    "ภารกิจ {code} cannot stand under {parent_name}; its number must start "
+                    "with {parent}. (e.g. {parent}.1)",
+                    code=code,
+                    parent_name=_name(parent),
+                    parent=parent,
+                ),
                 False,
             )
         else:
@@ -455,21 +497,35 @@ def _missions(
         if code in codes:
             yield (
                 (*here, "mission"),
-                f"ภารกิจ {code} is already written at missions[{codes[code]}]",
+                tr(
+                    "ภารกิจ {code} is already written at missions[{index}]",
+                    code=code,
+                    index=codes[code],
+                ),
                 False,
             )
         codes.setdefault(code, m)
         if mission.title is None and (catalogue is None or code not in catalogue.headings):
-            name = catalogue.name if catalogue else "no"
-            yield (
-                here,
-                f"ภารกิจ {code} is not in the {name} round's catalogue; write its 'title:'",
-                False,
-            )
+            if catalogue is None:
+                message = tr(
+                    "ภารกิจ {code} has no heading without a round's catalogue; write its 'title:'",
+                    code=code,
+                )
+            else:
+                message = tr(
+                    "ภารกิจ {code} is not in the {round} round's catalogue; write its 'title:'",
+                    code=code,
+                    round=catalogue.name,
+                )
+            yield here, message, False
         if not mission.missions and not mission.projects:
             yield (
                 here,
-                f"ภารกิจ {code} holds no sub-mission and no project; add 'projects:' or remove it",
+                tr(
+                    "ภารกิจ {code} holds no sub-mission and no project; add 'projects:' or "
+                    "remove it",
+                    code=code,
+                ),
                 False,
             )
         yield from _missions(here, code, mission.missions, catalogue)
@@ -487,14 +543,23 @@ def _implied(
         if between in written:
             yield (
                 (*path, "mission"),
-                f"ภารกิจ {between} is written beside it; put ภารกิจ {code} under it",
+                tr(
+                    "ภารกิจ {between} is written beside it; put ภารกิจ {code} under it",
+                    between=between,
+                    code=code,
+                ),
                 False,
             )
         elif catalogue is None or between not in catalogue.headings:
             yield (
                 (*path, "mission"),
-                f"ภารกิจ {code} stands under ภารกิจ {between}, which the round's catalogue does "
-                f"not name: write ภารกิจ {between} with its 'title:' and put {code} under it",
+                tr(
+                    "ภารกิจ {code} stands under ภารกิจ {between}, which the round's catalogue "
+                    "does not name: write ภารกิจ {between} with its 'title:' and put {code} "
+                    "under it",
+                    code=code,
+                    between=between,
+                ),
                 False,
             )
 
@@ -510,13 +575,20 @@ def _budget_years(plan: ActionPlan) -> Iterator[Violation]:
         for extra in sorted(project.budget.keys() - expected):
             yield (
                 (*path, "budget", str(extra)),
-                f"{extra} is not one of the plan's fiscal years ({years.first}-{years.last})",
+                tr(
+                    "{year} is not one of the plan's fiscal years ({first}-{last})",
+                    year=extra,
+                    first=years.first,
+                    last=years.last,
+                ),
                 True,
             )
         if project.kind_of is None:
             yield (
                 (*path, "name"),
-                "the name does not say what this is: start it with โครงการ, กิจกรรม, มาตรการ or "
-                "แนวปฏิบัติ, or write 'type:'",
+                tr(
+                    "the name does not say what this is: start it with โครงการ, กิจกรรม, "
+                    "มาตรการ or แนวปฏิบัติ, or write 'type:'"
+                ),
                 False,
             )

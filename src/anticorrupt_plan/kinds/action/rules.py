@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity
+from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity, quote
 from anticorrupt_plan.common.text_rules import (
     DOUBLE_SPACE,
     DOUBLED,
@@ -19,6 +19,7 @@ from anticorrupt_plan.common.text_rules import (
     PLACEHOLDER,
 )
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.textscan import differences
 from anticorrupt_plan.core.thai import arabic_digits, thai_digits
 from anticorrupt_plan.kinds.action.model import ActionPlan, Project
@@ -34,8 +35,10 @@ def no_year(context: Context) -> Iterator[Hit]:
         if not project.budget:
             yield Hit(
                 (*path, "budget"),
-                "this project runs in no fiscal year: give each year it runs its budget, or "
-                "ไม่ใช้งบประมาณ",
+                tr(
+                    "this project runs in no fiscal year: give each year it runs its budget, or "
+                    "ไม่ใช้งบประมาณ"
+                ),
             )
 
 
@@ -58,13 +61,16 @@ def heading_drift(context: Context) -> Iterator[Hit]:
         if changed > REWORDED * max(len(title), len(standard.title)):
             continue
         start, end, other_start, other_end = found[0]
-        shown = title[start:end] or "nothing"
-        standard_part = standard.title[other_start:other_end] or "nothing"
         yield Hit(
             (*path, "title"),
-            f"differs from the {catalogue.name} catalogue's heading of {code}: '{shown}' where "
-            f"it has '{standard_part}'; if the plan means the standard heading, leave 'title:' "
-            "out",
+            tr(
+                "differs from the {round} catalogue's heading of {code}: {this} where it has "
+                "{that}; if the plan means the standard heading, leave 'title:' out",
+                round=catalogue.name,
+                code=code,
+                this=quote(title[start:end]),
+                that=quote(standard.title[other_start:other_end]),
+            ),
             (start, end),
         )
 
@@ -90,8 +96,12 @@ def typed_total(context: Context) -> Iterator[Hit]:
             correct = f"{grand:,}"
             yield Hit(
                 prose.path,
-                f"a total of {written} baht, which is none of the plan's totals (all years: "
-                f"{correct} baht); the documents add the budgets up themselves",
+                tr(
+                    "a total of {written} baht, which is none of the plan's totals (all years: "
+                    "{total} baht); the documents add the budgets up themselves",
+                    written=written,
+                    total=correct,
+                ),
                 match.span("amount"),
                 thai_digits(correct) if thai else correct,
             )
@@ -121,8 +131,10 @@ def no_details(context: Context) -> Iterator[Hit]:
         if project.details is None:
             yield Hit(
                 path,
-                "this project has no page in ส่วนที่ ๓: add its 'details:' (หลักการและเหตุผล, "
-                "วัตถุประสงค์, ...)",
+                tr(
+                    "this project has no page in ส่วนที่ ๓: add its 'details:' (หลักการและเหตุผล, "
+                    "วัตถุประสงค์, ...)"
+                ),
             )
 
 
@@ -139,27 +151,31 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "NO-YEAR",
         Severity.ERROR,
-        "a project with a budget for no fiscal year: it appears in no year's column or total",
+        mark("a project with a budget for no fiscal year: it appears in no year's column or total"),
         no_year,
     ),
     Rule(
         "TYPED-TOTAL",
         Severity.WARNING,
-        "an amount written as a total in the text (รวม ... บาท) that is none of the totals the "
-        "documents add up",
+        mark(
+            "an amount written as a total in the text (รวม ... บาท) that is none of the totals the "
+            "documents add up"
+        ),
         typed_total,
     ),
     Rule(
         "HEADING-DRIFT",
         Severity.WARNING,
-        "a มิติ or ภารกิจ heading written in the plan that is close to, but not, the NACC "
-        "catalogue's wording for its number",
+        mark(
+            "a มิติ or ภารกิจ heading written in the plan that is close to, but not, the NACC "
+            "catalogue's wording for its number"
+        ),
         heading_drift,
     ),
     Rule(
         "NO-DETAILS",
         Severity.WARNING,
-        "a project without its page in ส่วนที่ ๓ (รายละเอียดโครงการ)",
+        mark("a project without its page in ส่วนที่ ๓ (รายละเอียดโครงการ)"),
         no_details,
     ),
 )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import tr, tr_n
 from anticorrupt_plan.kinds.ethics.diff import diff_plans
 from anticorrupt_plan.kinds.ethics.items import plan_items
 from anticorrupt_plan.kinds.ethics.model import Plan, rule_violations
@@ -29,11 +30,11 @@ def settings(plan: Plan) -> DocumentSettings:
 def describe(plan: Plan) -> str:
     goals = len(plan.goals)
     measures = sum(len(goal.measures) for goal in plan.goals)
-    return f"{_count(goals, 'goal')}, {_count(measures, 'measure')}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    return tr(
+        "{goals}, {measures}",
+        goals=tr_n("{count} goal", "{count} goals", goals),
+        measures=tr_n("{count} measure", "{count} measures", measures),
+    )
 
 
 def assets(plan: Plan) -> Mapping[str, DataPath]:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
-from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.common.organization import Announcement, FiscalYears, Organization
 from anticorrupt_plan.common.settings import Amendment, CheckSettings, Layout
@@ -27,9 +26,16 @@ from anticorrupt_plan.common.types import (
     duplicate_ids,
     number_input,
     same_number,
+    user_error,
     version_input,
 )
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import mark, tr, tr_n
+
+DUPLICATE_TARGET_YEAR = user_error(
+    "duplicate_year",
+    mark("the year {year} has two targets, written {first} and {second}; keep one"),
+)
 
 # --- the announcement and narrative ----------------------------------------------------------
 
@@ -80,10 +86,8 @@ class Row(StrictModel):
             for key in value:
                 year = same_number(key)
                 if year in seen:
-                    raise PydanticCustomError(
-                        "duplicate_year",
-                        "the year {year} has two targets, written {first} and {second}; keep one",
-                        {"year": year, "first": repr(seen[year]), "second": repr(key), "key": key},
+                    raise DUPLICATE_TARGET_YEAR(
+                        year=year, first=repr(seen[year]), second=repr(key), key=key
                     )
                 seen[year] = key
         return value
@@ -203,8 +207,14 @@ def rule_violations(plan: Plan) -> Iterator[Violation]:
         # One slip in fiscal_years would otherwise be reported once for every target row.
         yield (
             ("fiscal_years",),
-            f"no target is written for {years.first}-{years.last}: the targets give "
-            f"{min(written)}-{max(written)}; is fiscal_years mistyped?",
+            tr(
+                "no target is written for {first}-{last}: the targets give "
+                "{low}-{high}; is fiscal_years mistyped?",
+                first=years.first,
+                last=years.last,
+                low=min(written),
+                high=max(written),
+            ),
             False,
         )
         return
@@ -215,17 +225,24 @@ def rule_violations(plan: Plan) -> Iterator[Violation]:
                 missing = sorted(expected - row.targets.keys())
                 if missing:
                     listed = ", ".join(str(y) for y in missing)
-                    yield (
-                        path,
-                        f"no target for fiscal year {listed}; each year "
-                        f"{years.first}-{years.last} needs one",
-                        False,
+                    message = tr(
+                        "no target for fiscal year {years}; each year {first}-{last} needs one: "
+                        "add '{year}: ...' under targets",
+                        years=listed,
+                        first=years.first,
+                        last=years.last,
+                        year=missing[0],
                     )
+                    yield path, message, False
                 for extra in sorted(row.targets.keys() - expected):
                     yield (
                         (*path, str(extra)),
-                        f"{extra} is not one of the plan's fiscal years "
-                        f"({years.first}-{years.last})",
+                        tr(
+                            "{year} is not one of the plan's fiscal years ({first}-{last})",
+                            year=extra,
+                            first=years.first,
+                            last=years.last,
+                        ),
                         True,
                     )
     strategies = len(plan.national_strategy.strategies)
@@ -233,8 +250,13 @@ def rule_violations(plan: Plan) -> Iterator[Violation]:
         if goal.strategy_number is not None and goal.strategy_number > strategies:
             yield (
                 ("goals", g, "strategy_number"),
-                f"the national strategy lists {strategies} strategies; there is no "
-                f"ยุทธศาสตร์ที่ {goal.strategy_number}",
+                tr_n(
+                    "the national strategy lists {count} strategy; there is no ยุทธศาสตร์ที่ {number}",
+                    "the national strategy lists {count} strategies; there is no "
+                    "ยุทธศาสตร์ที่ {number}",
+                    strategies,
+                    number=goal.strategy_number,
+                ),
                 False,
             )
     yield from _duplicate_ids(plan)

@@ -20,6 +20,7 @@ from anticorrupt_plan.common.text_rules import (
     PLACEHOLDER,
 )
 from anticorrupt_plan.core.errors import DataPath, format_path
+from anticorrupt_plan.core.i18n import mark, tr, tr_n
 from anticorrupt_plan.core.matching import similarity
 from anticorrupt_plan.core.textscan import differences
 from anticorrupt_plan.core.thai import arabic_digits
@@ -39,6 +40,14 @@ def _rows(context: Context) -> Iterator[tuple[DataPath, dict[str, Any]]]:
 # be one thing written two ways. Different national strategies score about 0.6 against
 # each other; a paraphrase of one strategy, or a title with a word added, about 0.9.
 NEAR_SAME = 0.8
+_THE_PLAN = mark(
+    "names the plan almost as {other} does: {this} where that has {that}{more}; if they are "
+    "one, write them the same"
+)
+_THE_STRATEGY = mark(
+    "names the strategy almost as {other} does: {this} where that has {that}{more}; if they "
+    "are one, write them the same"
+)
 
 
 def _similarity(a: ProseText, b: ProseText) -> float:
@@ -48,13 +57,13 @@ def _similarity(a: ProseText, b: ProseText) -> float:
 def named_two_ways(context: Context) -> Iterator[Hit]:
     pairs: list[tuple[DataPath, DataPath, str]] = []
     if context.plan.announcement.subject is not None:
-        pairs.append((("announcement", "subject"), ("title",), "the plan"))
+        pairs.append((("announcement", "subject"), ("title",), _THE_PLAN))
     national = [p for p in context.prose if p.path[:2] == ("national_strategy", "strategies")]
     for g in range(len(context.plan.goals)):
         strategy = context.by_path[("goals", g, "strategy")]
         scored = [(_similarity(strategy, other), other.path) for other in national]
         if scored:
-            pairs.append((strategy.path, max(scored)[1], "the strategy"))
+            pairs.append((strategy.path, max(scored)[1], _THE_STRATEGY))
     for path, other_path, what in pairs:
         this, other = context.by_path[path], context.by_path[other_path]
         # One text inside the other is a deliberate extension, not a slip.
@@ -64,13 +73,22 @@ def named_two_ways(context: Context) -> Iterator[Hit]:
             continue
         found = differences(this.text, other.text)
         start, end, other_start, other_end = found[0]
-        more = f" (and {len(found) - 1} more differences)" if len(found) > 1 else ""
+        more = (
+            tr_n(
+                " (and {count} more difference)", " (and {count} more differences)", len(found) - 1
+            )
+            if len(found) > 1
+            else ""
+        )
         yield Hit(
             path,
-            f"names {what} almost as {format_path(other_path)} does: "
-            f"{quote(this.text[start:end])} where that has "
-            f"{quote(other.text[other_start:other_end])}{more}; if they are one, write them "
-            "the same",
+            tr(
+                what,
+                other=format_path(other_path),
+                this=quote(this.text[start:end]),
+                that=quote(other.text[other_start:other_end]),
+                more=more,
+            ),
             (start, end),
         )
 
@@ -111,7 +129,7 @@ def percent_over_100(context: Context) -> Iterator[Hit]:
             if _number(match.group(group)) > 100:
                 yield Hit(
                     prose.path,
-                    f"a percentage of {match.group(group)}, above 100",
+                    tr("a percentage of {number}, above 100", number=match.group(group)),
                     match.span(group),
                 )
 
@@ -138,8 +156,13 @@ def target_falls(context: Context) -> Iterator[Hit]:
                 old, new = changed
                 yield Hit(
                     after.path,
-                    f"the target falls from {old.group()} in {year} "
-                    f"to {new.group()} in {next_year}",
+                    tr(
+                        "the target falls from {old} in {year} to {new} in {next_year}",
+                        old=old.group(),
+                        year=year,
+                        new=new.group(),
+                        next_year=next_year,
+                    ),
                     new.span(),
                 )
 
@@ -149,7 +172,7 @@ def no_steps(context: Context) -> Iterator[Hit]:
         if not row.get("steps"):
             yield Hit(
                 (*path, "steps"),
-                "this row has no steps (แนวทางปฏิบัติ); list how its project is carried out",
+                tr("this row has no steps (แนวทางปฏิบัติ); list how its project is carried out"),
             )
 
 
@@ -161,8 +184,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "NAMED-TWO-WAYS",
         Severity.WARNING,
-        "the plan's title and the announcement's subject, or a matrix strategy and the national "
-        "strategy it follows, nearly but not exactly the same",
+        mark(
+            "the plan's title and the announcement's subject, or a matrix strategy and the "
+            "national strategy it follows, nearly but not exactly the same"
+        ),
         named_two_ways,
     ),
     DOUBLED,
@@ -173,20 +198,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PERCENT-OVER-100",
         Severity.ERROR,
-        "a target or strategy indicator of more than ร้อยละ ๑๐๐ (100 per cent)",
+        mark("a target or strategy indicator of more than ร้อยละ ๑๐๐ (100 per cent)"),
         percent_over_100,
     ),
     Rule(
         "TARGET-FALLS",
         Severity.WARNING,
-        "a row's target lower than the year before, though its wording does not ask for less "
-        "(ไม่เกิน, ลดลง ...)",
+        mark(
+            "a row's target lower than the year before, though its wording does not ask for less "
+            "(ไม่เกิน, ลดลง ...)"
+        ),
         target_falls,
     ),
     Rule(
         "NO-STEPS",
         Severity.WARNING,
-        "a matrix row with no steps (แนวทางปฏิบัติ): the plan says what, but not how",
+        mark("a matrix row with no steps (แนวทางปฏิบัติ): the plan says what, but not how"),
         no_steps,
     ),
 )
