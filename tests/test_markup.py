@@ -191,7 +191,7 @@ def test_the_markups_no_break_space_is_text() -> None:
         (
             "<document><section><table><col/><tr><td valign='centre'>ก</td></tr></table>"
             "</section></document>",
-            "top or middle or bottom",
+            "one of top, middle, bottom",
             1,
         ),
         ("<document><section><p>ก</section></document>", "not well-formed", 1),
