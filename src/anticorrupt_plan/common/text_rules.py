@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from anticorrupt_plan.common.checking import PHRASE, Context, Hit, ProseText, Rule, Severity
 from anticorrupt_plan.common.organization import FiscalYears, OrganizationKind
 from anticorrupt_plan.common.places import PROVINCES
 from anticorrupt_plan.core.i18n import mark, tr
-from anticorrupt_plan.core.textscan import THAI_LETTERS, THAI_MARKS, Clustered, near_matches
+from anticorrupt_plan.core.textscan import (
+    THAI_LETTERS,
+    THAI_MARKS,
+    Clustered,
+    near_matches_each,
+)
 from anticorrupt_plan.core.thai import (
     THAI_DIGITS,
     arabic_digits,
@@ -53,10 +59,15 @@ def name_spelling(context: Context) -> Iterator[Hit]:
         )
         if value is not None and len(clusters(value)) >= MIN_NAME_CLUSTERS
     ]
-    for prose in context.prose:
-        found = {}
+    texts = [prose.clustered for prose in context.prose]
+    found_in = {
+        what: near_matches_each(texts, value, max_edits=_edits_allowed(value))
+        for what, value in declared
+    }
+    for index in sorted(set().union(*found_in.values())):
+        prose = context.prose[index]
+        found = {what: matches.get(index, []) for what, matches in found_in.items()}
         for what, value in declared:
-            found[what] = near_matches(prose.clustered, value, max_edits=_edits_allowed(value))
             for match in found[what]:
                 if match.edits:
                     written = prose.text[match.start : match.end]
@@ -232,14 +243,17 @@ def doubled(context: Context) -> Iterator[Hit]:
         ]
         yield from hits
         starts = prose.clustered.starts
-        for index, cluster in enumerate(prose.clustered.clusters):
-            mark = _DOUBLED_MARK.search(cluster)
-            if mark:
+        marked = set()  # a mark typed twice is within one cluster: one finding for each
+        for twice in _DOUBLED_MARK.finditer(text):
+            index = bisect_right(starts, twice.start()) - 1
+            if index not in marked:
+                marked.add(index)
+                cluster = prose.clustered.clusters[index]
                 yield Hit(
                     prose.path,
                     tr(
                         "the mark '{mark}' is typed twice on '{letter}'",
-                        mark=mark.group(1),
+                        mark=twice.group(1),
                         letter=cluster[0],
                     ),
                     (starts[index], starts[index + 1]),
@@ -286,13 +300,21 @@ def _doubled_runs(prose: ProseText, found: list[tuple[int, int]]) -> Iterator[Hi
             yield Hit(prose.path, message, span, word)
 
 
+# A consonant with the same consonant next after no other letter: where a letter may be
+# typed twice, found in one search of the text rather than a test at each of its clusters.
+_SAME_LETTER_NEXT = re.compile("(?=([\u0e01-\u0e2e])[^\u0e01-\u0e2e]*\\1)")
+
+
 def _doubled_letters(context: Context, prose: ProseText) -> Iterator[Hit]:
     """A letter typed twice (ทุกกระดับ), told from a word that ends with the letter the next
     one starts with (จากการ, ระบบบริหาร) by what the plan writes elsewhere: the same words
     with the letter once, and never the words that would start at its second copy."""
     parts = prose.clustered.clusters
     starts = prose.clustered.starts
-    for i in range(1, len(parts) - PHRASE):
+    for candidate in _SAME_LETTER_NEXT.finditer(prose.text):
+        i = bisect_left(starts, candidate.start())
+        if not 1 <= i < len(parts) - PHRASE:
+            continue
         letter = parts[i]
         if (
             letter != parts[i + 1]

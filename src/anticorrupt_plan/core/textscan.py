@@ -7,7 +7,10 @@ straight into the next word, and a slipped tone mark is one changed cluster.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -75,9 +78,16 @@ def near_matches(text: Clustered, pattern: Clustered, *, max_edits: float) -> li
     wanted = pattern.clusters
     if not wanted or not text.text:
         return []
+    pieces = _pieces(pattern.skeleton, int(max_edits))
+    skeleton = text.skeleton
+    if not any(piece in skeleton for _, piece in pieces):  # most texts: no work at all
+        return []
     budget = round(max_edits * _WHOLE)
-    candidates: list[tuple[int, int, int]] = []
-    for low, high in _regions(text, pattern, int(max_edits)):
+    # An exact occurrence is found by a plain search, and the text around it, where only
+    # matches overlapping it could be, is not compared cluster by cluster.
+    exact = _occurrences(text, pattern)
+    candidates: list[tuple[int, int, int]] = [(at, at + len(wanted), 0) for at in exact]
+    for low, high in _regions(text, len(wanted), pieces, int(max_edits), skip=exact):
         candidates.extend(_approximate(text.clusters, low, high, wanted, budget))
     candidates.sort(key=lambda c: (c[2], abs(c[1] - c[0] - len(wanted)), c[0]))
     taken = [False] * len(text.clusters)
@@ -89,21 +99,84 @@ def near_matches(text: Clustered, pattern: Clustered, *, max_edits: float) -> li
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _regions(text: Clustered, pattern: Clustered, letter_edits: int) -> list[tuple[int, int]]:
-    """Cluster ranges of ``text`` that may hold a match: around each unchanged piece."""
+def near_matches_each(
+    texts: Sequence[Clustered], pattern: Clustered, *, max_edits: float
+) -> dict[int, list[Match]]:
+    """:func:`near_matches` in each of ``texts``, by index, for those that hold a match.
+
+    A text that holds none of the pattern's pieces holds no match: the texts without any are
+    passed over by one search through all of them, not one search in each.
+    """
+    if not pattern.clusters:
+        return {}
+    skeletons = [text.skeleton for text in texts]
+    joined = _APART.join(skeletons)
+    offsets = list(itertools.accumulate((len(s) + 1 for s in skeletons), initial=0))
+    holding: set[int] = set()
+    for _, piece in _pieces(pattern.skeleton, int(max_edits)):
+        found = joined.find(piece)
+        while found >= 0:
+            holding.add(bisect_right(offsets, found) - 1)
+            found = joined.find(piece, found + 1)
+    result = {}
+    for index in sorted(holding):
+        matches = near_matches(texts[index], pattern, max_edits=max_edits)
+        if matches:
+            result[index] = matches
+    return result
+
+
+# Between texts searched as one: a noncharacter, which no piece of a name holds.
+_APART = "\uffff"
+
+
+@functools.lru_cache(maxsize=64)
+def _pieces(skeleton: str, letter_edits: int) -> tuple[tuple[int, str], ...]:
+    """The pattern's skeleton cut into ``letter_edits + 1`` pieces, each with its offset:
+    with that many letters changed, one piece at least is left as it is."""
+    size = len(skeleton)
+    count = letter_edits + 1
+    bounds = [size * k // count for k in range(count + 1)]
+    return tuple(
+        (bounds[k], skeleton[bounds[k] : bounds[k + 1]])
+        for k in range(count)
+        if bounds[k] < bounds[k + 1]
+    )
+
+
+def _occurrences(text: Clustered, pattern: Clustered) -> set[int]:
+    """The clusters of ``text`` where ``pattern`` stands exactly, whole clusters and all."""
+    found: set[int] = set()
     size = len(pattern.clusters)
-    pieces = letter_edits + 1
-    bounds = [size * k // pieces for k in range(pieces + 1)]
+    at = text.text.find(pattern.text)
+    while at >= 0:
+        index = bisect_left(text.starts, at)
+        end = index + size
+        whole = end < len(text.starts) and text.starts[end] == at + len(pattern.text)
+        if whole and text.starts[index] == at:
+            found.add(index)
+        at = text.text.find(pattern.text, at + 1)
+    return found
+
+
+def _regions(
+    text: Clustered,
+    size: int,
+    pieces: tuple[tuple[int, str], ...],
+    letter_edits: int,
+    *,
+    skip: set[int],
+) -> list[tuple[int, int]]:
+    """Cluster ranges of ``text`` that may hold a match: around each unchanged piece, but
+    for the pieces of the exact occurrences at the clusters ``skip``."""
     spans = []
-    for k in range(pieces):
-        piece = pattern.skeleton[bounds[k] : bounds[k + 1]]
-        if not piece:
-            continue
+    for offset, piece in pieces:
         found = text.skeleton.find(piece)
         while found >= 0:
-            at = found - bounds[k]
-            low, high = at - letter_edits, at + size + letter_edits
-            spans.append((max(low, 0), min(high, len(text.clusters))))
+            at = found - offset
+            if at not in skip:
+                low, high = at - letter_edits, at + size + letter_edits
+                spans.append((max(low, 0), min(high, len(text.clusters))))
             found = text.skeleton.find(piece, found + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
@@ -119,15 +192,22 @@ def _approximate(
     text: Sequence[str], low: int, high: int, wanted: Sequence[str], budget: int
 ) -> Iterator[tuple[int, int, int]]:
     """Sellers' dynamic programme over ``text[low:high]``: ``(start, end, cost)`` of the best
-    match ending at each cluster, where its cost (in half edits) is within ``budget``."""
+    match ending at each cluster, where its cost (in half edits) is within ``budget``.
+
+    Only the rows that can still end within budget are worked out (Ukkonen's cut-off): a cost
+    never falls along a path, so a cell past the last one within budget stays past it.
+    """
     size = len(wanted)
-    cost = [i * _WHOLE for i in range(size + 1)]
+    over = budget + 1  # any cost past the budget: which one does not matter
+    cost = [min(i * _WHOLE, over) for i in range(size + 1)]
     start = [low] * (size + 1)
+    top = min(size, budget // _WHOLE)  # the last row within budget
     for position in range(low, high):
         cluster = text[position]
-        new_cost = [0] * (size + 1)
+        new_cost = [0] + [over] * size
         new_start = [position + 1] * (size + 1)
-        for i in range(1, size + 1):
+        last = min(size, top + 1)
+        for i in range(1, last + 1):
             other = wanted[i - 1]
             change = 0 if other == cluster else _MARKS_ONLY if other[0] == cluster[0] else _WHOLE
             best, origin = cost[i - 1] + change, start[i - 1]
@@ -135,7 +215,10 @@ def _approximate(
                 best, origin = new_cost[i - 1] + _WHOLE, new_start[i - 1]
             if cost[i] + _WHOLE < best:
                 best, origin = cost[i] + _WHOLE, start[i]
-            new_cost[i], new_start[i] = best, origin
+            new_cost[i], new_start[i] = min(best, over), origin
+        top = last
+        while top and new_cost[top] > budget:
+            top -= 1
         cost, start = new_cost, new_start
         if cost[size] <= budget:
             yield start[size], position + 1, cost[size]
