@@ -376,7 +376,7 @@ def test_summary(text: str, expected: str) -> None:
 
 def test_rule_listing_names_every_rule_once() -> None:
     listed = [line.split()[0] for line in rules_text().splitlines()]
-    every = {rule.id: rule for kind in KIND_NAMES for rule in kind_named(kind).rules}
+    every = {rule.id: rule for kind in KIND_NAMES for rule in kind_named(kind).rules()}
     assert listed == [*every, CONFIG_RULE.id]
     assert listed[: len(RULES)] == [rule.id for rule in RULES]  # the ethics plan's first
     assert "(only in: action)" in rules_text() and "(only in: ethics)" in rules_text()

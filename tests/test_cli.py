@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -15,6 +16,8 @@ from typer.testing import CliRunner
 from anticorrupt_plan.cli.commands import Exit, app
 
 from .conftest import DATA, PLAN_PATH, dump, minimal_plan
+
+ROOT = PLAN_PATH.parent
 
 runner = CliRunner()
 
@@ -334,6 +337,33 @@ def test_commands_that_write_no_document_import_neither_python_docx_nor_jinja2(
 
     assert result.stdout.splitlines()[-1] == "[]"
     assert shown in result.stdout
+
+
+@pytest.mark.parametrize("plan", [PLAN_PATH, ROOT / "examples" / "action" / "plan.yaml"])
+def test_validate_imports_none_of_what_checks_presents_or_compares(plan: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from anticorrupt_plan.cli.commands import main\n"
+        f"sys.argv = ['plan', 'validate', {str(plan)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert done.code in (0, None), done.code\n"
+        "print(sorted(m for m in sys.modules if m.startswith('anticorrupt_plan.')))\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+
+    loaded = set(ast.literal_eval(result.stdout.splitlines()[-1]))
+    unneeded = {
+        "anticorrupt_plan.common.checking",
+        "anticorrupt_plan.common.diffing",
+        "anticorrupt_plan.core.textscan",
+    }
+    assert loaded.isdisjoint(unneeded)
+    assert not {m for m in loaded if m.endswith((".rules", ".present", ".diff", ".items"))}
 
 
 # --- several plans at once ---------------------------------------------------------------------

@@ -95,7 +95,7 @@ def run_checks(valid: ValidPlan) -> Report:
     context = Context(valid.document, valid.plan, model=valid.kind.model)
     source = SourceText(valid.document.text)
     settings = valid.plan.checks
-    rules = valid.kind.rules
+    rules = valid.kind.rules()
     known = [rule.id for rule in rules]
     problems: list[Finding] = []
 
@@ -226,9 +226,9 @@ def rules_text() -> str:
     kinds = [kind_named(name) for name in KIND_NAMES]
     serving: dict[str, list[str]] = {}
     for kind in kinds:
-        for rule in kind.rules:
+        for rule in kind.rules():
             serving.setdefault(rule.id, []).append(kind.name)
-    unique = {rule.id: rule for kind in kinds for rule in kind.rules}
+    unique = {rule.id: rule for kind in kinds for rule in kind.rules()}
     every = [*unique.values(), CONFIG_RULE]
     width = max(len(rule.id) for rule in every)
     lines = []

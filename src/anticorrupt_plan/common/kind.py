@@ -8,18 +8,21 @@ the app finds it through the registry by the ``kind:`` its files declare.
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel
 
-from anticorrupt_plan.common.checking import Rule
-from anticorrupt_plan.common.diffing import Change
 from anticorrupt_plan.common.organization import FiscalYears, Organization
 from anticorrupt_plan.common.settings import Amendment, Layout
 from anticorrupt_plan.common.types import Violation
 from anticorrupt_plan.core.errors import DataPath
+
+if TYPE_CHECKING:  # what a command imports only when it checks or compares
+    from anticorrupt_plan.common.checking import Rule
+    from anticorrupt_plan.common.diffing import Change
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class Kind:
     label: str  # the document's Thai name
     model: type[BaseModel]
     violations: Callable[[Any], Iterable[Violation]]  # rules across fields, after the schema
-    rules: tuple[Rule, ...]  # what ``plan check`` runs
+    rules: Callable[[], Sequence[Rule]]  # what ``plan check`` runs
     present: Callable[[Any], Any]  # the view its templates read
     settings: Callable[[Any], DocumentSettings]
     diff: Callable[[Any, Any], Sequence[Change]]
@@ -129,3 +132,19 @@ class Kind:
     # Images the kind draws itself (a report's charts), by the name its templates give them:
     # PNG bytes, the same bytes for the same document.
     figures: Callable[[Any], Mapping[str, bytes]] | None = None
+
+
+def deferred(module: str, name: str) -> Callable[..., Any]:
+    """``module.name`` called through a stand-in that imports ``module`` at the first call.
+
+    A kind's checks, presentation and comparison import much that ``plan validate`` never
+    uses; given to a Kind this way, a command pays only for what it calls. A value that is
+    not a function (a kind's rules) is had by calling the stand-in with no arguments.
+    """
+
+    def stand_in(*args: Any, **kwargs: Any) -> Any:
+        found = getattr(importlib.import_module(module), name)
+        return found(*args, **kwargs) if callable(found) else found
+
+    stand_in.__qualname__ = stand_in.__name__ = name
+    return stand_in

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from anticorrupt_plan.common.display import plain
-from anticorrupt_plan.common.kind import DocumentSettings, Kind
+from anticorrupt_plan.common.kind import DocumentSettings, Kind, deferred
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.core.i18n import tr, tr_n
-from anticorrupt_plan.kinds.ethics.diff import diff_plans
-from anticorrupt_plan.kinds.ethics.items import plan_items
 from anticorrupt_plan.kinds.ethics.model import Plan, rule_violations
-from anticorrupt_plan.kinds.ethics.present import present
-from anticorrupt_plan.kinds.ethics.rules import RULES
+
+HERE = "anticorrupt_plan.kinds.ethics"
+presented = deferred(f"{HERE}.present", "present")
 
 
 def settings(plan: Plan) -> DocumentSettings:
-    view = present(plan)
+    view = presented(plan)
     return DocumentSettings(
         title=view.document_title,
         author=plain(view.organization),
@@ -48,11 +47,11 @@ KIND = Kind(
     label="แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและป้องกันการทุจริต",
     model=Plan,
     violations=rule_violations,
-    rules=RULES,
-    present=present,
+    rules=deferred(f"{HERE}.rules", "RULES"),
+    present=presented,
     settings=settings,
-    diff=diff_plans,
+    diff=deferred(f"{HERE}.diff", "diff_plans"),
     describe=describe,
     assets=assets,
-    items=plan_items,
+    items=deferred(f"{HERE}.items", "plan_items"),
 )

@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from anticorrupt_plan.common.display import plain
-from anticorrupt_plan.common.kind import DocumentSettings, Kind, Reference
+from anticorrupt_plan.common.kind import DocumentSettings, Kind, Reference, deferred
 from anticorrupt_plan.core.errors import DataPath
-from anticorrupt_plan.kinds.report.diff import diff_reports
 from anticorrupt_plan.kinds.report.model import Progress, Report, join, report_violations
-from anticorrupt_plan.kinds.report.present import present
-from anticorrupt_plan.kinds.report.rules import RULES
-from anticorrupt_plan.kinds.report.summary import summarize
+
+HERE = "anticorrupt_plan.kinds.report"
+presented = deferred(f"{HERE}.present", "present")
 
 
 def settings(report: Report) -> DocumentSettings:
-    view = present(report)
+    view = presented(report)
     return DocumentSettings(
         title=view.document_title,
         author=plain(view.organization),
@@ -31,6 +30,8 @@ def settings(report: Report) -> DocumentSettings:
 
 
 def describe(report: Report) -> str:
+    from anticorrupt_plan.kinds.report.summary import summarize
+
     total = summarize(report).total
     items = "1 item" if total.items == 1 else f"{total.items} items"
     period = report.progress.period.value
@@ -53,10 +54,10 @@ KIND = Kind(
     label="รายงานผลการดำเนินการป้องกันการทุจริต",
     model=Progress,
     violations=report_violations,
-    rules=RULES,
-    present=present,
+    rules=deferred(f"{HERE}.rules", "RULES"),
+    present=presented,
     settings=settings,
-    diff=diff_reports,
+    diff=deferred(f"{HERE}.diff", "diff_reports"),
     describe=describe,
     assets=assets,
     reference=Reference(path=("plan",), join=join),
