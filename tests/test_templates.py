@@ -14,7 +14,7 @@ from anticorrupt_plan.app.validate import read_plan
 from anticorrupt_plan.core.errors import TemplateError
 from anticorrupt_plan.core.resources import template_dir
 from anticorrupt_plan.core.thai import thai_digits
-from anticorrupt_plan.document.templates import render_document
+from anticorrupt_plan.document.templates import _environment, render_document
 from anticorrupt_plan.document.tree import Break, Paragraph, Tab, Text
 from anticorrupt_plan.writers.text import render_text
 
@@ -22,7 +22,7 @@ from .conftest import PLAN_PATH
 
 
 def template(folder: Path, source: str, name: str = "document.xml.j2") -> Path:
-    (folder / "k").mkdir(exist_ok=True)
+    (folder / "k").mkdir(parents=True, exist_ok=True)
     (folder / "k" / name).write_text(source, encoding="utf-8")
     return folder
 
@@ -172,3 +172,47 @@ def test_a_restyled_template_set_changes_both_formats_and_nothing_else(tmp_path:
         assert all("(๔) โครงการ/" in line for line in removed[1:])
     assert len(markdown) == 2 + 2 * 8  # the heading, and the header of each measure's table
     assert len(word) == 2 + 2 * 16  # both header rows of each table name the column
+
+
+# --- templates compiled once for every run ----------------------------------------------------
+
+
+def cache_folder(home: Path) -> Path:
+    return home / "anticorrupt-plan" / "templates"
+
+
+def test_a_template_is_compiled_once_and_again_when_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = template(tmp_path / "t", "<document><section><p>หนึ่ง</p></section></document>")
+    _environment.cache_clear()
+    assert rendered(folder) == (Paragraph((Text("หนึ่ง"),), style="Body Text"),)
+    cached = list(cache_folder(tmp_path / "cache").iterdir())
+    assert len(cached) == 1
+
+    # A run of its own (a fresh environment) with the template changed renders the change.
+    template(folder, "<document><section><p>สอง</p></section></document>")
+    _environment.cache_clear()
+    assert rendered(folder) == (Paragraph((Text("สอง"),), style="Body Text"),)
+    _environment.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["unwritable", "damaged"])
+def test_a_cache_that_cannot_be_used_is_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    home = tmp_path / "cache"
+    folder = template(tmp_path / "t", "<document><section><p>หนึ่ง</p></section></document>")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    if damage == "unwritable":
+        home.write_text("a file where the cache folder would be", encoding="utf-8")
+    else:
+        _environment.cache_clear()
+        rendered(folder)
+        for path in cache_folder(home).iterdir():
+            path.write_bytes(path.read_bytes()[:40] + b"\x00garbage")
+    _environment.cache_clear()
+
+    assert rendered(folder) == (Paragraph((Text("หนึ่ง"),), style="Body Text"),)
+    _environment.cache_clear()

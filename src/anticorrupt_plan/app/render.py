@@ -7,14 +7,17 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from anticorrupt_plan.app.validate import ValidPlan, asset_problem, read_assets
-from anticorrupt_plan.common.comparison import ComparisonView, comparison_date
 from anticorrupt_plan.common.display import digits_shown
 from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ImageError, SourceDateEpochError, UnknownFormatError
 from anticorrupt_plan.core.resources import template_dir
 from anticorrupt_plan.document.tree import Document
+
+if TYPE_CHECKING:  # a comparison's modules, for plan diff only
+    from anticorrupt_plan.common.comparison import ComparisonView
 
 FORMATS = ("md", "docx", "pdf")
 DEFAULT_FORMATS = ("md", "docx")  # a PDF needs LibreOffice, so it is made when asked for
@@ -108,6 +111,7 @@ def render_comparison(
 ) -> bytes:
     """The comparison document in ``format`` (``md`` or ``docx``), in the new version's
     typography and digits."""
+    from anticorrupt_plan.common.comparison import comparison_date
     from anticorrupt_plan.document.templates import render_document
 
     tree = render_document(

@@ -10,8 +10,10 @@ untrusted input, and cannot reach Python's internals through a template.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -37,12 +39,40 @@ def _finalize(value: Any) -> Any:
     return Markup(text.replace("\n", "<br/>").replace("\t", "<tab/>"))
 
 
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """Templates compiled once for every run, not once in each: Jinja keeps each with a
+    checksum of its source and compiles it again when the source differs. A cache that
+    cannot be read or written is no cache, never a failed build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable, or damaged in any way: compiled again instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """The cache of compiled templates in the user's cache folder, if it can be made."""
+    try:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        folder = home / "anticorrupt-plan" / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home folder, or none that can be written
+        return None
+    return _QuietCache(str(folder))
+
+
 @functools.cache
 def _environment(templates: Path, kind: str) -> jinja2.Environment:
     # One environment per templates folder and kind: it keeps each template compiled (and
     # reloads a template whose file changed), so a batch of plans compiles each once.
     environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([templates / kind, templates / COMMON]),
+        bytecode_cache=_compiled_templates(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,
