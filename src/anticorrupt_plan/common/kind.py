@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel
 
+from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.organization import FiscalYears, Organization
 from anticorrupt_plan.common.settings import Amendment, Layout
 from anticorrupt_plan.common.types import Violation
@@ -148,3 +149,31 @@ def deferred(module: str, name: str) -> Callable[..., Any]:
 
     stand_in.__qualname__ = stand_in.__name__ = name
     return stand_in
+
+
+# --- what the plan kinds share ------------------------------------------------------------------
+
+
+def plan_settings(present: Callable[[Any], Any]) -> Callable[[Any], DocumentSettings]:
+    """The settings of a plan that its announcement adopts, for a kind whose view
+    (``present``) has a ``document_title`` and an ``organization``."""
+
+    def settings(plan: Any) -> DocumentSettings:
+        view = present(plan)
+        return DocumentSettings(
+            title=view.document_title,
+            author=plain(view.organization),
+            date=plan.announcement.date,
+            digits=plan.digits,
+            layout=plan.layout,
+            amendment=plan.amendment,
+        )
+
+    return settings
+
+
+def announcement_assets(plan: Any) -> Mapping[str, DataPath]:
+    """The files a plan names: the emblem on its announcement, if it has one."""
+    if plan.announcement.emblem is None:
+        return {}
+    return {"emblem": ("announcement", "emblem")}
