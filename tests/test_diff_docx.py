@@ -29,7 +29,7 @@ from anticorrupt_plan.common.diffing import Segment
 from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ReferenceDocumentError
 from anticorrupt_plan.core.resources import template_dir
-from anticorrupt_plan.kinds.ethics import settings
+from anticorrupt_plan.kinds.ethics import KIND
 
 from .conftest import dump, minimal_plan
 from .test_docx import FONT, is_thai, row_flags, run_property
@@ -98,7 +98,7 @@ def marked(table: Table, row: int, column: int) -> list[tuple[str, str]]:
 
 
 def plan_settings(data: dict[str, Any]) -> DocumentSettings:
-    return settings(parse_plan(dump(data), file="plan.yaml").plan)
+    return KIND.settings(parse_plan(dump(data), file="plan.yaml").plan)
 
 
 def render(*rows: ComparisonRow, data: dict[str, Any] | None = None) -> Document:

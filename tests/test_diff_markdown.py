@@ -9,7 +9,7 @@ from anticorrupt_plan.app.render import render_comparison
 from anticorrupt_plan.app.validate import parse_plan
 from anticorrupt_plan.common.comparison import ComparisonRow, ComparisonView
 from anticorrupt_plan.common.diffing import Segment
-from anticorrupt_plan.kinds.ethics import settings
+from anticorrupt_plan.kinds.ethics import KIND
 
 from .conftest import dump, minimal_plan
 
@@ -28,7 +28,7 @@ def view(*rows: ComparisonRow) -> ComparisonView:
 
 
 def render_markdown_comparison(comparison: ComparisonView) -> str:
-    new = settings(parse_plan(dump(minimal_plan()), file="plan.yaml").plan)
+    new = KIND.settings(parse_plan(dump(minimal_plan()), file="plan.yaml").plan)
     return render_comparison(comparison, new, format="md").decode("utf-8")
 
 

@@ -9,7 +9,7 @@ import pytest
 from anticorrupt_plan.app.validate import parse_plan
 from anticorrupt_plan.common.comparison import ELLIPSIS, excerpt, place_text, present_comparison
 from anticorrupt_plan.common.diffing import Change, ChangeKind, Segment
-from anticorrupt_plan.kinds.ethics import settings
+from anticorrupt_plan.kinds.ethics import KIND
 from anticorrupt_plan.kinds.ethics.diff import diff_plans
 
 from .conftest import dump, minimal_plan
@@ -54,7 +54,7 @@ def test_the_heading_names_the_plan_and_the_amendment(
 ) -> None:
     plan = plan_with(amendment=amendment, digits=digits)
 
-    view = present_comparison((), new=settings(plan))
+    view = present_comparison((), new=KIND.settings(plan))
 
     assert view.title.startswith("ตารางเปรียบเทียบการแก้ไขแผนการเสริมสร้าง")
     assert view.title.endswith(
@@ -92,7 +92,7 @@ def test_rows_split_each_change_into_its_old_and_new_text() -> None:
     data["amendment"] = {"number": 1, "reason": "ปรับตามผลการประเมิน"}
     new = parse_plan(dump(data), file="plan.yaml").plan
 
-    view = present_comparison(diff_plans(old, new), new=settings(new))
+    view = present_comparison(diff_plans(old, new), new=KIND.settings(new))
 
     target, step = view.rows
     assert (target.number, target.action, step.number, step.action) == ("๑", "แก้ไข", "๒", "เพิ่ม")

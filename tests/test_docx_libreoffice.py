@@ -20,7 +20,7 @@ from anticorrupt_plan.app.build import build
 from anticorrupt_plan.app.compare import DiffFormat, compare
 from anticorrupt_plan.app.validate import read_plan
 from anticorrupt_plan.common.comparison import ComparisonView, present_comparison
-from anticorrupt_plan.kinds.ethics import settings
+from anticorrupt_plan.kinds.ethics import KIND
 from anticorrupt_plan.kinds.ethics.diff import diff_plans
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
@@ -186,7 +186,7 @@ def comparison(tmp_path_factory: pytest.TempPathFactory, twin_fonts: Path) -> Co
         edges.append(edges[-1] + column.width.pt)
     return Comparison(
         pdf=to_pdf(work, ["cmp"], fontconfig=twin_fonts)["cmp"],
-        view=present_comparison(diff_plans(old, new), new=settings(new)),
+        view=present_comparison(diff_plans(old, new), new=KIND.settings(new)),
         columns=list(itertools.pairwise(edges)),
     )
 
