@@ -343,9 +343,11 @@ def test_textconv_refuses_a_file_that_is_not_a_docx(tmp_path: Path) -> None:
     assert result.stderr == f"{path}: not a DOCX file (not a Word package)\n"
 
 
-def test_a_long_text_too_costly_to_compare_letter_by_letter_says_so(tmp_path: Path) -> None:
+def test_a_long_text_too_costly_to_compare_letter_by_letter_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A 10,000-letter title of repeating phrases, rewritten: compared in bounded work, phrase
-    by phrase or as one replacement, and the output says so."""
+    by phrase or as one replacement, and the output says so, in the reader's language."""
     text = PLAN_PATH.read_text(encoding="utf-8")
     title = "title: แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต\n"
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
@@ -353,7 +355,14 @@ def test_a_long_text_too_costly_to_compare_letter_by_letter_says_so(tmp_path: Pa
     new.write_text(text.replace(title, f"title: {'ขคก ' * 2499}ขคก\n"), "utf-8")
     result = runner.invoke(app, ["diff", str(old), str(new)])
     assert result.exit_code == 0, result.output
-    assert "(ข้อความยาวเกินกว่าจะเทียบทีละตัวอักษร จึงเทียบทีละวลี)" in result.output
+    assert (
+        "   (the texts are too long to compare letter by letter, so they were compared phrase "
+        "by phrase)\n"
+    ) in result.output
+    monkeypatch.setenv("PLAN_LANG", "th")
+    result = runner.invoke(app, ["diff", str(old), str(new)])
+    assert "   (ข้อความยาวเกินกว่าจะเทียบทีละตัวอักษร จึงเทียบทีละวลี)\n" in result.output
+    monkeypatch.setenv("PLAN_LANG", "en")
     result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
     changes = json.loads(result.output)["changes"]
     assert {change["path"]["new"]: change["exact"] for change in changes} == {"title": False}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from anticorrupt_plan.app.validate import read_plan
 from anticorrupt_plan.core.errors import ScaffoldError
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.output import ensure_directory
 from anticorrupt_plan.kinds.report.model import Period
 from anticorrupt_plan.kinds.report.scaffold import progress_text
@@ -26,14 +27,22 @@ def init_progress(plan: Path, *, year: int, period: Period, out: Path) -> Path:
     if valid.kind.items is None:
         raise ScaffoldError(
             file=str(plan),
-            reason=f"is a {valid.kind.label} (kind {valid.kind.name}), not a plan with "
-            "projects to report on",
+            reason=tr(
+                "is a {label} (kind {kind}), not a plan with projects to report on",
+                label=valid.kind.label,
+                kind=valid.kind.name,
+            ),
         )
     years = valid.plan.fiscal_years
     if year not in years.years:
         raise ScaffoldError(
             file=str(plan),
-            reason=f"{year} is not one of its fiscal years ({years.first}-{years.last})",
+            reason=tr(
+                "{year} is not one of its fiscal years ({first}-{last})",
+                year=year,
+                first=years.first,
+                last=years.last,
+            ),
         )
     items = valid.kind.items(valid.plan, year)
     relative = Path(os.path.relpath(plan.resolve(), out.resolve().parent)).as_posix()
@@ -49,9 +58,9 @@ def init_progress(plan: Path, *, year: int, period: Period, out: Path) -> Path:
         with out.open("x", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except FileExistsError:
-        raise ScaffoldError(
-            file=str(out), reason="already exists; nothing was written (give another --out)"
-        ) from None
+        reason = tr("already exists; nothing was written (give another --out)")
+        raise ScaffoldError(file=str(out), reason=reason) from None
     except OSError as error:
-        raise ScaffoldError(file=str(out), reason=f"cannot write: {error.strerror}") from error
+        reason = tr("cannot write: {error}", error=error.strerror)
+        raise ScaffoldError(file=str(out), reason=reason) from error
     return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from anticorrupt_plan.common.diffing import Change, ChangeKind, Segment
 from anticorrupt_plan.common.display import digits_shown
 from anticorrupt_plan.common.kind import DocumentSettings
+from anticorrupt_plan.core.i18n import mark
 from anticorrupt_plan.core.thai import clusters, long_date
 
 ACTIONS = {
@@ -24,8 +25,11 @@ ACTIONS = {
 }
 ELLIPSIS = "…"
 NO_CHANGES = "ไม่มีการเปลี่ยนแปลง"  # what a comparison document says when nothing changed
-# What the terminal adds under a change whose texts were compared by phrase, not by letter.
-COARSE_NOTE = "(ข้อความยาวเกินกว่าจะเทียบทีละตัวอักษร จึงเทียบทีละวลี)"
+# What the terminal adds under a change whose texts were compared by phrase, not by letter:
+# a message about the comparison, in the reader's language (translated where it is printed).
+COARSE_NOTE = mark(
+    "(the texts are too long to compare letter by letter, so they were compared phrase by phrase)"
+)
 
 
 @dataclass(frozen=True)

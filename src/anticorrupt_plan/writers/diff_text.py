@@ -8,6 +8,7 @@ from typing import TextIO
 
 from anticorrupt_plan.common.comparison import COARSE_NOTE, ComparisonView, excerpt
 from anticorrupt_plan.common.diffing import Segment
+from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.safe_text import shown
 
 INDENT = "   "
@@ -41,7 +42,7 @@ def render_text(view: ComparisonView, *, colour: bool) -> str:
         if row.new:
             lines += _side("+", row.new, colour=colour)
         if not row.exact:
-            lines.append(INDENT + COARSE_NOTE)
+            lines.append(INDENT + tr(COARSE_NOTE))
         if row.reason:
             lines += _indented(_safe(f"เหตุผล: {row.reason}"), first=INDENT)
     return "\n".join(lines) + "\n"

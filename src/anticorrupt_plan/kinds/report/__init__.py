@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.common.kind import DocumentSettings, Kind, Reference, deferred
 from anticorrupt_plan.core.errors import DataPath
+from anticorrupt_plan.core.i18n import tr, tr_n
 from anticorrupt_plan.kinds.report.model import Progress, Report, join, report_violations
 
 HERE = "anticorrupt_plan.kinds.report"
@@ -33,10 +34,14 @@ def describe(report: Report) -> str:
     from anticorrupt_plan.kinds.report.summary import summarize
 
     total = summarize(report).total
-    items = "1 item" if total.items == 1 else f"{total.items} items"
-    period = report.progress.period.value
     completed = "-" if total.completed is None else f"{total.completed}%"
-    return f"fiscal year {report.progress.fiscal_year}, {period}: {items}, {completed} completed"
+    return tr(
+        "fiscal year {year}, {period}: {items}, {completed} completed",
+        year=report.progress.fiscal_year,
+        period=report.progress.period.value,
+        items=tr_n("{count} item", "{count} items", total.items),
+        completed=completed,
+    )
 
 
 def assets(report: Report) -> Mapping[str, DataPath]:

@@ -19,7 +19,6 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.common.kind import Kind, PlanItem
 from anticorrupt_plan.common.organization import FiscalYears, Organization, Signatory
@@ -33,9 +32,11 @@ from anticorrupt_plan.common.types import (
     Violation,
     Year,
     strip_text,
+    user_error,
     version_input,
 )
 from anticorrupt_plan.core.errors import DataPath, format_path
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.thai import BE_OFFSET, arabic_digits, be_year, compose_sara_am
 
 # --- vocabulary -----------------------------------------------------------------------------------
@@ -81,22 +82,22 @@ _STATUS_INPUT = {
 }
 STATUS_CHOICES = ", ".join(status.value for status in Status)
 
+STATUS_EMPTY = user_error("status_empty", mark("no status yet: write one of {choices}"))
+STATUS_CHOICE = user_error("status_choice", mark("{found} is not a status; write one of {choices}"))
+YES_NO = user_error("yes_no", mark("{found}: write yes (บรรลุ) or no (ไม่บรรลุ)"))
+NONE_WORD_EMPTY = user_error(
+    "none_word_empty",
+    mark("is empty: list them, one per line starting with '- ', or write ไม่มี"),
+)
+
 
 def _status_input(value: Any) -> Any:
     if value is None:
-        raise PydanticCustomError(
-            "status_empty",
-            "no status yet: write one of {choices}",
-            {"choices": STATUS_CHOICES},
-        )
+        raise STATUS_EMPTY(choices=STATUS_CHOICES)
     text = compose_sara_am(value.strip()) if isinstance(value, str) else value
     if isinstance(text, str) and text in _STATUS_INPUT:
         return _STATUS_INPUT[text]
-    raise PydanticCustomError(
-        "status_choice",
-        "{value} is not a status; write one of {choices}",
-        {"value": repr(value), "choices": STATUS_CHOICES},
-    )
+    raise STATUS_CHOICE(choices=STATUS_CHOICES)
 
 
 StatusInput = Annotated[
@@ -112,9 +113,7 @@ def _yes_no(value: Any) -> Any:
     text = value.strip().lower() if isinstance(value, str) else value
     if isinstance(text, str) and text in _YES:
         return _YES[text]
-    raise PydanticCustomError(
-        "yes_no", "{value}: write yes (บรรลุ) or no (ไม่บรรลุ)", {"value": repr(value)}
-    )
+    raise YES_NO()
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
@@ -123,10 +122,7 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 def _none_word(value: Any) -> Any:
     # "ไม่มี" (none) is what the ITA asks a report to say when there are no problems.
     if value is None:
-        raise PydanticCustomError(
-            "none_word_empty",
-            "is empty: list them, one per line starting with '- ', or write ไม่มี",
-        )
+        raise NONE_WORD_EMPTY()
     if isinstance(value, str) and compose_sara_am(value.strip()) == NONE_WORD:
         return []
     return value
@@ -393,8 +389,13 @@ def report_violations(report: Report) -> Iterator[Violation]:
     if not report.follows_a_plan:
         yield (
             ("plan",),
-            f"{plan_file} is a {report.plan_kind.label} (kind {report.plan_kind.name}), not a "
-            "plan with projects to report on; name the plan file",
+            tr(
+                "{file} is a {label} (kind {kind}), not a plan with projects to report on; "
+                "name the plan file",
+                file=plan_file,
+                label=report.plan_kind.label,
+                kind=report.plan_kind.name,
+            ),
             False,
         )
         return
@@ -402,8 +403,13 @@ def report_violations(report: Report) -> Iterator[Violation]:
     if progress.fiscal_year not in years.years:
         yield (
             ("fiscal_year",),
-            f"{progress.fiscal_year} is not one of the fiscal years of {plan_file} "
-            f"({years.first}-{years.last})",
+            tr(
+                "{year} is not one of the fiscal years of {file} ({first}-{last})",
+                year=progress.fiscal_year,
+                file=plan_file,
+                first=years.first,
+                last=years.last,
+            ),
             False,
         )
         return
@@ -414,9 +420,15 @@ def report_violations(report: Report) -> Iterator[Violation]:
         if item.id not in reported:
             yield (
                 ("items",),
-                f"{_item_name(item)} of fiscal year {progress.fiscal_year} is not reported; "
-                f"add '- id: {item.id}' with its status ({Status.NOT_DUE.value} or "
-                f"{Status.NOT_REPORTED.value} when there is nothing to report yet)",
+                tr(
+                    "{item} of fiscal year {year} is not reported; add '- id: {id}' with its "
+                    "status ({not_due} or {not_reported} when there is nothing to report yet)",
+                    item=_item_name(item),
+                    year=progress.fiscal_year,
+                    id=item.id,
+                    not_due=Status.NOT_DUE.value,
+                    not_reported=Status.NOT_REPORTED.value,
+                ),
                 True,
             )
 
@@ -430,27 +442,43 @@ def _front_violations(progress: Progress) -> Iterator[Violation]:
     seen: set[str] = set()
     for index, page in enumerate(progress.front):
         if page in seen:
-            yield ("front", index), f"{page} is listed twice; list each page once", False
+            message = tr("{page} is listed twice; list each page once", page=page)
+            yield ("front", index), message, False
         seen.add(page)
     if "memo" in seen and progress.memo is None:
-        details = "add 'memo:' with at least 'department:' (ส่วนราชการ)"
         if "front" in progress.model_fields_set:
             index = progress.front.index("memo")
-            yield ("front", index), f"the memo (บันทึกข้อความ) needs its details: {details}", False
+            message = tr(
+                "the memo (บันทึกข้อความ) needs its details: add 'memo:' with at least "
+                "'department:' (ส่วนราชการ)"
+            )
+            yield ("front", index), message, False
         else:
             yield (
                 ("memo",),
-                f"the memo (บันทึกข้อความ), a front page by default, needs its details: {details}, "
-                "or list the front pages you want under 'front:'",
+                tr(
+                    "the memo (บันทึกข้อความ), a front page by default, needs its details: add "
+                    "'memo:' with at least 'department:' (ส่วนราชการ), or list the front pages "
+                    "you want under 'front:'"
+                ),
                 False,
             )
+
+
+# Where a date falls outside the period, by the side it falls on.
+_BEFORE_THE_PERIOD = mark(
+    "{day} is before the period starts: the {period} report of fiscal year {year} covers "
+    "{first} to {last}"
+)
+_AFTER_THE_PERIOD = mark(
+    "{day} is after the period ends: the {period} report of fiscal year {year} covers "
+    "{first} to {last}"
+)
 
 
 def _entry_violations(report: Report) -> Iterator[Violation]:
     progress = report.progress
     first, last = report.period_dates
-    period = f"{progress.period.value} report of fiscal year {progress.fiscal_year}"
-    span = f"{_be(first)} to {_be(last)}"
     numbers = [item.number for item in report.items]
     seen: dict[str, Entry] = {}
     for entry in report.entries:
@@ -458,23 +486,18 @@ def _entry_violations(report: Report) -> Iterator[Violation]:
         given = entry.progress
         item = entry.item
         if item is None:
-            close = difflib.get_close_matches(arabic_digits(given.id), numbers, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            listed = f"{numbers[0]} to {numbers[-1]}" if numbers else "none"
-            yield (
-                (*path, "id"),
-                f"{given.id!r} is not an item of {progress.plan} in fiscal year "
-                f"{progress.fiscal_year} (its items are {listed}){hint}",
-                False,
-            )
+            yield (*path, "id"), _unknown_item(given.id, progress, numbers), False
             continue
         if item.id in seen:
             before = seen[item.id]
             yield (
                 (*path, "id"),
-                f"{_item_name(item)} is reported twice: already at "
-                f"{format_path(('items', before.index))} (as {before.progress.id!r}); report "
-                "each item once",
+                tr(
+                    "{item} is reported twice: already at {place} (as {id}); report each item once",
+                    item=_item_name(item),
+                    place=format_path(("items", before.index)),
+                    id=repr(before.progress.id),
+                ),
                 False,
             )
             continue
@@ -482,20 +505,61 @@ def _entry_violations(report: Report) -> Iterator[Violation]:
         if given.status is Status.CANNOT and given.reason is None:
             yield (
                 (*path, "status"),
-                f"{Status.CANNOT.value} needs the reason: add 'reason:' (e.g. ไม่ได้รับงบประมาณ)",
+                tr(
+                    "{status} needs the reason: add 'reason:' (e.g. ไม่ได้รับงบประมาณ)",
+                    status=Status.CANNOT.value,
+                ),
                 False,
             )
         for key, day in (("start", given.start), ("end", given.end)):
             if day is not None and not first <= day <= last:
-                side = "before the period starts" if day < first else "after the period ends"
                 yield (
                     (*path, key),
-                    f"{_be(day)} is {side}: the {period} covers {span}",
+                    tr(
+                        _BEFORE_THE_PERIOD if day < first else _AFTER_THE_PERIOD,
+                        day=_be(day),
+                        period=progress.period.value,
+                        year=progress.fiscal_year,
+                        first=_be(first),
+                        last=_be(last),
+                    ),
                     False,
                 )
         if given.start is not None and given.end is not None and given.end < given.start:
-            yield (*path, "end"), f"ends {_be(given.end)}, before it starts", False
+            message = tr("ends {day}, before it starts", day=_be(given.end))
+            yield (*path, "end"), message, False
         yield from _indicator_violations(path, given, item)
+
+
+def _unknown_item(name: str, progress: Progress, numbers: list[str]) -> str:
+    """What an id that names no item of the plan's year is told, with the nearest number."""
+    if not numbers:
+        return tr(
+            "{id} is not an item of {plan} in fiscal year {year} (it has no items that year)",
+            id=repr(name),
+            plan=progress.plan,
+            year=progress.fiscal_year,
+        )
+    close = difflib.get_close_matches(arabic_digits(name), numbers, n=1, cutoff=0.6)
+    if close:
+        return tr(
+            "{id} is not an item of {plan} in fiscal year {year} (its items are {first} to "
+            "{last}); did you mean {suggestion}?",
+            id=repr(name),
+            plan=progress.plan,
+            year=progress.fiscal_year,
+            first=numbers[0],
+            last=numbers[-1],
+            suggestion=close[0],
+        )
+    return tr(
+        "{id} is not an item of {plan} in fiscal year {year} (its items are {first} to {last})",
+        id=repr(name),
+        plan=progress.plan,
+        year=progress.fiscal_year,
+        first=numbers[0],
+        last=numbers[-1],
+    )
 
 
 def _indicator_violations(
@@ -503,21 +567,29 @@ def _indicator_violations(
 ) -> Iterator[Violation]:
     if given.achieved is None:
         if given.met is not None:
-            yield (*path, "met"), "met needs the result it judges: add 'achieved:'", False
+            message = tr("met needs the result it judges: add 'achieved:'")
+            yield (*path, "met"), message, False
         return
     if item.target is None:
         yield (
             (*path, "achieved"),
-            f"{_item_name(item)} has no indicator target in the plan to compare with; "
-            "write the result under results",
+            tr(
+                "{item} has no indicator target in the plan to compare with; write the result "
+                "under results",
+                item=_item_name(item),
+            ),
             False,
         )
         return
     if given.met is None and target_met(item.target, given.achieved) is None:
         yield (
             (*path, "achieved"),
-            f"cannot compare {given.achieved!r} with the target {item.target!r} as numbers; "
-            "add 'met: yes' or 'met: no'",
+            tr(
+                "cannot compare {achieved} with the target {target} as numbers; add 'met: yes' "
+                "or 'met: no'",
+                achieved=repr(given.achieved),
+                target=repr(item.target),
+            ),
             False,
         )
 

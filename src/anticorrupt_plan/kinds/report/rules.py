@@ -17,6 +17,7 @@ from anticorrupt_plan.common.text_rules import (
     PLACEHOLDER,
 )
 from anticorrupt_plan.common.types import NO_BUDGET
+from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.kinds.report.model import Report
 
 
@@ -31,22 +32,37 @@ def over_budget(context: Context) -> Iterator[Hit]:
         if item.budget == NO_BUDGET:
             yield Hit(
                 path,
-                f"{spent:,} baht disbursed for {item.number}, which the plan carries out "
-                f"without a budget ({NO_BUDGET}) in {year}",
+                tr(
+                    "{spent:,} baht disbursed for {item}, which the plan carries out without a "
+                    "budget ({no_budget}) in {year}",
+                    spent=spent,
+                    item=item.number,
+                    no_budget=NO_BUDGET,
+                    year=year,
+                ),
             )
         elif isinstance(item.budget, int) and spent > item.budget:
             yield Hit(
                 path,
-                f"{spent:,} baht disbursed for {item.number}, over the {item.budget:,} baht "
-                f"the plan budgets for {year} (by {spent - item.budget:,} baht)",
+                tr(
+                    "{spent:,} baht disbursed for {item}, over the {budget:,} baht the plan "
+                    "budgets for {year} (by {over:,} baht)",
+                    spent=spent,
+                    item=item.number,
+                    budget=item.budget,
+                    year=year,
+                    over=spent - item.budget,
+                ),
             )
 
 
 BUDGET_OVER = Rule(
     "BUDGET-OVER",
     Severity.WARNING,
-    "a report's amount disbursed over what the plan budgets for the item that year (or for an "
-    "item the plan carries out without a budget)",
+    mark(
+        "a report's amount disbursed over what the plan budgets for the item that year (or for "
+        "an item the plan carries out without a budget)"
+    ),
     over_budget,
 )
 
