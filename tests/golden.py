@@ -61,7 +61,9 @@ def _report(name: str) -> ValidPlan:
 
 # A clerk's typical slips, one step at a time: the first file's shape (a mistyped key, a
 # Christian-Era year), then a rule (a year's target forgotten), then what plan check finds
-# (another organization's and another province's name left in, a placeholder).
+# (another organization's and another province's name left in, a placeholder); a report on
+# that plan started for a year it has not, and one with a mistyped item, a date after its
+# period and no reason for what could not be done.
 SLIPS = DATA / "slips"
 PLAN_COMMAND = Path(sys.executable).with_name("plan")  # the installed console script
 SLIP_COMMANDS = (
@@ -69,6 +71,8 @@ SLIP_COMMANDS = (
     ("validate", "2-rules.yaml"),
     ("check", "3-check.yaml"),
     ("build", "--formt", "md"),
+    ("report", "init", "3-check.yaml", "--year", "2568"),
+    ("validate", "4-report.yaml"),
 )
 
 

@@ -14,7 +14,9 @@ from anticorrupt_plan.cli.commands import Exit, app
 
 runner = CliRunner()
 PLAN = Path(sys.executable).with_name("plan")
-NAMES = ["build", "validate", "check", "diff", "textconv", "fonts", "init", "schema"]
+NAMES = [
+    "build", "validate", "check", "diff", "textconv", "fonts", "init", "schema", "report init"
+]  # fmt: skip
 
 
 def plan(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -26,7 +28,7 @@ def plan(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_each_command_has_help_with_an_example_in_english(name: str) -> None:
-    result = runner.invoke(app, [name, "--help"])
+    result = runner.invoke(app, [*name.split(), "--help"])
 
     assert result.exit_code == Exit.OK
     assert "Example: plan " in result.stdout or "Example: git config" in result.stdout
@@ -34,7 +36,7 @@ def test_each_command_has_help_with_an_example_in_english(name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_each_command_has_help_with_an_example_in_thai(name: str) -> None:
-    result = runner.invoke(app, ["--lang", "th", name, "--help"])
+    result = runner.invoke(app, ["--lang", "th", *name.split(), "--help"])
 
     assert result.exit_code == Exit.OK
     assert "วิธีใช้: plan " in result.stdout
@@ -74,6 +76,16 @@ def test_an_unknown_language_is_a_usage_error() -> None:
         (["biuld"], "No such command 'biuld'", "ไม่มีคำสั่ง 'biuld'"),
         (["build", "--format", "rtf"], "Invalid value: choose one", "ค่าใช้ไม่ได้: ให้เลือก"),
         (["textconv"], "Missing argument 'document'", "ไม่ได้ระบุอาร์กิวเมนต์ 'document'"),
+        (
+            ["report", "init", "--year", "2563/64"],
+            "'2563/64' is not a whole number",
+            "'2563/64' ไม่ใช่จำนวนเต็ม",
+        ),
+        (
+            ["check", "--format", "xml"],
+            "'xml' is not one of 'text', 'json'",
+            "'xml' ไม่ใช่ค่าใดค่าหนึ่งใน 'text', 'json'",
+        ),
     ],
 )
 def test_usage_errors_are_worded_in_the_readers_language(

@@ -784,3 +784,93 @@ def test_the_installed_program_reports_a_reports_problem_without_a_traceback(fol
     assert done.returncode == Exit.FAILED_OR_CHANGED
     assert done.stderr.startswith(f"{report}:{line_of(report, '5o,000')}:10: items[0].spent: ")
     assert "Traceback" not in done.stderr
+
+
+# --- in Thai ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def thai(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLAN_LANG", "th")
+
+
+@pytest.mark.usefixtures("thai")
+def test_a_reports_problems_read_in_thai_with_the_keys_and_values_as_written(
+    folder: Path,
+) -> None:
+    data = report_data()
+    data["items"][2]["id"] = "1.4"  # no such item: 1.3 is meant, and so is not reported
+    data["items"][7] = {"id": "3.2", "status": "ดำเนินการแล้วเสร็จ", "start": "2563-10-02"}
+    del data["items"][4]["reason"]
+    report = write(folder, data)
+
+    result = runner.invoke(app, ["validate", str(report)])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert located(result.stderr, report) == [
+        f"{line_of(report, 'items:')}:1: items: ยังไม่ได้รายงานรายการ 1.3 "
+        "(จัดทำโครงการส่งเสริมการดำรงชีวิตตามแน...) ของปีงบประมาณ 2563 ให้เพิ่ม '- id: 1.3' "
+        "พร้อมสถานะ (ใช้ not_due หรือ not_reported ถ้ายังไม่มีผลให้รายงาน)",
+        f"{line_of(report, 'id: ' + repr('1.4'))}:7: items[2].id: '1.4' ไม่ใช่รายการของ "
+        "../plan.yaml ในปีงบประมาณ 2563 (รายการของปีนั้นคือ 1.1 ถึง 3.2) หมายถึง 1.3 หรือไม่?",
+        f"{line_of(report, 'status: ไม่สามารถดำเนินการได้')}:11: items[4].status: "
+        "ไม่สามารถดำเนินการได้ ต้องมีเหตุผล ให้เพิ่ม 'reason:' (เช่น ไม่ได้รับงบประมาณ)",
+        f"{line_of(report, '2563-10-02')}:10: items[7].start: 2563-10-02 "
+        "อยู่หลังสิ้นสุดรอบรายงาน: รายงานรอบ annual ของปีงบประมาณ 2563 ครอบคลุม 2562-10-01 "
+        "ถึง 2563-09-30",
+    ]
+    assert result.stderr.endswith("พบปัญหา 4 รายการ\n")
+
+
+@pytest.mark.usefixtures("thai")
+def test_a_blank_status_and_a_mistyped_amount_read_in_thai(folder: Path) -> None:
+    data = report_data()
+    data["items"][0]["spent"] = "5o,000"
+    report = write(folder, dump(data).replace("status: not_due", "status:"))
+
+    result = runner.invoke(app, ["validate", str(report)])
+
+    assert located(result.stderr, report) == [
+        f"{line_of(report, '5o,000')}:10: items[0].spent: '5o,000' ไม่ใช่จำนวนเงินเต็มบาท "
+        "ให้เขียนเป็นตัวเลข เช่น 50000 หรือ 50,000 (เลขไทยก็ได้) หรือเขียน ไม่ใช้งบประมาณ",
+        f"{line_of(report, '- id: ' + repr('3.1')) + 1}:10: items[6].status: ยังไม่มีสถานะ "
+        "ให้เขียนค่าใดค่าหนึ่งใน ดำเนินการแล้วเสร็จ, อยู่ระหว่างดำเนินการ, "
+        "ไม่สามารถดำเนินการได้, ยังไม่ได้ดำเนินการ, not_due, not_reported",
+    ]
+
+
+@pytest.mark.usefixtures("budgeted_kind", "thai")
+def test_spending_over_the_plan_reads_in_thai_with_the_rule_id_as_written(folder: Path) -> None:
+    (folder / "budgeted.yaml").write_text(dump(budgeted_plan()), encoding="utf-8")
+    report = write(folder, budgeted_report(a="60,000"))
+
+    checked = runner.invoke(app, ["check", str(report)])
+
+    assert located(checked.stdout, report) == [
+        f"{line_of(report, '60,000')}:10: warning: BUDGET-OVER: items[0].spent: เบิกจ่าย "
+        "60,000 บาท ให้รายการ 1.1 เกินงบประมาณ 50,000 บาท ที่แผนตั้งไว้ในปีงบประมาณ 2567 "
+        "(เกิน 10,000 บาท)"
+    ]
+    assert checked.stderr == f"{report}: ข้อผิดพลาด 0 รายการ คำเตือน 1 รายการ\n"
+
+
+@pytest.mark.usefixtures("thai")
+def test_validate_init_and_its_refusals_speak_thai(folder: Path) -> None:
+    plan = folder / "plan.yaml"
+    target = folder / "reports" / "2563-annual.yaml"
+
+    valid = runner.invoke(app, ["validate", str(write(folder, report_data(), "done.yaml"))])
+    wrong_year = runner.invoke(app, ["report", "init", str(plan), "--year", "2570"])
+    first = runner.invoke(app, ["report", "init", str(plan), "--year", "2563"])
+    again = runner.invoke(app, ["report", "init", str(plan), "--year", "2563"])
+
+    assert valid.stdout == (
+        f"{folder / 'reports' / 'done.yaml'}: ถูกต้อง (ปีงบประมาณ 2563 รอบ annual: 8 รายการ "
+        "แล้วเสร็จ 50.00%)\n"
+    )
+    assert wrong_year.stderr == f"{plan}: 2570 ไม่ใช่ปีงบประมาณของแผนนี้ (2562-2564)\n"
+    assert first.stdout == f"เขียน {target} แล้ว\n"
+    assert first.stderr == (
+        f"กรอกสถานะของแต่ละรายการ (และผลการดำเนินการ) แล้วสั่ง plan build {target}\n"
+    )
+    assert again.stderr == (f"{target}: มีอยู่แล้ว ไม่ได้เขียนไฟล์ใด (ให้ระบุไฟล์อื่นด้วย --out)\n")

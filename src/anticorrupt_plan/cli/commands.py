@@ -565,11 +565,21 @@ class PeriodChoice(StrEnum):
 )
 def report_init(
     plan: Annotated[
-        Path, typer.Argument(help=mark("The plan to report on (default: plan.yaml)."))
+        Path,
+        typer.Argument(
+            help=mark("The plan to report on (default: plan.yaml)."),
+            show_default=False,
+            metavar="PLAN",
+        ),
     ] = Path("plan.yaml"),
     year: Annotated[
         int,
-        typer.Option("--year", "-y", help=mark("The fiscal year to report on (B.E.), e.g. 2567.")),
+        typer.Option(
+            "--year",
+            "-y",
+            help=mark("The fiscal year to report on (B.E.), e.g. 2567."),
+            show_default=False,
+        ),
     ] = 0,
     period: Annotated[
         PeriodChoice,

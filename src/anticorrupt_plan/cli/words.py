@@ -117,15 +117,36 @@ def usage_error(error: Exception) -> Exception:
             message = tr("Missing option {name}.", name=name)
     elif isinstance(error, _CLICK_ERRORS.BadParameter):
         hint = _hint(error)
+        problem = _conversion_problem(error) or error.message
         message = (
-            tr("Invalid value for {name}: {message}", name=hint, message=error.message)
+            tr("Invalid value for {name}: {message}", name=hint, message=problem)
             if hint
-            else tr("Invalid value: {message}", message=error.message)
+            else tr("Invalid value: {message}", message=problem)
         )
     else:
         return error
     translated: Exception = UsageError(message, ctx)
     return translated
+
+
+def _conversion_problem(error: Any) -> str | None:
+    """What was wrong with a value Typer could not convert (a whole number, one of an
+    option's choices), worded from the pydantic error it raised (its type, input and the
+    parameter's choices); None for any other error, which keeps Typer's words."""
+    cause = error.__cause__
+    if type(cause).__name__ != "ValidationError":
+        return None
+    found = cause.errors()
+    if not found:
+        return None
+    kind, value = found[0]["type"], found[0].get("input")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return tr("{value} is not a whole number", value=repr(value))
+    choices = getattr(getattr(error.param, "type_descriptor", None), "choices", None)
+    if kind == "value_error" and choices:
+        named = ", ".join(repr(str(getattr(choice, "value", choice))) for choice in choices)
+        return tr("{value} is not one of {choices}", value=repr(value), choices=named)
+    return None
 
 
 def _hint(error: Any) -> str:

@@ -540,6 +540,15 @@ def _unknown_item(name: str, progress: Progress, numbers: list[str]) -> str:
             plan=progress.plan,
             year=progress.fiscal_year,
         )
+    if len(numbers) == 1:
+        return tr(
+            "{id} is not an item of {plan} in fiscal year {year}; its only item that year is "
+            "{number}",
+            id=repr(name),
+            plan=progress.plan,
+            year=progress.fiscal_year,
+            number=numbers[0],
+        )
     close = difflib.get_close_matches(arabic_digits(name), numbers, n=1, cutoff=0.6)
     if close:
         return tr(
