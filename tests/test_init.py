@@ -181,6 +181,21 @@ def test_on_a_terminal_the_missing_answers_are_asked_for(
     assert plan.announcement.signatory.name == "นางสมศรี ใจดี"
 
 
+def test_a_year_that_is_not_a_number_is_asked_again_in_the_readers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(commands, "_interactive", lambda: True)
+    monkeypatch.setenv("PLAN_LANG", "th")
+    typed = "ethics\nอบต\nบ้านใหม่\nเมือง\nนครปฐม\n2566/67\n๒๕๖๖\n\nนางสมศรี ใจดี\n"
+
+    result = runner.invoke(app, ["init", str(tmp_path / "plan.yaml")], input=typed)
+    plan = read_plan(tmp_path / "plan.yaml").plan
+
+    assert result.exit_code == Exit.OK, result.stderr
+    assert result.stderr == "'2566/67' ไม่ใช่จำนวนเต็ม\n"
+    assert (plan.fiscal_years.first, plan.fiscal_years.last) == (2566, 2566)
+
+
 def test_the_staff_are_named_as_each_kind_of_organization_names_them() -> None:
     def text(kind: str) -> str:
         return skeleton(

@@ -622,6 +622,18 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
+def _ask_year(question: str, *, default: int | None = None) -> int:
+    """A year asked for on the terminal, and asked again until the answer is a whole number
+    (Thai digits too); what was wrong is said in the reader's language, which Typer's own
+    prompt does not."""
+    while True:
+        answer = typer.prompt(question, default=None if default is None else str(default))
+        try:
+            return int(answer.strip())
+        except ValueError:
+            print(tr("{value} is not a whole number", value=repr(answer.strip())), file=sys.stderr)
+
+
 # What a clerk may type for each kind of organization, besides its full name.
 ORGANIZATION_ABBREVIATIONS = {
     "อบต": "องค์การบริหารส่วนตำบล",
@@ -770,9 +782,9 @@ def init(
     if province is None:
         province = typer.prompt(tr("Province, without จังหวัด"))
     if first is None:
-        first = typer.prompt(tr("First fiscal year (B.E.)"), type=int)
+        first = _ask_year(tr("First fiscal year (B.E.)"))
     if last is None:
-        last = typer.prompt(tr("Last fiscal year (B.E.)"), type=int, default=first)
+        last = _ask_year(tr("Last fiscal year (B.E.)"), default=first)
     if executive is None:
         executive = typer.prompt(tr("The executive's name, with title (นาย, นาง, ...)"))
     new = NewPlan(
