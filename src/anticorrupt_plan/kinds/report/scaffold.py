@@ -38,27 +38,29 @@ def progress_text(
     """The progress file's text for ``items`` of the plan file ``plan`` (relative to it)."""
     lines = [
         f"# {TITLES[period]} ประจำปีงบประมาณ พ.ศ. {fiscal_year} {organization}",
-        "# Fill in each blank, then: plan validate THIS-FILE, plan build THIS-FILE",
+        "# กรอกทุกช่องที่ว่างไว้ แล้วตรวจด้วย plan validate และสร้างเอกสารด้วย plan build"
+        " (ตามด้วยชื่อไฟล์นี้)",
         "schema_version: 1",
         "kind: report",
         f"plan: {_quoted(plan)}",
         f"fiscal_year: {fiscal_year}",
         f"period: {period.value}",
-        "date:                 # วันที่รายงาน (B.E., YYYY-MM-DD), e.g. "
+        "date:                 # วันที่รายงาน (พ.ศ. ปี-เดือน-วัน) เช่น "
         f"{fiscal_year if period is Period.SIX_MONTHS else fiscal_year + 1}-"
         f"{'04' if period is Period.SIX_MONTHS else '10'}-15",
-        "front: [memo, cover]  # หน้าแรก: memo (บันทึกข้อความ), cover (ปก), announcement (ประกาศ)",
+        "front: [memo, cover]  # หน้าแรก: memo (บันทึกข้อความ) cover (ปก) announcement (ประกาศ)",
         "memo:",
-        "  department:         # ส่วนราชการ, e.g. สำนักปลัด",
+        "  department:         # ส่วนราชการ เช่น สำนักปลัด",
         "preparer:             # ผู้รายงาน",
         "  name:",
         "  position:",
-        "executive:            # ผู้บริหาร (position: by default the organization's executive)",
+        "executive:            # ผู้บริหาร (position: เว้นไว้ได้ ใช้ตำแหน่งผู้บริหารขององค์กร)",
         "  name:",
         "items:",
         f"  # status: {STATUS_CHOICES}",
-        "  # then, as they apply: reason (with ไม่สามารถดำเนินการได้), spent (บาท), results,",
-        "  # start and end (B.E. dates), participants, achieved (the indicator's result), note",
+        "  # แล้วตามที่มี: reason (เหตุผล เมื่อไม่สามารถดำเนินการได้) spent (เบิกจ่าย บาท)",
+        "  # results (ผลการดำเนินการ) start และ end (วันที่ พ.ศ.) participants (ผู้เข้าร่วม)",
+        "  # achieved (ผลตามตัวชี้วัด) note (หมายเหตุ)",
     ]
     group = None
     for item in items:
@@ -77,7 +79,7 @@ def progress_text(
             lines.append("    spent:")
         lines.append("    results:")
     lines += [
-        "problems:             # ปัญหา อุปสรรค: one per line ('- ...'), or ไม่มี",
-        "suggestions:          # ข้อเสนอแนะ: one per line ('- ...'), or ไม่มี",
+        "problems:             # ปัญหา อุปสรรค: บรรทัดละข้อ ('- ...') หรือ ไม่มี",
+        "suggestions:          # ข้อเสนอแนะ: บรรทัดละข้อ ('- ...') หรือ ไม่มี",
     ]
     return "\n".join(lines) + "\n"
