@@ -251,6 +251,20 @@ def same_number(key: Any) -> Any:
     return int(number) if number.is_integer() else number
 
 
+def one_key_per_year(value: Any, duplicate: UserError) -> Any:
+    """``value`` as it is, unless it is a mapping by year that names a year twice ("2562"
+    and "๒๕๖๒" are one year: a mapping would silently keep only the last): then
+    ``duplicate``, at the second key."""
+    if isinstance(value, dict):
+        seen: dict[Any, Any] = {}
+        for key in value:
+            year = same_number(key)
+            if year in seen:
+                raise duplicate(year=year, first=repr(seen[year]), second=repr(key), key=key)
+            seen[year] = key
+    return value
+
+
 # --- money ---------------------------------------------------------------------------------------
 
 NO_BUDGET = "ไม่ใช้งบประมาณ"  # a project carried out without a budget

@@ -37,7 +37,7 @@ from anticorrupt_plan.common.types import (
     Year,
     duplicate_ids,
     number_input,
-    same_number,
+    one_key_per_year,
     user_error,
     version_input,
 )
@@ -208,17 +208,7 @@ class Project(StrictModel):
     @field_validator("budget", mode="before")
     @classmethod
     def _one_key_per_year(cls, value: Any) -> Any:
-        # "2562" and "๒๕๖๒" are one year: a mapping would silently keep only the last.
-        if isinstance(value, dict):
-            seen: dict[Any, Any] = {}
-            for key in value:
-                year = same_number(key)
-                if year in seen:
-                    raise DUPLICATE_BUDGET_YEAR(
-                        year=year, first=repr(seen[year]), second=repr(key), key=key
-                    )
-                seen[year] = key
-        return value
+        return one_key_per_year(value, DUPLICATE_BUDGET_YEAR)
 
     @property
     def kind_of(self) -> ProjectType | None:

@@ -25,7 +25,7 @@ from anticorrupt_plan.common.types import (
     Year,
     duplicate_ids,
     number_input,
-    same_number,
+    one_key_per_year,
     user_error,
     version_input,
 )
@@ -80,17 +80,7 @@ class Row(StrictModel):
     @field_validator("targets", mode="before")
     @classmethod
     def _one_key_per_year(cls, value: Any) -> Any:
-        # "2562" and "๒๕๖๒" are one year: a mapping would silently keep only the last.
-        if isinstance(value, dict):
-            seen: dict[Any, Any] = {}
-            for key in value:
-                year = same_number(key)
-                if year in seen:
-                    raise DUPLICATE_TARGET_YEAR(
-                        year=year, first=repr(seen[year]), second=repr(key), key=key
-                    )
-                seen[year] = key
-        return value
+        return one_key_per_year(value, DUPLICATE_TARGET_YEAR)
 
 
 class Measure(StrictModel):

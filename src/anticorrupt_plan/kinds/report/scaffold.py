@@ -38,8 +38,7 @@ def progress_text(
     """The progress file's text for ``items`` of the plan file ``plan`` (relative to it)."""
     lines = [
         f"# {TITLES[period]} ประจำปีงบประมาณ พ.ศ. {fiscal_year} {organization}",
-        "# กรอกทุกช่องที่ว่างไว้ แล้วตรวจด้วย plan validate และสร้างเอกสารด้วย plan build"
-        " (ตามด้วยชื่อไฟล์นี้)",
+        "# กรอกทุกช่องที่ว่างไว้ แล้วตรวจด้วย plan validate และสร้างเอกสารด้วย plan build (ตามด้วยชื่อไฟล์นี้)",
         "schema_version: 1",
         "kind: report",
         f"plan: {_quoted(plan)}",
