@@ -496,3 +496,16 @@ LATIN_IN_THAI = Rule(
     mark("a Latin letter inside or against a Thai word, usually a keyboard-layout slip"),
     latin_in_thai,
 )
+
+# The rules every kind runs on its text, in the order plan check --list-rules shows them.
+TEXT_RULES: tuple[Rule, ...] = (
+    NAME_SPELLING,
+    OTHER_ORGANIZATION,
+    FISCAL_YEARS,
+    OTHER_YEARS,
+    DOUBLED,
+    PLACEHOLDER,
+    DOUBLE_SPACE,
+    MIXED_DIGITS,
+    LATIN_IN_THAI,
+)

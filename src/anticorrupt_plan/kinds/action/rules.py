@@ -7,17 +7,7 @@ import re
 from collections.abc import Iterator
 
 from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity, quote
-from anticorrupt_plan.common.text_rules import (
-    DOUBLE_SPACE,
-    DOUBLED,
-    FISCAL_YEARS,
-    LATIN_IN_THAI,
-    MIXED_DIGITS,
-    NAME_SPELLING,
-    OTHER_ORGANIZATION,
-    OTHER_YEARS,
-    PLACEHOLDER,
-)
+from anticorrupt_plan.common.text_rules import TEXT_RULES
 from anticorrupt_plan.core.errors import DataPath
 from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.core.textscan import differences
@@ -139,15 +129,7 @@ def no_details(context: Context) -> Iterator[Hit]:
 
 
 RULES: tuple[Rule, ...] = (
-    NAME_SPELLING,
-    OTHER_ORGANIZATION,
-    FISCAL_YEARS,
-    OTHER_YEARS,
-    DOUBLED,
-    PLACEHOLDER,
-    DOUBLE_SPACE,
-    MIXED_DIGITS,
-    LATIN_IN_THAI,
+    *TEXT_RULES,
     Rule(
         "NO-YEAR",
         Severity.ERROR,

@@ -8,17 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from anticorrupt_plan.common.checking import Context, Hit, ProseText, Rule, Severity, quote
-from anticorrupt_plan.common.text_rules import (
-    DOUBLE_SPACE,
-    DOUBLED,
-    FISCAL_YEARS,
-    LATIN_IN_THAI,
-    MIXED_DIGITS,
-    NAME_SPELLING,
-    OTHER_ORGANIZATION,
-    OTHER_YEARS,
-    PLACEHOLDER,
-)
+from anticorrupt_plan.common.text_rules import TEXT_RULES
 from anticorrupt_plan.core.errors import DataPath, format_path
 from anticorrupt_plan.core.i18n import mark, tr, tr_n
 from anticorrupt_plan.core.matching import similarity
@@ -177,10 +167,7 @@ def no_steps(context: Context) -> Iterator[Hit]:
 
 
 RULES: tuple[Rule, ...] = (
-    NAME_SPELLING,
-    OTHER_ORGANIZATION,
-    FISCAL_YEARS,
-    OTHER_YEARS,
+    *TEXT_RULES,
     Rule(
         "NAMED-TWO-WAYS",
         Severity.WARNING,
@@ -190,11 +177,6 @@ RULES: tuple[Rule, ...] = (
         ),
         named_two_ways,
     ),
-    DOUBLED,
-    PLACEHOLDER,
-    DOUBLE_SPACE,
-    MIXED_DIGITS,
-    LATIN_IN_THAI,
     Rule(
         "PERCENT-OVER-100",
         Severity.ERROR,

@@ -5,17 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from anticorrupt_plan.common.checking import Context, Hit, Rule, Severity
-from anticorrupt_plan.common.text_rules import (
-    DOUBLE_SPACE,
-    DOUBLED,
-    FISCAL_YEARS,
-    LATIN_IN_THAI,
-    MIXED_DIGITS,
-    NAME_SPELLING,
-    OTHER_ORGANIZATION,
-    OTHER_YEARS,
-    PLACEHOLDER,
-)
+from anticorrupt_plan.common.text_rules import TEXT_RULES
 from anticorrupt_plan.common.types import NO_BUDGET
 from anticorrupt_plan.core.i18n import mark, tr
 from anticorrupt_plan.kinds.report.model import Report
@@ -67,14 +57,6 @@ BUDGET_OVER = Rule(
 )
 
 RULES: tuple[Rule, ...] = (
-    NAME_SPELLING,
-    OTHER_ORGANIZATION,
-    FISCAL_YEARS,
-    OTHER_YEARS,
-    DOUBLED,
-    PLACEHOLDER,
-    DOUBLE_SPACE,
-    MIXED_DIGITS,
-    LATIN_IN_THAI,
+    *TEXT_RULES,
     BUDGET_OVER,
 )
