@@ -35,9 +35,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# readable=False: an unreadable plan is the library's one-line error (exit 1), like a
+# missing one, not a usage error (exit 2).
 PlanArgument = Annotated[
     Path,
-    typer.Argument(help="The plan file.", show_default=True),
+    typer.Argument(help="The plan file.", show_default=True, readable=False),
 ]
 
 
@@ -93,6 +95,7 @@ def build(
             help="Plan files, or folders of them (default: plan.yaml).",
             show_default=False,
             metavar="PLAN",
+            readable=False,
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the documents.")] = Path(
