@@ -37,7 +37,9 @@ pytest: $(TEST_INSTALLED)
 golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py
 
-# The property and mutation fuzz tests with a long budget (make test runs them briefly).
+# The property and mutation fuzz tests with a long budget of fresh random examples (make test
+# runs a few, the same every time). Failing examples are kept in .hypothesis/ and tried first
+# on the next run.
 fuzz: $(TEST_INSTALLED)
 	$(BIN)/pytest tests/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics
 
