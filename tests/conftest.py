@@ -11,6 +11,8 @@ import yaml
 from hypothesis import settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from .programs import require
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_PATH = ROOT / "plan.yaml"
 DATA = Path(__file__).resolve().parent / "data"
@@ -102,3 +104,9 @@ settings.register_profile(
 )
 settings.load_profile("default")
 
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.needs("soffice", ...)``: skip without those programs; fail in CI."""
+    for marker in item.iter_markers("needs"):
+        require(marker.args)
