@@ -24,6 +24,10 @@ from .programs import require
 runner = CliRunner()
 
 
+# Not yet here (issue 15, part 3): faults injected deterministically at each step of a write
+# (after the temporary file, before and after the rename, between two formats). The timed
+# SIGKILL below cannot fail for a non-atomic write; the seam for those faults belongs in
+# core/output.py, which is being rewritten on another branch, and the tests come with it.
 @pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_old_or_new_documents(tmp_path: Path) -> None:
     out = tmp_path / "out"
