@@ -220,6 +220,16 @@ def test_a_planted_slip_is_found_at_its_line_and_column(
     assert findings(BASE.replace(line, planted)) == [expected]
 
 
+def test_a_slip_in_a_folded_block_with_explicit_indentation_ending_the_file() -> None:
+    # The last line is no longer than the indentation first tried, and no line break follows
+    # it: reading it used to look one character past the end of the file (exit 3).
+    last = "              - ขั้นที่หนึ่ง\n"
+    assert BASE.endswith(last)
+    text = BASE[: -len(last)] + "              - >1\n                 ขั้นที่  หนึ่ง\n                ก"
+
+    assert findings(text) == [("DOUBLE-SPACE", 45, 25)]
+
+
 SLIPPED = BASE.replace("    tactic: กลยุทธ์", "    tactic: กลยุทธ์  หลัก  ย่อย")
 
 
