@@ -156,10 +156,23 @@ def assert_maps_back(source: str, path: tuple[str | int, ...] = ("text",)) -> li
         pytest.param("next: 1\ntext: '\n\n  '\n", id="single-quoted-empty-lines"),
         pytest.param('text: "ก\n\n\n  ข"\n', id="double-quoted-two-empty-lines"),
         pytest.param("text: ก\n\n\n  ข\n", id="plain-two-empty-lines"),
+        pytest.param("text: |\n  X\n   ก\n", id="literal-first-line-one-letter"),
+        pytest.param("text: >\n  X\n   ก\n", id="folded-first-line-one-letter"),
+        pytest.param("text: >1\n   ก\n  X\n", id="folded-explicit-one-letter-line"),
     ],
 )
 def test_each_character_of_an_edge_case_maps_back(source: str) -> None:
     assert_maps_back(source)
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|2-"])
+def test_a_block_header_ending_the_file_locates_its_empty_value_at_the_header(
+    header: str,
+) -> None:
+    source = f"text: {header}"
+    span = load(source, file="plan.yaml").values[("text",)]
+
+    assert SourceText(source).position_in_scalar(span, "", 0) == (1, 7)
 
 
 _TEXT = st.text(
@@ -189,7 +202,7 @@ def test_every_character_maps_back_to_where_yaml_read_it(
 # indented, white-space-only lines, tabs, and files that end without a line break.
 _LINE = st.one_of(
     st.integers(0, 5).map(" ".__mul__),
-    st.tuples(st.integers(1, 4), st.text(alphabet="abก่ \t", min_size=1, max_size=6)).map(
+    st.tuples(st.integers(1, 4), st.text(alphabet="aXก่ \t", min_size=1, max_size=6)).map(
         lambda t: " " * t[0] + t[1]
     ),
 )
