@@ -28,6 +28,8 @@ from anticorrupt_plan.core.loader import MAX_DEPTH, Span, _syntax_error, load
         ("a: 'null'", "null"),
         ('a: "~"', "~"),
         ("a: !!str 12", "12"),
+        ("a: !!str null", "null"),  # a tag says text, though the scalar is plain
+        ("a: |\n  null\n", "null\n"),
         ("a:", None),
         ("a: ~", None),
         ("a: null", None),
@@ -169,7 +171,10 @@ def test_an_anchored_key_is_refused_as_an_anchor() -> None:
     [problem] = load("&a k: 1\nz: 2\n", file="p.yaml").problems
 
     assert isinstance(problem, AliasError)
-    assert str(problem.location) == "p.yaml:1:1"
+    assert str(problem) == (
+        "p.yaml:1:1: ?: YAML anchors and aliases (&name, *name) are not allowed in a plan; "
+        "write the value out in full"
+    )
 
 
 @pytest.mark.parametrize(
@@ -180,6 +185,12 @@ def test_an_anchored_key_is_refused_as_an_anchor() -> None:
             {"z": ["1", ["2"]], "w": "3"},
             1,
             id="a-nested-list-as-a-key",
+        ),
+        pytest.param(
+            "? &a [x, [y]]\n: 1\nz: [2]\n",
+            {"z": ["2"]},
+            1,
+            id="an-anchored-nested-list-as-a-key",
         ),
         pytest.param(
             "a: 1\n---\nb: [c, [d]]\ne: [f, &x g]\n",
@@ -199,9 +210,9 @@ def test_skipped_collections_are_skipped_whole(source: str, data: object, proble
 def test_complex_and_empty_keys_are_refused() -> None:
     problems = load("? [a, b]\n: 1\n'': 2\n", file="p.yaml").problems
 
-    assert [p.message for p in problems] == [
-        "a key must be plain text, not a list or mapping",
-        "a key cannot be empty",
+    assert [str(p) for p in problems] == [
+        "p.yaml:1:3: (plan): a key must be plain text, not a list or mapping",
+        "p.yaml:3:1: (plan): a key cannot be empty",
     ]
 
 
