@@ -91,6 +91,16 @@ def test_anchors_and_aliases_are_refused(source: str, where: list[str]) -> None:
     assert [str(p.location) for p in problems] == where
 
 
+def test_an_alias_is_marked_as_replacing_its_value_and_an_anchor_is_not() -> None:
+    # An alias's value is read as empty; validation leaves out the emptiness it causes.
+    problems = load("a: &x 1\nb: *x\n", file="p.yaml").problems
+
+    assert [(p.path, isinstance(p, AliasError) and p.replaced) for p in problems] == [
+        (("a",), False),
+        (("b",), True),
+    ]
+
+
 def test_alias_bomb_is_refused_without_expanding_it() -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
@@ -113,7 +123,10 @@ def test_a_second_document_is_refused() -> None:
     [problem] = load("a: 1\n---\nb: 2\n", file="p.yaml").problems
 
     assert isinstance(problem, SchemaError)
-    assert problem.location.line == 2
+    assert str(problem) == (
+        "p.yaml:2:1: (plan): a plan file holds one YAML document; remove this second one "
+        "(or the '---' line that starts it)"
+    )
 
 
 def test_nesting_beyond_the_limit_is_refused_not_recursed() -> None:
@@ -155,6 +168,7 @@ def test_nesting_is_refused_just_past_the_limit_wherever_it_is(
 
     deep = [p for p in problems if "nested more than 64 levels deep" in p.message]
     assert len(deep) == int(refused)
+    assert all(p.location.file == "p.yaml" and p.location.line >= 1 for p in deep)
 
 
 def test_what_stands_under_a_refused_key_is_reported_under_a_question_mark() -> None:
@@ -286,6 +300,22 @@ def test_syntax_errors_are_located_and_worded_for_people(
     assert problem.message == f"YAML syntax: {message}"
 
 
+def test_a_parser_complaint_of_another_kind_is_placed_at_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def complain(*args: object, **kwargs: object) -> None:
+        raise yaml.YAMLError("the parser gave up")
+
+    monkeypatch.setattr(yaml, "parse", complain)
+
+    with pytest.raises(PlanInvalid) as raised:
+        load("a: 1\n", file="p.yaml")
+
+    assert [str(p) for p in raised.value.problems] == [
+        "p.yaml:1:1: YAML syntax: the parser gave up"
+    ]
+
+
 def test_a_parser_complaint_without_a_mark_or_words_is_placed_at_the_start() -> None:
     # libyaml always gives both; this is the wording if a parser someday does not.
     problem = _syntax_error(yaml.MarkedYAMLError(), "a: 1\n", "p.yaml")
@@ -305,8 +335,10 @@ def test_control_character_in_the_file_is_a_located_syntax_error(source: str, wh
         load(source, file="p.yaml")
 
     [problem] = raised.value.problems
-    assert str(problem.location) == where
-    assert "a control character (U+0007)" in problem.message
+    assert str(problem) == (
+        f"{where}: YAML syntax: a control character (U+0007) that YAML cannot hold; delete it "
+        "(it usually comes from pasting out of another program)"
+    )
 
 
 def test_error_at_the_end_of_a_file_without_final_newline_points_at_its_last_line() -> None:
