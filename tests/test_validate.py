@@ -559,6 +559,11 @@ def test_schema_problems_are_worded_and_located(change: Any, expected: list[str]
             id="in-an-optional-model-list",
         ),
         pytest.param(
+            lambda d: d.update(amendment={"number": 1, "resaon": "x"}),
+            "amendment.resaon: unknown key 'resaon'; did you mean 'reason'?",
+            id="in-an-optional-model",
+        ),
+        pytest.param(
             lambda d: rename(d["fiscal_years"], "first", "frist"),
             "fiscal_years.frist: unknown key 'frist'; did you mean 'first'?",
             id="transposed-letters",
