@@ -67,6 +67,7 @@ def test_offset_at_the_end_points_just_after_the_last_character() -> None:
     [
         pytest.param("not what the source says", 0, id="value-differs"),
         pytest.param("ทุ่งทอง", 99, id="offset-beyond-value"),
+        pytest.param("ทุ่งทอX", 3, id="value-differs-past-its-start"),
     ],
 )
 def test_anything_unexplained_falls_back_to_the_scalar_start(value: str, offset: int) -> None:
@@ -159,6 +160,10 @@ def assert_maps_back(source: str, path: tuple[str | int, ...] = ("text",)) -> li
         pytest.param("text: |\n  X\n   ก\n", id="literal-first-line-one-letter"),
         pytest.param("text: >\n  X\n   ก\n", id="folded-first-line-one-letter"),
         pytest.param("text: >1\n   ก\n  X\n", id="folded-explicit-one-letter-line"),
+        # A line of white space that is not a space (U+3000) is text, and sets the indentation.
+        pytest.param("text: |\n  \u3000\n   ก\n", id="literal-ideographic-space-line-first"),
+        pytest.param("text: >\n  \u3000\n   ก\n", id="folded-ideographic-space-line-first"),
+        pytest.param('text: "ก\\\n\n  ข"\n', id="double-quoted-escaped-break-then-empty-line"),
     ],
 )
 def test_each_character_of_an_edge_case_maps_back(source: str) -> None:
