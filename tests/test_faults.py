@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -94,86 +95,84 @@ def test_unwritable_output_location_is_a_clear_error(
 #
 # Root writes into read-only folders and reads unreadable files, so as root these cases run
 # the real command as the unprivileged user nobody (through util-linux's setpriv), in a
-# folder that user can reach; as any other user they run it as that user.
+# folder that user owns. Where nobody cannot reach the project's Python (a checkout in a
+# private folder), they run it as root without root's capabilities instead, to whom file
+# permissions apply just the same. As any other user they run it as that user.
 
 NOBODY = 65534
+SETPRIV_NOBODY = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+SETPRIV_NO_CAPABILITIES = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
 
 
-def unprivileged() -> list[str]:
-    """The command prefix that runs a program as an unprivileged user: none for a user who
-    is not root; for root, setpriv (skipped without it, failed in CI)."""
-    if os.geteuid() != 0:
-        return []
-    require(["setpriv"])
-    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+@dataclass(frozen=True)
+class Unprivileged:
+    """Runs the plan command as a user file permissions apply to, in a folder it owns."""
+
+    prefix: list[str]  # what runs a command as that user
+    uid: int
+    work: Path
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [*self.prefix, sys.executable, "-m", "anticorrupt_plan", *args]
+        return subprocess.run(command, cwd=self.work, capture_output=True, text=True, check=False)
+
+    def own(self, path: Path, mode: int) -> Path:
+        """Give ``path`` to the user, with ``mode``."""
+        os.chown(path, self.uid, -1)
+        path.chmod(mode)
+        return path
+
+    def folder(self, mode: int) -> Path:
+        return self.own(Path(tempfile.mkdtemp(dir=self.work)), mode)
+
+    def plan(self, mode: int = 0o644) -> Path:
+        plan = self.work / "plan.yaml"
+        plan.write_bytes(PLAN_PATH.read_bytes())
+        return self.own(plan, mode)
+
+
+def can_run_python(prefix: list[str], work: Path) -> bool:
+    probe = [*prefix, sys.executable, "-c", "import anticorrupt_plan.cli.commands"]
+    return subprocess.run(probe, cwd=work, capture_output=True, check=False).returncode == 0
 
 
 @pytest.fixture
-def as_unprivileged() -> Iterator[tuple[list[str], Path]]:
-    """A command prefix that drops root, and a folder that the unprivileged user owns."""
-    prefix = unprivileged()
+def unprivileged() -> Iterator[Unprivileged]:
     # tmp_path is private to root (0700); the unprivileged user needs a folder it can reach.
     work = Path(tempfile.mkdtemp(prefix="plan-unprivileged-"))
     try:
         work.chmod(0o755)
-        if prefix:
-            os.chown(work, NOBODY, NOBODY)
-        probe = subprocess.run(
-            [*prefix, sys.executable, "-c", "import anticorrupt_plan.cli.commands"],
-            cwd=work,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        # The project's Python environment must be readable by everyone: say so plainly
-        # rather than let every assertion below fail for a reason that is not the build's.
-        assert probe.returncode == 0, f"the unprivileged user cannot run {sys.executable}: " + (
-            probe.stderr
-        )
-        yield prefix, work
+        if os.geteuid() != 0:
+            yield Unprivileged([], os.geteuid(), work)
+            return
+        require(["setpriv"])  # skipped without it, failed in CI
+        os.chown(work, NOBODY, NOBODY)
+        if can_run_python(SETPRIV_NOBODY, work):
+            yield Unprivileged(SETPRIV_NOBODY, NOBODY, work)
+            return
+        os.chown(work, 0, 0)
+        assert can_run_python(SETPRIV_NO_CAPABILITIES, work), "setpriv cannot drop capabilities"
+        yield Unprivileged(SETPRIV_NO_CAPABILITIES, 0, work)
     finally:
         shutil.rmtree(work)
 
 
-def run_as(prefix: list[str], work: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [*prefix, sys.executable, "-m", "anticorrupt_plan", *args]
-    return subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+def test_the_unprivileged_user_can_build_into_its_own_folder(unprivileged: Unprivileged) -> None:
+    unprivileged.plan()
+    out = unprivileged.folder(0o755)
 
-
-def owned_by_the_user(path: Path, prefix: list[str], mode: int) -> Path:
-    if prefix:
-        os.chown(path, NOBODY, NOBODY)
-    path.chmod(mode)
-    return path
-
-
-def test_the_unprivileged_user_can_build_into_its_own_folder(
-    as_unprivileged: tuple[list[str], Path],
-) -> None:
-    prefix, work = as_unprivileged
-    plan = work / "plan.yaml"
-    plan.write_bytes(PLAN_PATH.read_bytes())
-    owned_by_the_user(plan, prefix, 0o644)
-    out = work / "out"
-    owned_by_the_user(Path(tempfile.mkdtemp(dir=work)), prefix, 0o755).rename(out)
-
-    done = run_as(prefix, work, "build", "plan.yaml", "--out", "out")
+    done = unprivileged.run("build", "plan.yaml", "--out", str(out))
 
     assert done.returncode == Exit.OK, done.stderr
     assert sorted(p.name for p in out.iterdir()) == ["plan.docx", "plan.md"]
-    assert {p.stat().st_uid for p in out.iterdir()} == {os.geteuid() if not prefix else NOBODY}
+    assert {p.stat().st_uid for p in out.iterdir()} == {unprivileged.uid}
 
 
-def test_read_only_output_folder_is_a_clear_error(
-    as_unprivileged: tuple[list[str], Path],
-) -> None:
-    prefix, work = as_unprivileged
-    plan = work / "plan.yaml"
-    plan.write_bytes(PLAN_PATH.read_bytes())
-    owned_by_the_user(plan, prefix, 0o644)
-    out = owned_by_the_user(Path(tempfile.mkdtemp(dir=work)), prefix, 0o555)
+def test_read_only_output_folder_is_a_clear_error(unprivileged: Unprivileged) -> None:
+    unprivileged.plan()
+    out = unprivileged.folder(0o555)
 
-    done = run_as(prefix, work, "build", "plan.yaml", "--out", str(out))
+    done = unprivileged.run("build", "plan.yaml", "--out", str(out))
 
     assert done.returncode == Exit.FAILED_OR_CHANGED
     assert f"{out / 'plan.md'}: cannot write: Permission denied" in done.stderr
@@ -182,18 +181,15 @@ def test_read_only_output_folder_is_a_clear_error(
 
 
 def test_read_only_document_in_a_writable_folder_is_replaced_whole(
-    as_unprivileged: tuple[list[str], Path],
+    unprivileged: Unprivileged,
 ) -> None:
-    prefix, work = as_unprivileged
-    plan = work / "plan.yaml"
-    plan.write_bytes(PLAN_PATH.read_bytes())
-    owned_by_the_user(plan, prefix, 0o644)
-    out = owned_by_the_user(Path(tempfile.mkdtemp(dir=work)), prefix, 0o755)
+    unprivileged.plan()
+    out = unprivileged.folder(0o755)
     old = out / "plan.md"
     old.write_text("old", encoding="utf-8")
-    owned_by_the_user(old, prefix, 0o444)
+    unprivileged.own(old, 0o444)
 
-    done = run_as(prefix, work, "build", "plan.yaml", "--out", str(out), "--format", "md")
+    done = unprivileged.run("build", "plan.yaml", "--out", str(out), "--format", "md")
 
     # A document is replaced by a rename, which the folder's permissions govern, as an
     # editor's "save" does; the old read-only copy never shows half-written.
@@ -202,16 +198,29 @@ def test_read_only_document_in_a_writable_folder_is_replaced_whole(
     assert sorted(p.name for p in out.iterdir()) == ["plan.md"]
 
 
-def test_unreadable_plan_file_is_a_clear_error(as_unprivileged: tuple[list[str], Path]) -> None:
-    prefix, work = as_unprivileged
-    plan = work / "plan.yaml"
-    plan.write_bytes(PLAN_PATH.read_bytes())
-    owned_by_the_user(plan, prefix, 0o000)
+def test_unreadable_plan_file_is_a_clear_error(unprivileged: Unprivileged) -> None:
+    unprivileged.plan(0o000)
 
-    done = run_as(prefix, work, "validate", "plan.yaml")
+    done = unprivileged.run("validate", "plan.yaml")
 
     assert done.returncode == Exit.FAILED_OR_CHANGED
     assert done.stderr == "plan.yaml: cannot read: Permission denied\n"
+
+
+def test_without_capabilities_root_meets_file_permissions_too(tmp_path: Path) -> None:
+    # The fallback above, for a checkout the user nobody cannot reach, must really be one.
+    if os.geteuid() != 0:
+        pytest.skip("tests the fallback for root; not running as root")
+    require(["setpriv"])
+    folder = tmp_path / "read-only"
+    folder.mkdir(mode=0o555)
+
+    done = subprocess.run(
+        [*SETPRIV_NO_CAPABILITIES, "touch", str(folder / "x")], capture_output=True, check=False
+    )
+
+    assert done.returncode != 0
+    assert list(folder.iterdir()) == []
 
 
 # --- another file system ------------------------------------------------------------------------
