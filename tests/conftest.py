@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
+
+from .programs import require
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_PATH = ROOT / "plan.yaml"
@@ -82,19 +85,32 @@ def write_plan(tmp_path: Path):  # type: ignore[no-untyped-def]
     return write
 
 
-# Property tests: a small fixed budget in `make test`, a long one in `make fuzz`.
-settings.register_profile("default", max_examples=60, deadline=None, derandomize=True)
-settings.register_profile("fuzz", max_examples=5000, deadline=None)
+# Property tests. `make test`: a small budget of the same examples every run (derandomized),
+# so that a red build can be reproduced. `make fuzz`: a long budget of fresh random examples
+# every run, with each failing example kept in .hypothesis/ (git-ignored) and tried first the
+# next time. Every setting of the fuzz profile is given: a profile inherits the one loaded
+# when it is registered, and derandomize=True would make every fuzz run replay the last.
+FUZZ_DATABASE = ROOT / ".hypothesis" / "examples"
+settings.register_profile(
+    "default", max_examples=60, deadline=None, derandomize=True, database=None
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=5000,
+    deadline=None,
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(FUZZ_DATABASE),
+    print_blob=True,
+)
 settings.load_profile("default")
 
 
 @pytest.fixture(scope="session")
 def twin_fonts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fontconfig file adding TH Sarabun's metric twin, built once per test session."""
-    from .libreoffice import LAKSAMAN_MISSING, twin_fontconfig
+    from .libreoffice import twin_fontconfig
 
-    if LAKSAMAN_MISSING:
-        pytest.skip("needs Laksaman (fonts-tlwg-laksaman) to build TH Sarabun's metric twin")
+    require(["font:Laksaman"])  # to build TH Sarabun's metric twin from it
     return twin_fontconfig(tmp_path_factory.mktemp("twin"))
 
 
@@ -193,3 +209,10 @@ def english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("PLAN_LANG", "en")
     yield
     choose_language(None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.needs("soffice", ...)``: skip without those programs; fail in CI."""
+    for marker in item.iter_markers("needs"):
+        require(marker.args)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from .programs import require
+
 
 class Repository:
     """A git repository in ``root`` with a local identity, so commits work on any machine."""
 
     def __init__(self, root: Path) -> None:
+        require(["git"])  # skipped without git, failed in CI
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q")

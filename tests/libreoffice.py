@@ -21,8 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from anticorrupt_plan.app.fonts import LAKSAMAN_FOLDERS, build_twin, find_laksaman
+from anticorrupt_plan.app.fonts import build_twin, find_laksaman
 from anticorrupt_plan.core.errors import FontSourceMissingError
+
+from .programs import LIBREOFFICE
 
 TOOLS = ("soffice", "pdftotext", "pdffonts", "pdfinfo", "pdftohtml")
 MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -37,16 +39,9 @@ def laksaman_missing() -> bool:
 
 
 LAKSAMAN_MISSING = laksaman_missing()
-needs_laksaman = pytest.mark.skipif(
-    LAKSAMAN_MISSING,
-    reason="needs Laksaman (fonts-tlwg-laksaman) in one of "
-    + ", ".join(map(str, LAKSAMAN_FOLDERS)),
-)
-needs_libreoffice = pytest.mark.skipif(
-    bool(MISSING) or LAKSAMAN_MISSING,
-    reason="needs LibreOffice, poppler-utils and fonts-tlwg-laksaman; not found: "
-    + ", ".join([*MISSING, *(["Laksaman"] if LAKSAMAN_MISSING else [])]),
-)
+# Skipped on a machine without them; in CI, where .ci/run installs them, failed instead.
+needs_laksaman = pytest.mark.needs("font:Laksaman")
+needs_libreoffice = pytest.mark.needs(*LIBREOFFICE)
 
 FONTS_CONF = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from anticorrupt_plan.app.checks import (
     CONFIG_RULE,
+    Finding,
     Report,
     accepted_text,
     report_json,
@@ -225,6 +226,16 @@ def test_a_planted_slip_is_found_at_its_line_and_column(
     assert findings(BASE.replace(line, planted)) == [expected]
 
 
+def test_a_slip_in_a_folded_block_with_explicit_indentation_ending_the_file() -> None:
+    # The last line is no longer than the indentation first tried, and no line break follows
+    # it: reading it used to look one character past the end of the file (exit 3).
+    last = "              - ขั้นที่หนึ่ง\n"
+    assert BASE.endswith(last)
+    text = BASE[: -len(last)] + "              - >1\n                 ขั้นที่  หนึ่ง\n                ก"
+
+    assert findings(text) == [("DOUBLE-SPACE", 45, 25)]
+
+
 SLIPPED = BASE.replace("    tactic: กลยุทธ์", "    tactic: กลยุทธ์  หลัก  ย่อย")
 
 
@@ -264,6 +275,54 @@ SLIPPED = BASE.replace("    tactic: กลยุทธ์", "    tactic: กล�
 )
 def test_check_settings(settings: str, expected: list[tuple[str, int, int]]) -> None:
     assert findings(SLIPPED + settings) == expected
+
+
+# Two findings of one rule at one path that differ only in their text: two spaces, then three.
+SPACED = BASE.replace("    tactic: กลยุทธ์", "    tactic: กลยุทธ์  หลัก   ย่อย")
+
+
+def accept_text(text: str) -> str:
+    return (
+        "checks:\n  accept:\n    - {rule: DOUBLE-SPACE, path: 'goals[0].tactic', "
+        f"text: '{text}', reason: spaced as signed}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "accepted", "expected"),
+    [
+        pytest.param("", [], [("  ", 33, 20), ("   ", 33, 26)], id="no-settings"),
+        pytest.param(accept_text("  "), [("  ", 33, 20)], [("   ", 33, 26)], id="two-spaces"),
+        pytest.param(accept_text("   "), [("   ", 33, 26)], [("  ", 33, 20)], id="three-spaces"),
+        pytest.param(
+            accept_text("    "),
+            [],
+            [("  ", 33, 20), ("   ", 33, 26), ("", 47, 7)],
+            id="text-matches-neither",
+        ),
+        pytest.param(
+            accept_text("หลัก"),
+            [],
+            [("  ", 33, 20), ("   ", 33, 26), ("", 47, 7)],
+            id="text-elsewhere-in-the-value",
+        ),
+    ],
+)
+def test_an_acceptance_with_text_accepts_only_the_finding_of_that_text(
+    settings: str, accepted: list[tuple[str, int, int]], expected: list[tuple[str, int, int]]
+) -> None:
+    report = check(SPACED + settings)
+
+    def where(found: tuple[Finding, ...]) -> list[tuple[str, int, int]]:
+        return [(f.text, f.location.line, f.location.column) for f in found]
+
+    assert where(report.findings) == expected
+    assert [where(item.findings) for item in report.accepted] == ([accepted] if settings else [])
+    stale = [f.message for f in report.findings if f.rule == "CHECK-CONFIG"]
+    if expected[-1][0] == "":
+        assert stale == [
+            "accepts nothing: no DOUBLE-SPACE finding at goals[0].tactic; remove this acceptance"
+        ]
 
 
 def test_acceptance_of_a_switched_off_rule_is_stale_and_says_why() -> None:

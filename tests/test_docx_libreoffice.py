@@ -1,7 +1,8 @@
 """The DOCX as LibreOffice lays it out: converted to PDF once, then read with poppler's tools.
 
 LibreOffice renders with TH Sarabun's metric twin (see ``tests/libreoffice.py``), so pages
-hold what they hold in Word. Without soffice, poppler-utils or Laksaman these tests skip.
+hold what they hold in Word. Without soffice, poppler-utils or Laksaman these tests skip,
+except in CI, where they fail (tests/programs.py).
 """
 
 from __future__ import annotations

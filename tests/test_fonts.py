@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from anticorrupt_plan.core.fontfile import font_names
 
 from .libreoffice import needs_laksaman
 
-needs_fontconfig = pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fc-list")
+needs_fontconfig = pytest.mark.needs("fc-list")
 
 
 @pytest.mark.parametrize(

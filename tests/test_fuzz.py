@@ -1,7 +1,8 @@
 """Property and mutation fuzzing: any plan either builds or gets located errors, never a crash.
 
-``make test`` runs a small, fixed budget; ``make fuzz`` runs the same properties much longer
-(the ``fuzz`` hypothesis profile in conftest.py).
+``make test`` runs a small, fixed budget, the same examples every run; ``make fuzz`` runs the
+same properties much longer on fresh random examples, keeping the failures it finds (the
+``fuzz`` hypothesis profile in conftest.py).
 """
 
 from __future__ import annotations
@@ -20,14 +21,23 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.database import DirectoryBasedExampleDatabase
 from markdown_it import MarkdownIt
 
+from anticorrupt_plan.app.checks import run_checks
 from anticorrupt_plan.app.render import render
 from anticorrupt_plan.app.validate import ValidPlan, parse_plan
-from anticorrupt_plan.core.errors import PlanError, PlanInvalid
+from anticorrupt_plan.core.errors import (
+    DuplicateKeyError,
+    LocatedError,
+    Location,
+    PlanError,
+    PlanInvalid,
+    UnknownKeyError,
+)
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
-from .conftest import PLAN_PATH, dump
+from .conftest import FUZZ_DATABASE, PLAN_PATH, ROOT, dump
 
 # Text a clerk might paste: Thai, Latin, Markdown and HTML specials, emoji, long lines.
 THAI = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮะาำิีึืุูเแโใไ่้๊๋์ๆ๐๑๒๓๔๕๖๗๘๙"
@@ -223,6 +233,32 @@ def mutated(rng: random.Random, edits: int) -> str:
     return source
 
 
+def located_at(source: str, line: int, column: int) -> str:
+    """What ``source`` holds from the 1-based ``line`` and ``column`` to the end of that line,
+    after checking that they point into the file: at a character of an existing line, or
+    just after its last one (where a missing value or the end of the file is reported)."""
+    lines = YAML_LINE_BREAK.split(source)
+    assert 1 <= line <= len(lines), f"line {line} of {len(lines)}"
+    assert 1 <= column <= len(lines[line - 1]) + 1, (
+        f"column {column} of line {line}, which has {len(lines[line - 1])} characters"
+    )
+    return lines[line - 1][column - 1 :]
+
+
+def named_key(problem: LocatedError) -> str | None:
+    """The key a problem is about, for the problems that point at a key written in the file."""
+    if isinstance(problem, UnknownKeyError | DuplicateKeyError):
+        return str(problem.path[-1])
+    return None
+
+
+def assert_located(source: str, problem: LocatedError) -> None:
+    at = located_at(source, problem.location.line, problem.location.column)
+    key = named_key(problem)
+    if key is not None:  # at the key itself, or at the quote that opens it
+        assert at.startswith(key) or at[:1] in ("'", '"'), f"{problem} points at {at!r}"
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=4))
 def test_mutated_plans_build_or_give_located_errors(seed: int, edits: int) -> None:
@@ -235,19 +271,55 @@ def test_mutated_plans_build_or_give_located_errors(seed: int, edits: int) -> No
         for problem in error.problems:
             line = str(problem)
             assert line.startswith("plan.yaml:")
-            assert 1 <= problem.location.line <= len(YAML_LINE_BREAK.split(source))
             assert "\n" not in line, line
+            assert_located(source, problem)
         return
     except PlanError as error:  # pragma: no cover - a file-level error cannot come from text
         pytest.fail(f"unexpected file error: {error}")
     render(valid, formats=["md"])
+    for finding in run_checks(valid).findings:  # the checks locate characters inside values
+        at = located_at(source, finding.location.line, finding.location.column)
+        if finding.text:  # the first flagged character, its escape, or a folded line break
+            first = finding.text[0]
+            assert at[:1] in (first, "\\") or (at == "" and first in " \n"), (finding, at)
+
+
+def test_the_located_checks_catch_what_they_should() -> None:
+    source = "a: 1\nbb: 2\n"
+    unknown = UnknownKeyError(
+        location=Location("plan.yaml", 2, 1), path=("bb",), key="bb", suggestion=None
+    )
+
+    assert_located(source, unknown)
+    assert located_at(source, 2, 6) == ""  # just after the last character
+    for line, column in [(0, 1), (4, 1), (1, 0), (1, 6)]:
+        with pytest.raises(AssertionError):
+            located_at(source, line, column)
+    with pytest.raises(AssertionError):  # the right line, but not at the key it names
+        assert_located(
+            source,
+            UnknownKeyError(
+                location=Location("plan.yaml", 2, 2), path=("bb",), key="bb", suggestion=None
+            ),
+        )
+
+
+def test_make_fuzz_explores_fresh_examples_and_keeps_the_failures() -> None:
+    fuzz, default = settings.get_profile("fuzz"), settings.get_profile("default")
+
+    assert fuzz.derandomize is False
+    assert isinstance(fuzz.database, DirectoryBasedExampleDatabase)
+    assert Path(fuzz.database.path) == FUZZ_DATABASE
+    assert fuzz.max_examples > 10 * default.max_examples
+    assert default.derandomize is True  # make test: the same small set every run
+    assert ".hypothesis/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
 # The real program on mutated files: a batch of them, and the first alone. What it prints on
 # stderr is located lines (problems, or check findings of the plans that built) and the line
 # that sums the failures up; never a traceback, never another exit status, never a hang.
 BATCH = 6
-LOCATED = re.compile(r"[^:\n]+:[0-9]+:[0-9]+: ")
+LOCATED = re.compile(r"([^:\n]+):([0-9]+):([0-9]+): ")
 SUMMARY = re.compile(
     r"[0-9]+ problems? found(; nothing was written)?"
     r"|[0-9]+ of [0-9]+ plans failed; their documents were left as they were"
@@ -265,12 +337,15 @@ def build_in_subprocess(plans: Path, out: Path) -> subprocess.CompletedProcess[s
 @given(st.integers(min_value=0, max_value=2**32))
 def test_the_plan_command_on_mutated_files_exits_0_or_1_with_located_errors(seed: int) -> None:
     rng = random.Random(seed)
+    texts: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "plans"
         folder.mkdir()
         for number in range(BATCH):
             text = mutated(rng, rng.randint(1, 4))
-            (folder / f"plan{number}.yaml").write_text(text, encoding="utf-8")
+            path = folder / f"plan{number}.yaml"
+            path.write_text(text, encoding="utf-8", newline="")
+            texts[str(path)] = text
 
         runs = [
             build_in_subprocess(folder / "plan0.yaml", Path(work) / "alone"),
@@ -285,3 +360,7 @@ def test_the_plan_command_on_mutated_files_exits_0_or_1_with_located_errors(seed
         assert "Traceback" not in done.stderr
         assert all(LOCATED.match(line) or SUMMARY.fullmatch(line) for line in lines), done.stderr
         assert done.returncode == 0 or SUMMARY.fullmatch(lines[-1]), done.stderr
+        for line in lines:  # each location points into the file it names
+            if located := LOCATED.match(line):
+                file, line_number, column = located.groups()
+                located_at(texts[file], int(line_number), int(column))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from anticorrupt_plan.core import loader
 from anticorrupt_plan.core.errors import (
@@ -15,7 +16,7 @@ from anticorrupt_plan.core.errors import (
     TagError,
     YamlSyntaxError,
 )
-from anticorrupt_plan.core.loader import MAX_DEPTH, Span, load
+from anticorrupt_plan.core.loader import MAX_DEPTH, Span, _syntax_error, load
 
 from .counting import growth
 
@@ -32,6 +33,8 @@ from .counting import growth
         ("a: 'null'", "null"),
         ('a: "~"', "~"),
         ("a: !!str 12", "12"),
+        ("a: !!str null", "null"),  # a tag says text, though the scalar is plain
+        ("a: |\n  null\n", "null\n"),
         ("a:", None),
         ("a: ~", None),
         ("a: null", None),
@@ -62,6 +65,14 @@ def test_location_falls_back_to_the_nearest_ancestor() -> None:
     assert str(document.key_location(("goals", 0, "goal"))) == "p.yaml:2:5"
 
 
+def test_a_list_item_is_located_where_it_starts_for_a_key_it_lacks() -> None:
+    document = load("goals:\n  - goal: x\n  - goal: y\n", file="p.yaml")
+
+    # A list item has no key of its own: where it starts stands in for one.
+    assert str(document.key_location(("goals", 1))) == "p.yaml:3:5"
+    assert str(document.key_location(("goals", 1, "tactic"))) == "p.yaml:3:5"
+
+
 def test_duplicate_key_is_reported_with_both_lines_and_first_value_kept() -> None:
     document = load("a: 1\nb: 2\na: 3\n", file="p.yaml")
 
@@ -83,6 +94,16 @@ def test_anchors_and_aliases_are_refused(source: str, where: list[str]) -> None:
 
     assert all(isinstance(p, AliasError) for p in problems)
     assert [str(p.location) for p in problems] == where
+
+
+def test_an_alias_is_marked_as_replacing_its_value_and_an_anchor_is_not() -> None:
+    # An alias's value is read as empty; validation leaves out the emptiness it causes.
+    problems = load("a: &x 1\nb: *x\n", file="p.yaml").problems
+
+    assert [(p.path, isinstance(p, AliasError) and p.replaced) for p in problems] == [
+        (("a",), False),
+        (("b",), True),
+    ]
 
 
 def test_alias_bomb_is_refused_without_expanding_it() -> None:
@@ -107,7 +128,10 @@ def test_a_second_document_is_refused() -> None:
     [problem] = load("a: 1\n---\nb: 2\n", file="p.yaml").problems
 
     assert isinstance(problem, SchemaError)
-    assert problem.location.line == 2
+    assert str(problem) == (
+        "p.yaml:2:1: (plan): a plan file holds one YAML document; remove this second one "
+        "(or the '---' line that starts it)"
+    )
 
 
 def test_nesting_beyond_the_limit_is_refused_not_recursed() -> None:
@@ -119,29 +143,158 @@ def test_nesting_beyond_the_limit_is_refused_not_recursed() -> None:
     assert "nested more than" in str(problems[0])
 
 
-def test_complex_and_empty_keys_are_refused() -> None:
-    problems = load("? [a, b]\n: 1\n'': 2\n", file="p.yaml").problems
+def lists(depth: int) -> str:
+    """``a:`` holding lists nested so that the innermost one is at ``depth``."""
+    return "a: " + "[" * depth + "]" * depth + "\n"
 
-    assert [p.message for p in problems] == [
-        "a key must be plain text, not a list or mapping",
-        "a key cannot be empty",
+
+def mappings(depth: int) -> str:
+    """``a:`` holding mappings nested so that the innermost value is at ``depth``."""
+    return "a: " + "{b: " * (depth - 1) + "c" + "}" * (depth - 1) + "\n"
+
+
+def repeated_key(depth: int) -> str:
+    """A duplicate key whose (dropped) value nests to ``depth``."""
+    return "a: 1\n" + lists(depth)
+
+
+def under_a_list_key(depth: int) -> str:
+    """A value nesting to ``depth`` under a key that is a list (refused, value still read)."""
+    return "? [x]\n: " + "[" * depth + "]" * depth + "\n"
+
+
+@pytest.mark.parametrize("make", [lists, mappings, repeated_key, under_a_list_key])
+@pytest.mark.parametrize(("depth", "refused"), [(MAX_DEPTH, False), (MAX_DEPTH + 1, True)])
+def test_nesting_is_refused_just_past_the_limit_wherever_it_is(
+    make: object, depth: int, refused: bool
+) -> None:
+    assert callable(make)
+    problems = load(make(depth), file="p.yaml").problems
+
+    deep = [p for p in problems if "nested more than 64 levels deep" in p.message]
+    assert len(deep) == int(refused)
+    assert all(p.location.file == "p.yaml" and p.location.line >= 1 for p in deep)
+
+
+def test_what_stands_under_a_refused_key_is_reported_under_a_question_mark() -> None:
+    problems = load("? [x]\n: &a 1\n", file="p.yaml").problems
+
+    assert [str(p) for p in problems] == [
+        "p.yaml:1:3: (plan): a key must be plain text, not a list or mapping",
+        "p.yaml:2:3: ?: YAML anchors and aliases (&name, *name) are not allowed in a plan; "
+        "write the value out in full",
     ]
 
 
+def test_an_anchored_key_is_refused_as_an_anchor() -> None:
+    [problem] = load("&a k: 1\nz: 2\n", file="p.yaml").problems
+
+    assert isinstance(problem, AliasError)
+    assert str(problem) == (
+        "p.yaml:1:1: ?: YAML anchors and aliases (&name, *name) are not allowed in a plan; "
+        "write the value out in full"
+    )
+
+
 @pytest.mark.parametrize(
-    ("source", "where", "words"),
+    ("source", "data", "problems"),
     [
-        ("a:\n\tb: 1\n", "p.yaml:2:1", "tab character"),
-        ("a: [1, 2\n", "p.yaml:2:1", "expected ','"),
-        ("a: b: c\n", "p.yaml:1:5", "unexpected ':'"),
-        ('a: "open\n', "p.yaml:1:4", "this quote is not closed on its line"),
-        ("a: 'it''s\nb: 1\nc: [\n", "p.yaml:1:4", "this quote is not closed on its line"),
-        ('a: "closed \\" quote"\nb: [\n', "p.yaml:3:1", "did not find expected node content"),
-        ("a: 1\n b: 2\n", "p.yaml:2:3", "unexpected ':'"),
+        pytest.param(
+            "? [a, [b, c]]\n: x\nz: [1, [2]]\nw: 3\n",
+            {"z": ["1", ["2"]], "w": "3"},
+            1,
+            id="a-nested-list-as-a-key",
+        ),
+        pytest.param(
+            "? &a [x, [y]]\n: 1\nz: [2]\n",
+            {"z": ["2"]},
+            1,
+            id="an-anchored-nested-list-as-a-key",
+        ),
+        pytest.param(
+            "a: 1\n---\nb: [c, [d]]\ne: [f, &x g]\n",
+            {"a": "1"},
+            1,
+            id="a-second-document-with-nested-lists",
+        ),
+    ],
+)
+def test_skipped_collections_are_skipped_whole(source: str, data: object, problems: int) -> None:
+    document = load(source, file="p.yaml")
+
+    assert document.data == data
+    assert len(document.problems) == problems
+
+
+def test_complex_and_empty_keys_are_refused() -> None:
+    problems = load("? [a, b]\n: 1\n'': 2\n", file="p.yaml").problems
+
+    assert [str(p) for p in problems] == [
+        "p.yaml:1:3: (plan): a key must be plain text, not a list or mapping",
+        "p.yaml:3:1: (plan): a key cannot be empty",
+    ]
+
+
+TAB = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
+COLON = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
+
+
+def unclosed(where: str) -> str:
+    return (
+        "this quote is not closed on its line, so what follows is read as part of the text "
+        f"until the parser fails at {where}; close the quote"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "where", "message"),
+    [
+        pytest.param("a:\n\tb: 1\n", "p.yaml:2:1", TAB, id="tab"),
+        pytest.param("a:\n \tb: 1\n", "p.yaml:2:2", TAB, id="tab-after-a-space"),
+        pytest.param(
+            "a: [1, 2\n",
+            "p.yaml:2:1",
+            "did not find expected ',' or ']' (while parsing a flow sequence)",
+            id="unclosed-bracket",
+        ),
+        pytest.param("a: b: c\n", "p.yaml:1:5", COLON, id="colon"),
+        pytest.param("a: 1\n b: 2\n", "p.yaml:2:3", COLON, id="colon-after-indentation"),
+        pytest.param("a: 1\nb: c: d", "p.yaml:2:5", COLON, id="colon-mid-last-line-no-newline"),
+        pytest.param('a: "open\n', "p.yaml:1:4", unclosed("the end of the file"), id="quote"),
+        pytest.param(
+            "a: 'it''s\nb: 1\nc: [\n",
+            "p.yaml:1:4",
+            unclosed("the end of the file"),
+            id="quote-after-an-escaped-quote",
+        ),
+        pytest.param(
+            "a: 'open\nb: it's\n", "p.yaml:1:4", unclosed("the end of the file"), id="quote-last"
+        ),
+        pytest.param(
+            "a: 'open\nb: it's\nc: 1\n", "p.yaml:1:4", unclosed("line 2"), id="quote-mid-file"
+        ),
+        pytest.param(
+            'a: "closed \\" quote"\nb: [\n',
+            "p.yaml:3:1",
+            "did not find expected node content (while parsing a flow node)",
+            id="closed-double-quotes-then-an-error",
+        ),
+        pytest.param(
+            "a: 'closed'\nb: [\n",
+            "p.yaml:3:1",
+            "did not find expected node content (while parsing a flow node)",
+            id="closed-single-quotes-then-an-error",
+        ),
+        pytest.param(
+            "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+            "p.yaml:2:1",
+            "found duplicate %YAML directive",
+            id="a-problem-without-context",
+        ),
     ],
 )
 def test_syntax_errors_are_located_and_worded_for_people(
-    source: str, where: str, words: str
+    source: str, where: str, message: str
 ) -> None:
     with pytest.raises(PlanInvalid) as raised:
         load(source, file="p.yaml")
@@ -149,7 +302,30 @@ def test_syntax_errors_are_located_and_worded_for_people(
     [problem] = raised.value.problems
     assert isinstance(problem, YamlSyntaxError)
     assert str(problem.location) == where
-    assert words in problem.message
+    assert problem.message == f"YAML syntax: {message}"
+
+
+def test_a_parser_complaint_of_another_kind_is_placed_at_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def complain(*args: object, **kwargs: object) -> None:
+        raise yaml.YAMLError("the parser gave up")
+
+    monkeypatch.setattr(yaml, "parse", complain)
+
+    with pytest.raises(PlanInvalid) as raised:
+        load("a: 1\n", file="p.yaml")
+
+    assert [str(p) for p in raised.value.problems] == [
+        "p.yaml:1:1: YAML syntax: the parser gave up"
+    ]
+
+
+def test_a_parser_complaint_without_a_mark_or_words_is_placed_at_the_start() -> None:
+    # libyaml always gives both; this is the wording if a parser someday does not.
+    problem = _syntax_error(yaml.MarkedYAMLError(), "a: 1\n", "p.yaml")
+
+    assert str(problem) == "p.yaml:1:1: YAML syntax: not valid YAML"
 
 
 @pytest.mark.parametrize(
@@ -164,8 +340,10 @@ def test_control_character_in_the_file_is_a_located_syntax_error(source: str, wh
         load(source, file="p.yaml")
 
     [problem] = raised.value.problems
-    assert str(problem.location) == where
-    assert "a control character (U+0007)" in problem.message
+    assert str(problem) == (
+        f"{where}: YAML syntax: a control character (U+0007) that YAML cannot hold; delete it "
+        "(it usually comes from pasting out of another program)"
+    )
 
 
 def test_error_at_the_end_of_a_file_without_final_newline_points_at_its_last_line() -> None:

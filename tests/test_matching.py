@@ -34,6 +34,64 @@ def test_pair_texts(old: list[str], new: list[str], expected: dict[int, int]) ->
     assert pair([text_item(t) for t in old], [text_item(t) for t in new]) == expected
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(["ab"], ["ac"], {0: 0}, id="exactly half the same is one text edited"),
+        pytest.param(["abc"], ["axy"], {}, id="a third the same is two texts"),
+        pytest.param(["abcd", "abce"], ["abcf"], {0: 0}, id="a new text is taken once"),
+        pytest.param(
+            ["abcx", "abcy"], ["qqqq", "abcz"], {1: 1}, id="of equally similar, the nearest"
+        ),
+    ],
+)
+def test_pair_texts_at_the_boundaries(
+    old: list[str], new: list[str], expected: dict[int, int]
+) -> None:
+    assert pair([text_item(t) for t in old], [text_item(t) for t in new]) == expected
+
+
+# A text of 200 characters or more in which some characters recur, as every Thai paragraph
+# does: difflib's "autojunk" heuristic would ignore those characters and find it unlike itself.
+LONG = "ดำเนินโครงการส่งเสริมคุณธรรมจริยธรรมของบุคลากรในองค์กร " * 5
+
+
+def test_a_long_paragraph_edited_in_one_place_is_one_paragraph() -> None:
+    edited = LONG.replace("บุคลากร", "พนักงาน", 1)
+
+    assert len(LONG) >= 200
+    assert pair([text_item(LONG)], [text_item(edited)]) == {0: 0}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(["a", "b"], ["b", "a"], {0: 1, 1: 0}, id="equal content, moved"),
+        pytest.param(["a", "a"], ["a"], {0: 0}, id="the first of two equal items"),
+        pytest.param(["a"], ["b"], {}, id="different content, nothing to compare"),
+        pytest.param(
+            [Item(key="a", id="x"), Item(key="b")],
+            [Item(key="b", id="x")],
+            {0: 0},
+            id="matched by id, then not again by content",
+        ),
+        pytest.param(
+            [Item(key="a", id="x"), Item(key="a")],
+            [Item(key="c", id="x"), Item(key="a")],
+            {0: 0, 1: 1},
+            id="an item matched by id leaves its content to another",
+        ),
+    ],
+)
+def test_pair_by_id_then_equal_content(
+    old: list[str | Item], new: list[str | Item], expected: dict[int, int]
+) -> None:
+    def items(values: list[str | Item]) -> list[Item]:
+        return [Item(key=v) if isinstance(v, str) else v for v in values]
+
+    assert pair(items(old), items(new)) == expected
+
+
 def measure(key: str, *parts: str, id: str | None = None) -> Item:
     return Item(key=(key, parts), parts=(key, *parts), id=id)
 
@@ -52,6 +110,18 @@ def measure(key: str, *parts: str, id: str | None = None) -> Item:
             [measure("ข", "4", "5", "ใหม่"), measure("ค", "1", "แก้", "แก้")],
             {1: 0},
             id="three of four parts shared is similar; one of four is not",
+        ),
+        pytest.param(
+            [measure(f"m{n}", "ร้อยละ 80") for n in range(8)],
+            [measure("ใหม่", "ร้อยละ 80")],
+            {0: 0},
+            id="a part eight items have still nominates; half the parts shared is similar",
+        ),
+        pytest.param(
+            [measure(f"m{n}", "ร้อยละ 80") for n in range(9)],
+            [measure("ใหม่", "ร้อยละ 80")],
+            {},
+            id="a part nine items have does not",
         ),
         pytest.param(
             [measure(f"m{n}", "ร้อยละ 80", "ร้อยละ 90") for n in range(20)],

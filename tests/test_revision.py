@@ -123,6 +123,7 @@ def test_a_revision_that_cannot_be_read_says_why_in_one_line(
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.needs("git")
 def test_outside_a_repository_a_revision_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

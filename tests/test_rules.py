@@ -143,6 +143,65 @@ def test_other_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     ]
 
 
+def run_for_years(rule_id: str, first: int, last: int, text: str) -> list[tuple[str, str, Any]]:
+    """``run`` on a plan of fiscal years ``first``-``last`` with ``text`` as its intro."""
+    targets = {year: "ร้อยละ 80" for year in range(first, last + 1)}
+    changes = {("fiscal_years", "first"): first, ("fiscal_years", "last"): last, TARGETS: targets}
+    return run(rule_id, {**changes, INTRO: text})
+
+
+# A range as long as the plan's and shifted by 1 up to its length + 1 (the next or the last
+# cycle, just touching the plan's) is flagged; a range shifted further, or not at all, is not.
+# ``length`` is last - first, as the rule counts it: 2566-2567 has length 1.
+SHIFT_CASES = [
+    pytest.param(
+        first, last, shift, 0 < abs(shift) <= last - first + 1, id=f"{first}-{last}{shift:+d}"
+    )
+    for first, last in [(2566, 2567), (2562, 2564), (2561, 2565)]
+    for shift in range(-(last - first + 3), last - first + 4)
+]
+
+
+@pytest.mark.parametrize(("first", "last", "shift", "flagged"), SHIFT_CASES)
+def test_other_years_flags_a_range_shifted_by_up_to_its_length_plus_one(
+    first: int, last: int, shift: int, flagged: bool
+) -> None:
+    written = f"{first + shift} - {last + shift}"
+
+    hits = run_for_years("OTHER-YEARS", first, last, f"ช่วงปี {written} ที่ผ่านมา")
+
+    assert hits == ([("objectives.intro", written, f"{first} - {last}")] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "written"),
+    [
+        pytest.param(2562, 2564, "2563 - 2564", id="one-year-shorter"),
+        pytest.param(2562, 2564, "2563 - 2566", id="one-year-longer"),
+        pytest.param(2562, 2564, "2565 - 2565", id="a-single-year-as-a-range"),
+        pytest.param(2562, 2564, "2567 - 2565", id="backwards"),
+    ],
+)
+def test_other_years_ignores_ranges_of_another_length(first: int, last: int, written: str) -> None:
+    assert run_for_years("OTHER-YEARS", first, last, f"ช่วงปี {written} ที่ผ่านมา") == []
+
+
+@pytest.mark.parametrize(
+    ("year", "flagged"),
+    [
+        pytest.param(2561, True, id="the-year-before"),
+        pytest.param(2562, False, id="the-first-year"),
+        pytest.param(2563, False, id="a-middle-year"),
+        pytest.param(2564, False, id="the-last-year"),
+        pytest.param(2565, True, id="the-year-after"),
+    ],
+)
+def test_other_years_flags_a_fiscal_year_just_outside_the_plan(year: int, flagged: bool) -> None:
+    hits = run_for_years("OTHER-YEARS", 2562, 2564, f"งบประมาณปีงบประมาณ {year}")
+
+    assert hits == ([("objectives.intro", str(year), None)] if flagged else [])
+
+
 TITLE = "แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต"
 NATIONAL = "พัฒนาระบบบริหารและเครื่องมือในการป้องกันและปราบปรามการทุจริต"
 

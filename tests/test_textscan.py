@@ -46,6 +46,14 @@ def found(text: str, pattern: str, max_edits: float) -> list[tuple[str, float]]:
         pytest.param("พนักงานส่วนตำบลทุกระดับ", KIND, 2, [], id="shares-only-a-piece"),
         pytest.param("", NAME, 1, [], id="empty-text"),
         pytest.param("ตอนนี้ด้อน", "ดอน", 0.5, [("ด้อน", 0.5)], id="marks-only-budget"),
+        pytest.param("ทุ่งทองจึงได้", NAME, 0.5, [("ทุ่งทอง", 0)], id="at-the-very-start"),
+        pytest.param("ทุ่งทอง", NAME, 0, [("ทุ่งทอง", 0)], id="the-whole-text-no-budget"),
+        # The skeleton กกก holds the pattern's กก twice, overlapping; only the second is it.
+        pytest.param("กก่ก", "ก่ก", 0.5, [("ก่ก", 0)], id="overlapping-occurrences"),
+        # A pattern no longer than its budget: every cluster is a match (an edit away), but an
+        # empty stretch never is, and the exact one is found although one piece is empty.
+        pytest.param("กค", "ก", 1, [("ก", 0), ("ค", 1)], id="one-cluster-one-edit"),
+        pytest.param("ขค", "ข", 2, [("ข", 0), ("ค", 1)], id="one-cluster-two-edits"),
     ],
 )
 def test_near_matches(
@@ -60,6 +68,20 @@ def test_near_matches_in_long_text_find_each_occurrence() -> None:
     matches = found(text, NAME, 1)
 
     assert matches == [("ทุ้งทอง", 0.5)] * 200 + [("ทุ่งทอง", 0)]
+
+
+# Over 200 clusters, difflib's "autojunk" would ignore every cluster that recurs, as Thai
+# letters do, and report one small change as the whole text replaced.
+LONG = "ดำเนินโครงการส่งเสริมคุณธรรมจริยธรรมของบุคลากรในองค์กร " * 8
+
+
+def test_differences_in_a_long_text_are_only_what_changed() -> None:
+    edited = LONG.replace("บุคลากร", "ผู้นำ", 1)
+
+    changes = differences(LONG, edited)
+
+    assert len(Clustered(LONG).clusters) > 200
+    assert [(LONG[i:j], edited[k:m]) for i, j, k, m in changes] == [("บุคลากร", "ผู้นำ")]
 
 
 def test_clusters_know_their_offsets() -> None:
@@ -117,6 +139,21 @@ def test_differences_are_whole_clusters(a: str, b: str, expected: list[tuple[str
             "ประจำปี ๒๕๖๑ และ ๒๕๖๒",
             [("๒๕๖๑", 2561, 2561, False, "own"), ("๒๕๖๒", 2562, 2562, False, None)],
             id="a-cue-serves-the-next-year-only",
+        ),
+        pytest.param(
+            "ช่วง ๒๕๖๑-๒๕๖๓ และปี ๒๕๖๔",
+            [("๒๕๖๑-๒๕๖๓", 2561, 2563, True, None), ("๒๕๖๔", 2564, 2564, False, None)],
+            id="a-year-after-the-last-range",
+        ),
+        pytest.param(
+            "๒๕๕๘-๒๕๖๐ ๒๕๖๑ ๒๕๖๑-๒๕๖๓ ๒๕๖๔",
+            [
+                ("๒๕๕๘-๒๕๖๐", 2558, 2560, True, None),
+                ("๒๕๖๑", 2561, 2561, False, None),
+                ("๒๕๖๑-๒๕๖๓", 2561, 2563, True, None),
+                ("๒๕๖๔", 2564, 2564, False, None),
+            ],
+            id="ranges-and-years-alternating",
         ),
     ],
 )

@@ -27,6 +27,24 @@ def test_digits_convert_both_ways(arabic: str, thai: str) -> None:
     assert arabic_digits(thai) == arabic
 
 
+# Every digit on its own: a table that stops one digit short (๙ left Thai) prints ร้อยละ ๙0.
+@pytest.mark.parametrize(
+    ("arabic", "thai"),
+    [pytest.param(str(value), "๐๑๒๓๔๕๖๗๘๙"[value], id=str(value)) for value in range(10)],
+)
+def test_each_of_the_ten_digits_converts_both_ways(arabic: str, thai: str) -> None:
+    assert thai_digits(f"ร้อยละ {arabic}{arabic}") == f"ร้อยละ {thai}{thai}"
+    assert arabic_digits(f"ร้อยละ {thai}{thai}") == f"ร้อยละ {arabic}{arabic}"
+    assert thai_digits(thai) == thai  # a Thai digit stays Thai
+    assert arabic_digits(arabic) == arabic  # an Arabic digit stays Arabic
+
+
+def test_all_ten_digits_in_one_text_round_trip() -> None:
+    assert thai_digits("0123456789") == "๐๑๒๓๔๕๖๗๘๙"
+    assert arabic_digits("๐๑๒๓๔๕๖๗๘๙") == "0123456789"
+    assert arabic_digits(thai_digits("9876543210")) == "9876543210"
+
+
 def test_buddhist_era_is_christian_era_plus_543() -> None:
     assert be_year(datetime.date(2018, 10, 18)) == 2561
     assert ce_year(2561) == 2018
@@ -53,6 +71,11 @@ def test_long_date_is_written_as_announcements_write_it(date: datetime.date, tex
         ("a\u0301b", ["a\u0301", "b"]),
         ("\u0e48ก", ["\u0e48", "ก"]),  # a mark with nothing before it stands alone
         ("👍🏽x", ["👍", "🏽", "x"]),  # a skin tone is a symbol, not a mark
+        ("ทำ", ["ทำ"]),  # sara am right after the first letter
+        ("ำก", ["ำ", "ก"]),  # a leading sara am stands alone, as a leading tone mark does
+        ("ກຳ", ["ກຳ"]),  # Lao sara am joins its consonant too
+        ("कः", ["कः"]),  # a spacing mark (category Mc) joins its base
+        ("o\u20dd", ["o\u20dd"]),  # an enclosing mark (category Me) joins its base
         ("", []),
     ],
 )

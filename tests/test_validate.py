@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from anticorrupt_plan.app.validate import parse_plan, read_plan
+from anticorrupt_plan.app.validate import parse_plan, read_assets, read_plan
 from anticorrupt_plan.cli.commands import Exit, app
+from anticorrupt_plan.core import assets
 from anticorrupt_plan.core.errors import PlanFileError, PlanInvalid
 
 from .conftest import PLAN_PATH, dump, minimal_plan
@@ -548,3 +550,292 @@ def test_past_a_thousand_problems_the_rest_are_counted_not_listed(tmp_path: Path
     )
     assert more == f"{tmp_path / 'plan.yaml'}: 500 more problems not listed; fix these first"
     assert found == "1500 problems found; nothing was written"
+
+
+# --- each message, whole, and where it points -------------------------------------------------
+
+
+def plan_with(change: Any) -> str:
+    data = minimal_plan()
+    change(data)
+    return dump(data)
+
+
+def row(data: dict[str, Any]) -> dict[str, Any]:
+    return data["goals"][0]["measures"][0]["rows"][0]
+
+
+def rename(parent: dict[str, Any], old: str, new: str) -> None:
+    parent[new] = parent.pop(old)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            lambda d: d.update(digits="roman"),
+            ["plan.yaml:46:9: digits: must be one of 'thai', 'arabic'; found 'roman'"],
+            id="a-choice-that-is-not-one",
+        ),
+        pytest.param(
+            lambda d: d.update(digits="x" * 40),
+            [f"plan.yaml:46:9: digits: must be one of 'thai', 'arabic'; found '{'x' * 40}'"],
+            id="a-found-value-of-40-characters-is-quoted-whole",
+        ),
+        pytest.param(
+            lambda d: d.update(digits="x" * 41),
+            [f"plan.yaml:46:9: digits: must be one of 'thai', 'arabic'; found '{'x' * 37}...'"],
+            id="a-longer-one-is-cut",
+        ),
+        pytest.param(
+            lambda d: d.update(title={"a": "b"}),
+            [
+                "plan.yaml:11:3: title: expected text, found a mapping ('a': ...): text that "
+                "holds ': ' must be put in quotes, e.g. \"a: b\""
+            ],
+            id="a-mapping-for-text",
+        ),
+        pytest.param(
+            lambda d: d.update(organization=None),
+            [
+                "plan.yaml:2:15: organization: expected a mapping of keys and values, "
+                "found an empty value"
+            ],
+            id="an-empty-value-for-a-mapping",
+        ),
+        pytest.param(
+            lambda d: row(d).update(targets="x"),
+            [
+                "plan.yaml:39:16: goals[0].measures[0].rows[0].targets: expected a mapping of keys "
+                "and values, found 'x'"
+            ],
+            id="text-for-the-targets",
+        ),
+        pytest.param(
+            lambda d: d["fiscal_years"].update(first=["x"]),
+            [
+                "plan.yaml:9:3: fiscal_years.first: expected a whole number such as 2562, "
+                "found a list"
+            ],
+            id="a-list-for-a-year",
+        ),
+        pytest.param(
+            lambda d: d["goals"][0].update(id="a b"),
+            [
+                "plan.yaml:46:7: goals[0].id: 'a b' is not a valid id: use letters, digits, '-', "
+                "'_' and '.'"
+            ],
+            id="an-id-with-a-space",
+        ),
+        pytest.param(
+            lambda d: row(d)["targets"].update(abc="x"),
+            [
+                "plan.yaml:42:9: goals[0].measures[0].rows[0].targets.abc: 'abc' is not a fiscal "
+                "year; write each target under its B.E. year, e.g. '2562: ร้อยละ 80' (check the "
+                "indentation)"
+            ],
+            id="a-target-under-a-key-that-is-no-year",
+        ),
+        pytest.param(
+            lambda d: d["goals"][0].pop("tactic"),
+            ["plan.yaml:30:3: goals[0].tactic: required, but missing; add 'tactic:'"],
+            id="missing-in-a-list-item-points-at-the-item",
+        ),
+        pytest.param(
+            lambda d: (d["organization"].update(extra="1"), d.pop("title")),
+            [
+                "plan.yaml:1:1: title: required, but missing; add 'title:'",
+                "plan.yaml:7:3: organization.extra: unknown key 'extra'; the keys here are: "
+                "kind, name, district, province",
+            ],
+            id="an-unknown-key-does-not-end-the-report",
+        ),
+    ],
+)
+def test_schema_problems_are_worded_and_located(change: Any, expected: list[str]) -> None:
+    assert problems_of(plan_with(change)) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            lambda d: rename(d["goals"][0], "tactic", "tatic"),
+            "goals[0].tatic: unknown key 'tatic'; did you mean 'tactic'?",
+            id="in-a-list-item",
+        ),
+        pytest.param(
+            lambda d: rename(row(d), "objective", "วัตถุประสงค์"),
+            "goals[0].measures[0].rows[0].วัตถุประสงค์: unknown key 'วัตถุประสงค์'; "
+            "did you mean 'objective'?",
+            id="a-thai-term-after-its-column-number",
+        ),
+        pytest.param(
+            lambda d: rename(d["announcement"]["signatory"], "name", "nmae"),
+            "announcement.signatory.nmae: unknown key 'nmae'; did you mean 'name'?",
+            id="two-models-down",
+        ),
+        pytest.param(
+            lambda d: d.update(checks={"accept": [{"rule": "X", "path": "x", "reson": "y"}]}),
+            "checks.accept[0].reson: unknown key 'reson'; did you mean 'reason'?",
+            id="in-an-optional-model-list",
+        ),
+        pytest.param(
+            lambda d: d.update(amendment={"number": 1, "resaon": "x"}),
+            "amendment.resaon: unknown key 'resaon'; did you mean 'reason'?",
+            id="in-an-optional-model",
+        ),
+        pytest.param(
+            lambda d: rename(d["fiscal_years"], "first", "frist"),
+            "fiscal_years.frist: unknown key 'frist'; did you mean 'first'?",
+            id="transposed-letters",
+        ),
+        pytest.param(
+            lambda d: d["organization"].update(สวัสดีครับ="x"),
+            "organization.สวัสดีครับ: unknown key 'สวัสดีครับ'; the keys here are: kind, name, "
+            "district, province",
+            id="a-thai-key-near-no-term",
+        ),
+    ],
+)
+def test_unknown_keys_get_the_nearest_field_wherever_they_are(change: Any, expected: str) -> None:
+    problems = problems_of(plan_with(change))
+
+    assert [p.split(": ", 1)[1] for p in problems if "unknown key" in p] == [expected]
+
+
+def test_an_alias_hides_only_the_emptiness_it_causes() -> None:
+    text = dump(minimal_plan()).replace("- หลักการและเหตุผล", "- &p หลักการและเหตุผล")
+    text = text.replace("\ntitle: ", "\ntitle: *p\nold_title: ").replace(
+        "  intro: มีวัตถุประสงค์ดังนี้\n", ""
+    )
+
+    problems = [p.split(": ", 2)[1:] for p in problems_of(text)]
+
+    assert [path for path, _ in problems] == [
+        "title",  # the alias, but not 'title: is empty'
+        "old_title",
+        "rationale[0]",  # the anchor
+        "objectives.intro",  # a problem elsewhere is still reported
+    ]
+
+
+def test_an_unreadable_plan_file_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(dump(minimal_plan()), encoding="utf-8")
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+
+    with pytest.raises(PlanFileError) as raised:
+        read_plan(path, display_name="plan.yaml")
+
+    assert str(raised.value) == "plan.yaml: cannot read: Permission denied"
+
+
+def test_a_directory_is_not_a_plan_and_is_named(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError) as raised:
+        read_plan(tmp_path, display_name="plans")
+
+    assert str(raised.value) == "plans: is a directory, not a plan file"
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "refusal"),
+    [
+        pytest.param(1024, 1024, None, id="exactly-the-limit-is-read"),
+        pytest.param(1025, 1024, "is 0 MB; a plan file is at most 0 MB", id="a-byte-more"),
+        pytest.param(
+            3 * 1024 * 1024 // 2,
+            1024 * 1024,
+            "is 2 MB; a plan file is at most 1 MB",
+            id="one-and-a-half-megabytes-rounds-to-2",
+        ),
+    ],
+)
+def test_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, limit: int, refusal: str | None
+) -> None:
+    from anticorrupt_plan.app import validate
+
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"#" + b"x" * (size - 2) + b"\n")  # one long comment: no plan in it
+    monkeypatch.setattr(validate, "MAX_PLAN_BYTES", limit)
+
+    with pytest.raises(PlanFileError if refusal else PlanInvalid) as raised:
+        read_plan(path, display_name="plan.yaml")
+
+    if refusal:
+        assert str(raised.value) == f"plan.yaml: {refusal}"
+    else:  # read, and found to hold nothing
+        assert "the file is empty" in str(raised.value)
+
+
+UTF16 = "is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+NOT_UTF8 = "byte {} is not UTF-8; save the file as UTF-8 text"
+THAI_WINDOWS = (
+    "byte {} is not UTF-8; the file looks like Thai Windows text (TIS-620/cp874). "
+    "Convert it to UTF-8, e.g. 'iconv -f CP874 -t UTF-8 plan.yaml > plan-utf8.yaml', "
+    "or in Notepad: Save As, Encoding: UTF-8"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        pytest.param(
+            "中文".encode("utf-16-le"), NOT_UTF8.format(3), id="no-mark-not-latin-or-thai"
+        ),
+        pytest.param(b"\xff\xfe" + "中文".encode("utf-16-le"), UTF16, id="le-mark-any-script"),
+        pytest.param(b"\xfe\xff" + "中文".encode("utf-16-be"), UTF16, id="be-mark-any-script"),
+        pytest.param("title: ทุ่งทอง".encode("utf-16-be"), UTF16, id="be-without-a-mark"),
+        pytest.param("ab".encode("utf-16-le"), UTF16, id="four-bytes"),
+        pytest.param("abcdefghi中".encode("utf-16-le"), UTF16, id="nine-in-ten-latin"),
+        pytest.param(
+            "abcdefgh中中".encode("utf-16-le"),
+            "contains NUL bytes: it is a binary file, not a plan",
+            id="eight-in-ten-latin",
+        ),
+        pytest.param(
+            "กขคงจฉชซ".encode("cp874") + b"\x7f", THAI_WINDOWS.format(1), id="thai-and-a-delete"
+        ),
+        pytest.param("กขคงจฉชซฌ€".encode("cp874"), THAI_WINDOWS.format(1), id="nine-in-ten-thai"),
+        pytest.param(
+            "กขคงจฉชซ\xa0\xa0".encode("cp874"), NOT_UTF8.format(1), id="eight-in-ten-thai"
+        ),
+    ],
+)
+def test_what_a_file_that_is_not_utf8_looks_like(tmp_path: Path, raw: bytes, reason: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(raw)
+
+    with pytest.raises(PlanFileError) as raised:
+        read_plan(path, display_name="plan.yaml")
+
+    assert str(raised.value) == f"plan.yaml: {reason}"
+
+
+def test_an_unreadable_emblem_is_located_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = minimal_plan()
+    data["announcement"]["emblem"] = "garuda.png"
+    (tmp_path / "garuda.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    valid = parse_plan(dump(data), file="plan.yaml")
+    opened = os.open
+
+    def refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if path == "garuda.png":
+            raise PermissionError(13, "Permission denied")
+        return opened(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(assets.os, "open", refuse)
+
+    with pytest.raises(PlanInvalid) as raised:
+        read_assets(valid, base=tmp_path)
+
+    [problem] = raised.value.problems
+    assert problem.message == "garuda.png cannot be read: Permission denied"
+    assert problem.location.line == line_of(dump(data), "emblem:")

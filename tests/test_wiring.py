@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from .conftest import PLAN_PATH, ROOT
+from .programs import require
 
 BIN = Path(sys.executable).parent  # where the installed plan command is
 TEMPLATES = ROOT / "templates" / "init" / "git"
@@ -36,8 +37,7 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A plan repository: the seed plan, committed."""
-    if shutil.which("git") is None:
-        pytest.skip("needs git")
+    require(["git"])  # skipped without git; in CI, failed
     shutil.copy(PLAN_PATH, tmp_path / "plan.yaml")
     (tmp_path / ".gitlab-ci.yml").write_text("plan: {script: [true]}\n", encoding="utf-8")
     git(tmp_path, "init", "-q")

@@ -51,10 +51,15 @@ app = typer.Typer(
     cls=TranslatedGroup,
 )
 
+# readable=False: an unreadable plan is the library's one-line error (exit 1), like a
+# missing one, not a usage error (exit 2).
 PlansArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help=mark("Plan files (default: plan.yaml)."), show_default=False, metavar="PLAN"
+        help=mark("Plan files (default: plan.yaml)."),
+        show_default=False,
+        metavar="PLAN",
+        readable=False,
     ),
 ]
 
@@ -152,6 +157,7 @@ def build(
             help=mark("Plan files, or folders of them (default: plan.yaml)."),
             show_default=False,
             metavar="PLAN",
+            readable=False,
         ),
     ] = None,
     out: Annotated[
@@ -482,7 +488,9 @@ def diff(
     epilog=mark("Example: git config diff.plan-docx.textconv 'plan textconv'"),
 )
 def textconv(
-    document: Annotated[Path, typer.Argument(help=mark("A Word document (.docx)."))],
+    document: Annotated[
+        Path, typer.Argument(help=mark("A Word document (.docx)."), readable=False)
+    ],
 ) -> None:
     from anticorrupt_plan.writers.docx_text import docx_text
 
@@ -570,6 +578,7 @@ def report_init(
             help=mark("The plan to report on (default: plan.yaml)."),
             show_default=False,
             metavar="PLAN",
+            readable=False,
         ),
     ] = Path("plan.yaml"),
     year: Annotated[

@@ -290,7 +290,9 @@ def _folded(
         if line_stop - line_start <= indent and not text[line_start:line_stop].strip(" "):
             breaks.append(break_index)
             continue
-        more_indented = text[content_start] in _WHITE
+        # A line with text but no more than ``indent`` characters (when an explicit
+        # indentation is searched for, a wrong one) has nothing after its indentation.
+        more_indented = content_start < line_stop and text[content_start] in _WHITE
         if previous_more_indented is None:
             kept = breaks  # empty lines before the first text line
         elif not (previous_more_indented or more_indented) and len(breaks) == 1:

@@ -83,11 +83,13 @@ def near_matches(text: Clustered, pattern: Clustered, *, max_edits: float) -> li
     if not any(piece in skeleton for _, piece in pieces):  # most texts: no work at all
         return []
     budget = round(max_edits * _WHOLE)
-    # An exact occurrence is found by a plain search, and the text around it, where only
-    # matches overlapping it could be, is not compared cluster by cluster.
-    exact = _occurrences(text, pattern)
+    # An exact occurrence is found by a plain search, and the text around it is not compared
+    # cluster by cluster: a match there that did not overlap it would lie in the few clusters
+    # beside it, too few to be within budget, unless the pattern is hardly longer than that.
+    letter_edits = int(max_edits)
+    exact = _occurrences(text, pattern) if len(wanted) > letter_edits + max_edits else set()
     candidates: list[tuple[int, int, int]] = [(at, at + len(wanted), 0) for at in exact]
-    for low, high in _regions(text, len(wanted), pieces, int(max_edits), skip=exact):
+    for low, high in _regions(text, len(wanted), pieces, letter_edits, skip=exact):
         candidates.extend(_approximate(text.clusters, low, high, wanted, budget))
     candidates.sort(key=lambda c: (c[2], abs(c[1] - c[0] - len(wanted)), c[0]))
     taken = [False] * len(text.clusters)
