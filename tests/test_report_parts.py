@@ -15,9 +15,11 @@ from PIL import Image
 
 from anticorrupt_plan.app.compare import DiffFormat, compare
 from anticorrupt_plan.app.render import render
+from anticorrupt_plan.app.revision import read_version
 from anticorrupt_plan.app.validate import parse_plan, read_plan
 from anticorrupt_plan.common.display import digits_shown
 from anticorrupt_plan.core.charts import BarChart, Series, chart_height_cm, draw_bar_chart
+from anticorrupt_plan.core.errors import PlanInvalid
 from anticorrupt_plan.kinds.action.items import plan_items as plan_items_of_action
 from anticorrupt_plan.kinds.ethics.items import plan_items
 from anticorrupt_plan.kinds.report.model import Period, period_dates, target_met
@@ -204,3 +206,20 @@ def test_diff_of_a_report_at_a_revision_reads_the_plan_of_that_revision(tmp_path
 
     places = [" ".join(change.new_place) for change in result.changes]
     assert places == ["เป้าประสงค์หลักที่ ๑ มาตรการที่ ๑ เบิกจ่าย"]
+
+
+def test_a_report_at_a_revision_without_its_plan_says_so_at_its_plan_line(tmp_path: Path) -> None:
+    repository = Repository(tmp_path / "repo")
+    report = (ROOT / "examples" / "reports" / "2563-annual.yaml").read_text(encoding="utf-8")
+    report = report.replace("plan: ../../plan.yaml", "plan: ../plan.yaml")
+    # The report is committed before the plan it names.
+    repository.commit("report", {"examples/report.yaml": report})
+    repository.commit("plan", {"plan.yaml": PLAN_PATH.read_text(encoding="utf-8")})
+
+    with pytest.raises(PlanInvalid) as raised:
+        read_version("HEAD~1", plan_file=tmp_path / "repo" / "examples" / "report.yaml")
+
+    [problem] = raised.value.problems
+    line = report.splitlines().index("plan: ../plan.yaml") + 1
+    assert (problem.location.line, problem.path) == (line, ("plan",))
+    assert "plan.yaml" in problem.message

@@ -24,6 +24,7 @@ from anticorrupt_plan.core.errors import (
     AssetError,
     DataPath,
     LocatedError,
+    PlanError,
     PlanFileError,
     PlanInvalid,
     SchemaError,
@@ -231,9 +232,13 @@ def _read_reference(document: Document, path: DataPath, read: ReadReference) -> 
         value = value[part]
     try:
         return read(str(value).strip())
-    except PlanFileError as error:
-        location = document.value_location(path)
-        problem = SchemaError(location=location, path=path, message=f"{error.file}: {error.reason}")
+    except PlanInvalid:  # the named file's own problems, at its own lines
+        raise
+    except PlanError as error:  # not there, not readable, not at that revision
+        message = str(error)
+        if isinstance(error, PlanFileError):
+            message = f"{error.file}: {error.reason}"
+        problem = SchemaError(location=document.value_location(path), path=path, message=message)
         raise PlanInvalid([problem]) from None
 
 
