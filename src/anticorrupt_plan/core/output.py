@@ -25,6 +25,13 @@ _TEMPORARY = re.compile(r"\..+\.plan-tmp-[A-Za-z0-9_]+")
 # folder never ends up with one build's Markdown beside another's DOCX.
 
 
+def at_step(step: str, path: Path) -> None:
+    """A seam for the tests, called at each step of :func:`write_together`: ``written`` (a
+    document's temporary file is on disk), ``renaming`` and ``renamed`` (around the rename
+    that puts it in place), ``done`` (all of them in place). The tests put a function here
+    that kills the process or raises at one of them; it does nothing otherwise."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
 
@@ -72,6 +79,7 @@ def write_together(folder: Path, documents: Mapping[str, bytes]) -> list[Path]:
                 temporaries[target] = _temporary(target, data)
             _rename_all(temporaries)
             _sync_folder(folder)
+            at_step("done", folder)
         finally:  # also on Ctrl-C or SIGTERM: no temporary file is left behind
             for temporary in temporaries.values():
                 with contextlib.suppress(OSError):
@@ -97,6 +105,7 @@ def _temporary(target: Path, data: bytes) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         temporary.chmod(0o666 & ~_umask())
+        at_step("written", target)
     except BaseException as error:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
@@ -113,6 +122,7 @@ def _rename_all(temporaries: Mapping[Path, Path]) -> None:
     with _signals_held():
         for target, temporary in temporaries.items():
             try:
+                at_step("renaming", target)
                 temporary.replace(target)
             except OSError as error:
                 left = [str(t) for t in temporaries if t != target and t not in replaced]
@@ -129,6 +139,7 @@ def _rename_all(temporaries: Mapping[Path, Path]) -> None:
                     reason += tr("; left as they were: {left}", left=", ".join(left))
                 raise OutputError(path=str(target), reason=reason) from error
             replaced.append(target)
+            at_step("renamed", target)
 
 
 @contextlib.contextmanager
