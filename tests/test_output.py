@@ -134,6 +134,15 @@ def test_the_order_entries_are_given_in_does_not_matter() -> None:
     assert deterministic_zip(reversed_entries) == deterministic_zip(ENTRIES)
 
 
+def test_an_entry_given_in_pieces_is_the_same_bytes_as_the_pieces_joined() -> None:
+    text = "".join(f"<w:p><w:r><w:t>แถว {n}</w:t></w:r></w:p>" for n in range(20000)).encode()
+    pieces = [text[start : start + 7919] for start in range(0, len(text), 7919)]
+
+    assert deterministic_zip({"a.xml": b"a", "word/document.xml": pieces}) == deterministic_zip(
+        {"a.xml": b"a", "word/document.xml": text}
+    )
+
+
 def test_rezip_rewrites_an_archive_written_with_the_clock() -> None:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w") as archive:

@@ -18,12 +18,12 @@ below the real count (checked against LibreOffice in the tests), and not far abo
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from anticorrupt_plan.core import _widths
-from anticorrupt_plan.core.thai import clusters
+from anticorrupt_plan.core.thai import is_mark
 
 # Characters that take no room and are not in the font: zero-width space, (non-)joiners,
 # word joiner, byte order mark (the zero-width no-break space).
@@ -71,10 +71,13 @@ def char_width_em(char: str, *, bold: bool = False) -> float:
 def text_width(text: str, size_pt: float, *, bold: bool = False) -> float:
     """The width of ``text`` set on one line in TH Sarabun New at ``size_pt``, in points."""
     table = _BOLD if bold else _REGULAR
-    units = 0.0
-    for char in text:
-        known = table.get(char)
-        units += known if known is not None else char_width_em(char, bold=bold) * _EM
+    try:  # every character in the table, as nearly all are: the whole units, summed in C
+        units: float = sum(map(table.__getitem__, text))
+    except KeyError:
+        units = 0.0
+        for char in text:
+            known = table.get(char)
+            units += known if known is not None else char_width_em(char, bold=bold) * _EM
     return units / _EM * size_pt
 
 
@@ -87,18 +90,6 @@ def line_height(size_pt: float) -> float:
 
 def _is_thai(char: str) -> bool:
     return "\u0e00" <= char <= "\u0e7f"
-
-
-def _pieces(text: str) -> Iterator[str]:
-    """``text`` cut after each break opportunity (a space, a zero-width space)."""
-    piece = ""
-    for char in text:
-        piece += char
-        if char in BREAK_AFTER:
-            yield piece
-            piece = ""
-    if piece:
-        yield piece
 
 
 def lines_needed(text: str, width_pt: float, size_pt: float, *, bold: bool = False) -> int:
@@ -146,31 +137,61 @@ def _is_thai_letter(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e3a" or "\u0e40" <= char <= "\u0e45"
 
 
+# A piece of text up to and including a break opportunity, or the text's rest.
+_PIECE = re.compile("[^ \t\u200b]*[ \t\u200b]|[^ \t\u200b]+")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _char(char: str, bold: bool) -> tuple[float, bool, bool, bool]:
+    """What :func:`_prepared` needs of a character: its advance in em, whether it belongs
+    to the character before it (``core.thai.clusters``), whether it is glue, and whether
+    a Thai letter."""
+    table = _BOLD if bold else _REGULAR
+    known = table.get(char)
+    advance = known / _EM if known is not None else char_width_em(char, bold=bold)
+    return advance, is_mark(char), char in GLUE, _is_thai_letter(char)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _prepared(text: str, bold: bool) -> tuple[_Piece, ...]:
-    table = _BOLD if bold else _REGULAR
+    # Each cluster (a character and the marks on it: ``core.thai.clusters``) is one advance,
+    # the sum of its characters' in order; what a cluster does is its first character's.
     pieces = []
-    for piece in _pieces(text):
+    for match in _PIECE.finditer(text):
+        piece = match.group()
         body = piece.rstrip(" \t\u200b")
         units: list[float] = []
         current = 0.0
         started = glue = glued = after_letter = False
-        for cluster in clusters(body):
-            advance = 0.0
-            for char in cluster:
-                known = table.get(char)
-                advance += known / _EM if known is not None else char_width_em(char, bold=bold)
-            if cluster[0] in GLUE:
-                current += advance
-                glue = glued = True
-                after_letter = False
+        advance = -1.0  # no cluster yet
+        first_glue = first_letter = False
+        for char in body:
+            width, mark, is_glue, letter = _char(char, bold)
+            if mark and advance >= 0.0:
+                advance += width
                 continue
-            letter = _is_thai_letter(cluster[0])
-            if started and not glue and letter and after_letter:
-                units.append(current)
-                current = 0.0
-            current += advance
-            started, glue, after_letter = True, False, letter
+            if advance >= 0.0:  # the cluster before this character is complete
+                if first_glue:
+                    current += advance
+                    glue = glued = True
+                    after_letter = False
+                else:
+                    if started and not glue and first_letter and after_letter:
+                        units.append(current)
+                        current = 0.0
+                    current += advance
+                    started, glue, after_letter = True, False, first_letter
+            advance = 0.0 + width
+            first_glue, first_letter = is_glue, letter
+        if advance >= 0.0:
+            if first_glue:
+                current += advance
+                glued = True
+            else:
+                if started and not glue and first_letter and after_letter:
+                    units.append(current)
+                    current = 0.0
+                current += advance
         units.append(current)
         spaces = sum(char_width_em(char, bold=bold) for char in piece[len(body) :])
         pieces.append(_Piece(sum(units), spaces, tuple(units), glued))

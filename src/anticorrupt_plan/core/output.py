@@ -11,7 +11,7 @@ import signal
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from anticorrupt_plan.core.errors import OutputError
@@ -240,12 +240,14 @@ def stale_outputs(outputs: Mapping[Path, bytes]) -> list[tuple[Path, str]]:
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(entries: Mapping[str, bytes]) -> bytes:
+def deterministic_zip(entries: Mapping[str, bytes | Sequence[bytes]]) -> bytes:
     """A zip archive of ``entries`` whose bytes depend on nothing but the entries.
 
     Entries are stored in name order, each with the same timestamp, permissions and
     compression, so that the archive does not vary with the clock, the time zone or the
-    order in which a library happened to write its parts.
+    order in which a library happened to write its parts. An entry given in pieces is
+    written piece by piece, as the same bytes as the pieces joined (the compressor's output
+    does not depend on how its input is cut), without joining them.
     """
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w") as archive:
@@ -254,7 +256,17 @@ def deterministic_zip(entries: Mapping[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whichever system builds it
             info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name], compresslevel=9)
+            data = entries[name]
+            if isinstance(data, bytes):
+                archive.writestr(info, data, compresslevel=9)
+                continue
+            # What writestr does, a piece at a time. (Python 3.13 names the level
+            # compress_level and keeps _compresslevel for it.)
+            info._compresslevel = 9  # type: ignore[attr-defined]
+            info.file_size = sum(len(piece) for piece in data)
+            with archive.open(info, mode="w") as entry:
+                for piece in data:
+                    entry.write(piece)
     return stream.getvalue()
 
 

@@ -17,9 +17,8 @@ from anticorrupt_plan.core.metrics import (
     line_height,
     lines_expected,
     lines_needed,
-    unbreakable_widths,
 )
-from anticorrupt_plan.document.tree import Cell, Heading, Paragraph, Row, Table, inline_text
+from anticorrupt_plan.document.tree import Cell, Heading, Paragraph, Row, Table, Text, inline_text
 from anticorrupt_plan.writers import layout
 from anticorrupt_plan.writers._oxml import CellMargins, ParagraphFormat
 
@@ -64,53 +63,71 @@ class Measured:
 
 class Measures:
     """Measures with the reference document's styles. ``format_of`` gives a style's format
-    by its name (None: the default paragraph style)."""
+    by its name (None: the default paragraph style); ``texts`` the measures of texts, which
+    may be shared with the measures of other table styles."""
 
     def __init__(
-        self, format_of: Callable[[str | None], ParagraphFormat], margins: CellMargins
+        self,
+        format_of: Callable[[str | None], ParagraphFormat],
+        margins: CellMargins,
+        texts: layout.TextMeasures | None = None,
     ) -> None:
         self.format_of = format_of
         self.margins = margins
+        self.texts = texts or layout.TextMeasures()
         self._cells: dict[tuple[int, bool], layout.Cell] = {}  # by the tree cell's id
-        self._paragraphs: dict[tuple[Paragraph | Heading, bool], Measured] = {}
+        # By what decides how a paragraph is set: its style, text, strong text, header row.
+        self._paragraphs: dict[tuple[str | None, str, bool, bool], Measured] = {}
         self.headers: dict[tuple[object, ...], list[RowLayout]] = {}  # see table_layout
+        self._metrics: layout.TableMetrics | None = None
 
     def paragraph(self, paragraph: Paragraph | Heading, *, header: bool = False) -> Measured:
         """How ``paragraph`` is set (measured once for each paragraph of the same text)."""
-        key = (paragraph, header)
+        inlines = paragraph.inlines
+        first = inlines[0] if len(inlines) == 1 else None
+        if type(first) is Text:  # one run of text, as most paragraphs are
+            text, strong = first.text, first.strong
+        else:
+            text = inline_text(inlines)
+            strong = any(isinstance(item, Text) and item.strong for item in inlines)
+        key = (paragraph.style, text, strong, header)
         found = self._paragraphs.get(key)
         if found is None:
-            found = self._paragraphs[key] = self._paragraph(paragraph, header=header)
+            found = self._paragraphs[key] = self._paragraph(
+                paragraph.style, text, strong=strong, header=header
+            )
         return found
 
-    def _paragraph(self, paragraph: Paragraph | Heading, *, header: bool) -> Measured:
-        style = self.format_of(paragraph.style)
-        text = inline_text(paragraph.inlines)
+    def _paragraph(
+        self, style_name: str | None, text: str, *, strong: bool, header: bool
+    ) -> Measured:
+        style = self.format_of(style_name)
         if style.first_line_pt < 0 and "\t" in text:
             text = text.partition("\t")[2]  # the label stands in the hanging indent
         text = text.replace("\t", " ")
         if header:
             text = header_text(text)
-        bold = style.bold or any(getattr(item, "strong", False) for item in paragraph.inlines)
         pitch = style.line_exact_pt or line_height(style.size_pt) * style.line_multiple
         return Measured(
             text=text,
             indent_pt=style.left_pt + style.right_pt + max(style.first_line_pt, 0.0),
             spacing_pt=style.before_pt + style.after_pt,
             size_pt=style.size_pt,
-            bold=bold,
+            bold=style.bold or strong,
             pitch_pt=pitch,
         )
 
     @property
     def table_metrics(self) -> layout.TableMetrics:
-        margins = self.margins
-        return layout.TableMetrics(
-            size_pt=self.format_of(None).size_pt,
-            padding_x_pt=margins.left_pt + margins.right_pt + CELL_SAFETY_PT,
-            padding_y_pt=margins.top_pt + margins.bottom_pt,
-            border_pt=margins.rule_pt,
-        )
+        if self._metrics is None:
+            margins = self.margins
+            self._metrics = layout.TableMetrics(
+                size_pt=self.format_of(None).size_pt,
+                padding_x_pt=margins.left_pt + margins.right_pt + CELL_SAFETY_PT,
+                padding_y_pt=margins.top_pt + margins.bottom_pt,
+                border_pt=margins.rule_pt,
+            )
+        return self._metrics
 
     def cell(self, cell: Cell, *, header: bool) -> layout.Cell:
         """``cell`` as layout.py measures it (measured once: the tree outlives this)."""
@@ -123,7 +140,18 @@ class Measures:
     def _cell(self, cell: Cell, *, header: bool) -> layout.Cell:
         measured = [self.paragraph(p, header=header) for p in cell.paragraphs]
         if not measured:
-            return layout.Cell((), span=cell.colspan)
+            return _empty(cell.colspan)
+        if len(measured) == 1:
+            one = measured[0]
+            return layout.Cell(
+                (one.text,),
+                span=cell.colspan,
+                bold=one.bold,
+                indent_pt=one.indent_pt,
+                spacing_pt=one.spacing_pt,
+                size_pt=one.size_pt,
+                line_pt=one.pitch_pt,
+            )
         return layout.Cell(
             tuple(m.text for m in measured),
             span=cell.colspan,
@@ -134,19 +162,34 @@ class Measures:
             line_pt=max(m.pitch_pt for m in measured),
         )
 
-    def rows(self, table: Table, *, body: bool = True) -> list[list[layout.Cell]]:
-        """``table``'s rows as layout cells, each row filling every column: a column that a
-        cell above spans into holds an empty cell. ``body``: the body rows too."""
-        return [
+    def places(
+        self, table: Table, rows: Sequence[Row] | None = None
+    ) -> tuple[list[list[Placed]], list[list[layout.Cell]]]:
+        """The places of ``rows`` (by default all of ``table``'s) on their own grid, and the
+        layout cell at each: a column that a cell above spans into holds an empty cell."""
+        rows = table.rows if rows is None else rows
+        places = list(grid(Table(table.columns, tuple(rows))))
+        cells = [
             [
                 self.cell(place.cell, header=row.header)
                 if place.cell is not None
-                else layout.Cell((), span=place.span)
+                else _empty(place.span)
                 for place in placed
             ]
-            for row, placed in zip(table.rows, grid(table), strict=True)
-            if body or row.header
+            for row, placed in zip(rows, places, strict=True)
         ]
+        return places, cells
+
+
+def _empty(span: int) -> layout.Cell:
+    """An empty layout cell spanning ``span`` columns."""
+    found = _EMPTY.get(span)
+    if found is None:
+        found = _EMPTY[span] = layout.Cell((), span=span)
+    return found
+
+
+_EMPTY: dict[int, layout.Cell] = {}
 
 
 @dataclass(frozen=True)
@@ -183,25 +226,51 @@ def grid(table: Table) -> Iterator[list[Placed]]:
         yield placed
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A table placed on its grid and measured, once for all that is decided about it:
+    each row's places (those covered from a row above included) and the layout cell at
+    each place; which rows are header rows, and which the others."""
+
+    table: Table
+    places: list[list[Placed]]
+    cells: list[list[layout.Cell]]
+    header: list[int]  # the header rows' indexes
+    body: list[int]  # the other rows'
+    # Whether the header rows come first and none of their cells spans into the body, so
+    # that the header rows and the body, each on a grid of its own, are this grid's parts.
+    apart: bool
+
+
+def prepare(table: Table, measures: Measures) -> Prepared:
+    """``table`` placed on its grid and measured."""
+    places, cells = measures.places(table)
+    header = [index for index, row in enumerate(table.rows) if row.header]
+    body = [index for index, row in enumerate(table.rows) if not row.header]
+    count = len(header)
+    apart = header == list(range(count)) and all(
+        index + cell.rowspan <= count for index in header for cell in table.rows[index].cells
+    )
+    return Prepared(table, places, cells, header, body, apart)
+
+
 # --- decisions ---------------------------------------------------------------------------------
 
 
-def column_widths(tables: Sequence[Table], total_twips: int, measures: Measures) -> list[int]:
+def column_widths(tables: Sequence[Prepared], total_twips: int, measures: Measures) -> list[int]:
     """Widths in twips for the columns of ``tables`` (tables that line up: the same
     columns and header rows), adding up to ``total_twips``. When every column gives its
     ``width``, those shares; else layout.py's widths from the text of every cell, the
     header rows' once."""
-    columns = tables[0].columns
+    columns = tables[0].table.columns
     if all(column.width is not None for column in columns):
         shares = [column.width or 0.0 for column in columns]
         return _whole([total_twips * share / sum(shares) for share in shares], total_twips)
-    rows = measures.rows(tables[0], body=False)
+    first = tables[0]
+    rows = [first.cells[index] for index in first.header]
     for table in tables:
-        rows += [
-            row
-            for row, tree_row in zip(measures.rows(table), table.rows, strict=True)
-            if not tree_row.header
-        ]
+        cells = table.cells
+        rows += [cells[index] for index in table.body]
     groups: dict[str, list[int]] = {}
     for index, column in enumerate(columns):
         if column.group is not None:
@@ -212,6 +281,7 @@ def column_widths(tables: Sequence[Table], total_twips: int, measures: Measures)
         minimum=[column.min_cm / 2.54 * 72 for column in columns],
         metrics=measures.table_metrics,
         same=list(groups.values()),
+        texts=measures.texts,
     )
     return _whole([width * TWIPS_PER_POINT for width in widths], total_twips)
 
@@ -254,7 +324,12 @@ class TableLayout:
 
 
 def table_layout(
-    table: Table, widths_twips: Sequence[int], measures: Measures, *, page_pt: float
+    table: Prepared,
+    widths_twips: Sequence[int],
+    measures: Measures,
+    *,
+    page_pt: float,
+    shape: object,
 ) -> TableLayout:
     """The heights of ``table``'s rows with these column widths, as expected and at most;
     a cell spanning several rows is measured against the rows it spans. A text holding a
@@ -263,23 +338,31 @@ def table_layout(
     A row is measured at most (the slower count) only when that could decide whether it
     fits on a ``page_pt`` page: otherwise half again its expected height bounds it (the
     line counts' calibration: the most is within a quarter of the expected). The header
-    rows of tables that share them are measured once."""
-    header = tuple(row for row in table.rows if row.header)
-    body = tuple(row for row in table.rows if not row.header)
-    key = (table.columns, header, tuple(widths_twips))
+    rows of tables of one ``shape`` (the same columns and header rows) are measured once."""
+    tree = table.table
+    key = (shape, tuple(widths_twips))
     head = measures.headers.get(key)
     if head is None:
+        rows = [tree.rows[index] for index in table.header]
+        if table.apart:
+            count = len(rows)
+            places, cells = table.places[:count], table.cells[:count]
+        else:
+            places, cells = measures.places(tree, rows)
         head = measures.headers[key] = _rows_layout(
-            Table(table.columns, header), widths_twips, measures, page_pt=page_pt
+            rows, places, cells, widths_twips, measures, page_pt=page_pt
         )
-    rows = [
-        *head,
-        *_rows_layout(Table(table.columns, body), widths_twips, measures, page_pt=page_pt),
-    ]
+    body = [tree.rows[index] for index in table.body]
+    if table.apart:
+        count = len(table.header)
+        places, cells = table.places[count:], table.cells[count:]
+    else:
+        places, cells = measures.places(tree, body)
+    laid = _rows_layout(body, places, cells, widths_twips, measures, page_pt=page_pt)
     return TableLayout(
         header_pt=sum(row.expected_pt for row in head),
         header_surely_pt=sum(row.surely_pt for row in head),
-        rows=rows,
+        rows=[*head, *laid],
     )
 
 
@@ -288,40 +371,44 @@ SURELY_BOUND = 1.5
 
 
 def _rows_layout(
-    table: Table, widths_twips: Sequence[int], measures: Measures, *, page_pt: float
+    rows: Sequence[Row],
+    places: Sequence[list[Placed]],
+    measured_cells: Sequence[list[layout.Cell]],
+    widths_twips: Sequence[int],
+    measures: Measures,
+    *,
+    page_pt: float,
 ) -> list[RowLayout]:
     widths = [width / TWIPS_PER_POINT for width in widths_twips]
     metrics = measures.table_metrics
+    unbreakable = measures.texts.unbreakable
+    no_loose: frozenset[int] = frozenset()
     loose_rows: list[frozenset[int]] = []
     rows_cells: list[list[layout.Cell]] = []
     spanning: list[tuple[int, int, layout.Cell, float]] = []  # first row, rows, cell, width
     lines: list[float] = []
-    for index, (row, placed) in enumerate(zip(table.rows, grid(table), strict=True)):
+    for index, (placed, measured_row) in enumerate(zip(places, measured_cells, strict=True)):
         loose: set[int] = set()
         cells: list[layout.Cell] = []
-        for place in placed:
+        for place, measured in zip(placed, measured_row, strict=True):
             cell = place.cell
             if cell is None:
-                cells.append(layout.Cell((), span=place.span))
+                cells.append(measured)
                 continue
             width = sum(widths[place.column : place.column + place.span])
-            measured = measures.cell(cell, header=row.header)
-            room = width - metrics.padding_x_pt - measured.indent_pt
+            limit = width - metrics.padding_x_pt - measured.indent_pt + ROUNDING_PT
             size = measured.size_pt or metrics.size_pt
-            held = (
-                unbreakable_widths(text, size, bold=measured.bold)[1]
-                for text in measured.paragraphs
-            )
-            if any(phrase > room + ROUNDING_PT for phrase in held):
+            bold = measured.bold
+            if any(unbreakable(text, size, bold=bold)[1] > limit for text in measured.paragraphs):
                 loose |= {id(paragraph) for paragraph in cell.paragraphs}
                 measured = _loosened(measured)
             if cell.rowspan > 1:  # measured against the rows it spans, below
                 spanning.append((index, cell.rowspan, measured, width))
-                measured = layout.Cell((), span=cell.colspan)
+                measured = _empty(cell.colspan)
             cells.append(measured)
         rows_cells.append(cells)
         lines.append(max((c.line_pt or line_height(c.size_pt or metrics.size_pt)) for c in cells))
-        loose_rows.append(frozenset(loose))
+        loose_rows.append(frozenset(loose) if loose else no_loose)
     expected = [layout.row_height(cells, widths, metrics, expected=True) for cells in rows_cells]
     for first_row, count, spanned, width in spanning:
         tall = layout.cell_height(spanned, width, metrics, expected=True)
@@ -342,7 +429,7 @@ def _rows_layout(
     return [
         RowLayout(row, high, most, line, loose)
         for row, high, most, line, loose in zip(
-            table.rows, expected, surely, lines, loose_rows, strict=True
+            rows, expected, surely, lines, loose_rows, strict=True
         )
     ]
 

@@ -11,7 +11,8 @@ in its last paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -21,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.text.paragraph import Paragraph
+from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library
 
 # The font slots of w:rFonts: Latin, Latin high-ANSI, East Asian and complex script (Thai).
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -189,8 +191,115 @@ def parse_block(xml: str) -> BaseOxmlElement:
     """One block element (``w:p`` or ``w:tbl``, as this module writes them) from its XML
     text, which lacks the namespace declaration that is added to its first tag here."""
     end = xml.index(">")
+    if xml[end - 1] == "/":  # an empty element: <w:p/>
+        end -= 1
     element: BaseOxmlElement = parse_xml(f"{xml[:end]} {_W_NAMESPACE}{xml[end:]}")
     return element
+
+
+# A body block is written as text and spliced into the saved document.xml where this
+# processing instruction stands (see Body): no text the writer writes can hold "<?".
+_SPLICE_TARGET = "anticorrupt-plan-body"
+_SPLICE = re.compile(rb"<\?" + _SPLICE_TARGET.encode() + rb" ([0-9]+)\?>")
+
+
+class Body:
+    """The document's body as it is written, block by block: most blocks as XML text
+    (lxml would parse each into elements only to write the same text out again), the few
+    that python-docx must touch (a section's last paragraph, a picture's) as elements.
+
+    Blocks are numbered in order. :meth:`place` puts those written so far into the
+    document's body: the elements themselves, and for each run of text blocks a
+    placeholder that :func:`spliced` replaces with their text once the document is saved.
+    The text is what lxml would write for these elements: empty elements written short, no
+    namespace declarations (the document element declares them).
+    """
+
+    def __init__(self) -> None:
+        self._blocks: list[str | bytes | BaseOxmlElement] = []
+        self._placed = 0  # how many blocks are in the document
+        self.texts: dict[int, list[bytes]] = {}  # each placeholder's text, as UTF-8 pieces
+
+    def add(self, xml: str) -> int:
+        """Add a paragraph (XML text from :func:`paragraph`) and return its number."""
+        self._blocks.append(xml)
+        return len(self._blocks) - 1
+
+    def add_table(self, xml: str) -> None:
+        """Add a table (XML text from :func:`table`), which nothing changes after."""
+        self._blocks.append(xml.encode())
+
+    def element(self, number: int) -> BaseOxmlElement:
+        """Block ``number`` as an element, for python-docx to change."""
+        block = self._blocks[number]
+        if isinstance(block, str | bytes):
+            assert number >= self._placed, "a block placed as text is text"
+            block = self._blocks[number] = parse_block(
+                block if isinstance(block, str) else block.decode()
+            )
+        return block
+
+    def break_page_before(self, number: int) -> None:
+        """Start a new page before paragraph ``number``."""
+        block = self._blocks[number]
+        if isinstance(block, str):
+            assert number >= self._placed, "a block placed as text is text"
+            self._blocks[number] = _break_page_before_text(block)
+        else:
+            break_page_before(self.element(number))
+
+    def place(self, document: Document) -> None:
+        """Put the blocks written since the last call at the end of ``document``'s body
+        (before a picture is made: python-docx numbers pictures by those in the document)."""
+        run: list[bytes] | None = None
+        for number in range(self._placed, len(self._blocks)):
+            block = self._blocks[number]
+            if isinstance(block, str | bytes):
+                if run is None:
+                    run = self.texts[len(self.texts)] = []
+                    mark = str(len(self.texts) - 1)
+                    append_block(document, etree.ProcessingInstruction(_SPLICE_TARGET, mark))
+                run.append(block.encode() if isinstance(block, str) else block)
+                self._blocks[number] = b""  # its text is in ``texts`` now
+            else:
+                run = None
+                append_block(document, block)
+        self._placed = len(self._blocks)
+
+
+def spliced(xml: bytes, texts: Mapping[int, Sequence[bytes]]) -> list[bytes]:
+    """The saved document.xml ``xml`` with each placeholder replaced by its text, as pieces."""
+    pieces: list[bytes] = []
+    start = 0
+    for found in _SPLICE.finditer(xml):
+        pieces.append(xml[start : found.start()])
+        pieces.extend(texts[int(found.group(1))])
+        start = found.end()
+    pieces.append(xml[start:])
+    return pieces
+
+
+_PPR = "<w:p><w:pPr>"
+
+
+_BREAK = "<w:pageBreakBefore/>"
+
+
+def _break_page_before_text(xml: str) -> str:
+    """The paragraph ``xml`` (from :func:`paragraph`) starting a new page: its page break
+    where :func:`break_page_before` puts one, after the style and keep-with-next."""
+    if xml == "<w:p/>":
+        return f"<w:p><w:pPr>{_BREAK}</w:pPr></w:p>"
+    if not xml.startswith(_PPR):
+        return f"{_PPR}{_BREAK}</w:pPr>{xml.removeprefix('<w:p>')}"
+    end = xml.index("</w:pPr>")
+    properties = xml[len(_PPR) : end]
+    if _BREAK in properties:
+        return xml
+    at = properties.index("/>") + 2 if properties.startswith("<w:pStyle ") else 0
+    if properties.startswith("<w:keepNext/>", at):
+        at += len("<w:keepNext/>")
+    return _PPR + properties[:at] + _BREAK + properties[at:] + xml[end:]
 
 
 def append_block(document: Document, element: BaseOxmlElement) -> None:
@@ -209,8 +318,26 @@ def append_block(document: Document, element: BaseOxmlElement) -> None:
 
 
 def text(value: str) -> str:
-    """``value`` escaped for XML character data."""
+    """``value`` escaped for XML character data, as lxml writes it."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_ATTRIBUTE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\t": "&#9;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+    }
+)
+
+
+def attribute(value: str) -> str:
+    """``value`` escaped for an attribute value in double quotes, as lxml writes it."""
+    return value.translate(_ATTRIBUTE)
 
 
 def text_run(
@@ -219,7 +346,7 @@ def text_run(
     """A run of plain text (no tabs or line breaks) in the character style ``style_id``."""
     properties = ""
     if style_id is not None:
-        properties += f'<w:rStyle w:val="{text(style_id)}"/>'
+        properties += f'<w:rStyle w:val="{attribute(style_id)}"/>'
     if strike:
         properties += "<w:strike/>"
     if underline:
@@ -227,7 +354,7 @@ def text_run(
     if properties:
         properties = f"<w:rPr>{properties}</w:rPr>"
     if not value:
-        return f"<w:r>{properties}</w:r>"
+        return f"<w:r>{properties}</w:r>" if properties else "<w:r/>"
     space = ' xml:space="preserve"' if value != value.strip() else ""
     return f"<w:r>{properties}<w:t{space}>{text(value)}</w:t></w:r>"
 
@@ -242,13 +369,15 @@ def paragraph(
     """A paragraph in the paragraph style ``style_id`` (None: the default style)."""
     properties = ""
     if style_id is not None:
-        properties += f'<w:pStyle w:val="{text(style_id)}"/>'
+        properties += f'<w:pStyle w:val="{attribute(style_id)}"/>'
     if keep_next:
         properties += "<w:keepNext/>"
     if page_break_before:
         properties += "<w:pageBreakBefore/>"
     if properties:
         properties = f"<w:pPr>{properties}</w:pPr>"
+    elif not runs:
+        return "<w:p/>"
     return f"<w:p>{properties}{runs}</w:p>"
 
 
@@ -277,12 +406,13 @@ def break_page_before(element: BaseOxmlElement) -> None:
 def table(style_id: str | None, widths: Sequence[int], rows: str) -> str:
     """A table of fixed column ``widths`` (twips) in the table style ``style_id``, with
     ``rows`` made by :func:`table_row`."""
-    style = f'<w:tblStyle w:val="{text(style_id)}"/>' if style_id is not None else ""
+    style = f'<w:tblStyle w:val="{attribute(style_id)}"/>' if style_id is not None else ""
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    grid = f"<w:tblGrid>{grid}</w:tblGrid>" if grid else "<w:tblGrid/>"
     return (
         f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
-        f'w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f'w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>{grid}'
         f"{rows}</w:tbl>"
     )
 
@@ -292,7 +422,7 @@ def table_row(cells: str, *, header: bool, cant_split: bool) -> str:
     table runs onto when ``header``; moved whole to the next page when ``cant_split``."""
     flags = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
     properties = f"<w:trPr>{flags}</w:trPr>" if flags else ""
-    return f"<w:tr>{properties}{cells}</w:tr>"
+    return f"<w:tr>{properties}{cells}</w:tr>" if properties or cells else "<w:tr/>"
 
 
 _VERTICAL = {"middle": "center", "bottom": "bottom"}
@@ -328,7 +458,7 @@ def picture_run(inline: BaseOxmlElement) -> BaseOxmlElement:
 def bookmarked(number: int, name: str, runs: str) -> str:
     """``runs`` inside a bookmark called ``name`` (``number`` is its id, unique in the body)."""
     return (
-        f'<w:bookmarkStart w:id="{number}" w:name="{text(name)}"/>{runs}'
+        f'<w:bookmarkStart w:id="{number}" w:name="{attribute(name)}"/>{runs}'
         f'<w:bookmarkEnd w:id="{number}"/>'
     )
 

@@ -24,7 +24,7 @@ from docx.shared import Cm
 from anticorrupt_plan.common.settings import Layout
 from anticorrupt_plan.core.errors import ReferenceDocumentError
 from anticorrupt_plan.core.i18n import tr
-from anticorrupt_plan.core.output import rezip
+from anticorrupt_plan.core.output import deterministic_zip
 from anticorrupt_plan.writers import _oxml
 
 PAGE_HEADER = "Header"
@@ -148,9 +148,17 @@ def page_headers(section: Section, *, before: str, after: str, thai: bool = Fals
         paragraph.add_run(after)
 
 
-def finish(document: Document, *, title: str, author: str, timestamp: datetime.datetime) -> bytes:
+def finish(
+    document: Document,
+    *,
+    title: str,
+    author: str,
+    timestamp: datetime.datetime,
+    body: _oxml.Body | None = None,
+) -> bytes:
     """The document's bytes, with metadata from the plan alone: nothing from the reference,
-    no clock, and zip entries in a fixed order with fixed times."""
+    no clock, and zip entries in a fixed order with fixed times. ``body``: the blocks that
+    end the document's body."""
     _oxml.clear_core_properties(document)
     properties = document.core_properties
     properties.title = title
@@ -160,6 +168,19 @@ def finish(document: Document, *, title: str, author: str, timestamp: datetime.d
     properties.revision = 1
     properties.created = timestamp
     properties.modified = timestamp
+    texts: Mapping[int, Sequence[bytes]] = {}
+    if body is not None:
+        body.place(document)
+        texts = body.texts
     stream = io.BytesIO()
     document.save(stream)
-    return rezip(stream.getvalue())
+    with zipfile.ZipFile(stream) as archive:
+        entries: dict[str, bytes | list[bytes]] = {
+            name: archive.read(name) for name in archive.namelist()
+        }
+    main = document.part.partname.membername
+    if texts:
+        saved = entries[main]
+        assert isinstance(saved, bytes)
+        entries[main] = _oxml.spliced(saved, texts)
+    return deterministic_zip(entries)

@@ -31,7 +31,6 @@ from docx.image.exceptions import (
     UnexpectedEndOfFileError,
     UnrecognizedImageError,
 )
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 
 from anticorrupt_plan.common.display import loosened
@@ -58,10 +57,11 @@ from anticorrupt_plan.document.tree import (
 from anticorrupt_plan.writers import _oxml
 from anticorrupt_plan.writers._measure import (
     Measures,
+    Prepared,
     RowLayout,
     column_widths,
-    grid,
     header_text,
+    prepare,
     table_layout,
 )
 from anticorrupt_plan.writers._word import (
@@ -74,7 +74,7 @@ from anticorrupt_plan.writers._word import (
     text_area,
     text_size,
 )
-from anticorrupt_plan.writers.layout import Flow
+from anticorrupt_plan.writers.layout import Flow, TextMeasures
 
 REFERENCE = "reference.docx"
 STRONG = "Strong"  # the character style of strong text
@@ -105,6 +105,7 @@ def render_docx(
         return sheet.paragraph(style_ids[style] if style else None, default_size=size)
 
     writer = _Writer(word, style_ids, images, format_of=format_of, sheet=sheet)
+    writer.paragraphs = Measures(format_of, _oxml.CellMargins(), writer.texts)
     thai = settings.digits == "thai"
     before, _, after = document.page_number.partition("{page}")
     page_headers(word.sections[0], before=before, after=after, thai=thai)
@@ -119,10 +120,16 @@ def render_docx(
         if index < len(document.sections) - 1:  # the body's own properties end the last
             if last is None:  # a section ends in a paragraph, as Word puts after a table
                 last = writer.add(_oxml.paragraph(None, ""))
-            _oxml.end_section(word, last)
+            _oxml.end_section(word, writer.body.element(last))
     if writer.references:  # Word works page references out when it opens the document
         _oxml.update_fields_on_open(word)
-    return finish(word, title=settings.title, author=settings.author, timestamp=timestamp)
+    return finish(
+        word,
+        title=settings.title,
+        author=settings.author,
+        timestamp=timestamp,
+        body=writer.body,
+    )
 
 
 def _bookmark(anchor: str) -> str:
@@ -184,26 +191,41 @@ class _Writer:
     images: Mapping[str, bytes]
     format_of: Callable[[str | None], _oxml.ParagraphFormat]
     sheet: _oxml.StyleSheet
+    body: _oxml.Body = field(default_factory=_oxml.Body)
+    texts: TextMeasures = field(default_factory=TextMeasures)
     measures: dict[str | None, Measures] = field(default_factory=dict)
+    paragraphs: Measures | None = None  # measures paragraphs outside tables
+    shapes: _Shapes = field(default_factory=lambda: _Shapes())
     bookmarks: int = 0  # how many headings carry a bookmark, for their ids
     references: bool = False  # whether any page number refers to a bookmark
 
-    def section(self, section: Section) -> BaseOxmlElement | None:
-        """Write the section's blocks; its last paragraph, or None if it ends in a table.
+    def section(self, section: Section) -> int | None:
+        """Write the section's blocks; its last paragraph (its place in the body), or None
+        if it ends in a table.
 
         Where a section holds tables, its blocks are followed down its pages first
         (``layout.Flow``), to decide which rows are kept whole.
         """
         width_emu, height_emu = text_area(self.word.sections[-1])
         width_pt, page_pt = width_emu * POINTS_PER_EMU, height_emu * POINTS_PER_EMU
-        widths = self._column_widths(section.blocks, round(width_emu * TWIPS_PER_EMU))
+        tables = {
+            id(block): prepare(block, self._measures(block))
+            for block in section.blocks
+            if isinstance(block, Table)
+        }
+        widths = self._column_widths(tables, round(width_emu * TWIPS_PER_EMU))
         flow = Flow(page_pt) if widths else None
-        last: BaseOxmlElement | None = None
-        chain: list[BaseOxmlElement] = []  # the paragraphs just written that keep with the next
+        last: int | None = None
+        chain: list[int] = []  # the paragraphs just written that keep with the next
         for block in section.blocks:
             if isinstance(block, Table):
+                prepared = tables[id(block)]
                 found = table_layout(
-                    block, widths[id(block)], self._measures(block), page_pt=page_pt
+                    prepared,
+                    widths[id(block)],
+                    self._measures(block),
+                    page_pt=page_pt,
+                    shape=self.shapes.of(block),
                 )
                 keep = [row.row.header for row in found.rows]
                 if flow is not None:
@@ -211,8 +233,8 @@ class _Writer:
                     kept = iter(placed.keep)
                     keep = [row.row.header or next(kept) for row in found.rows]
                     if chain and placed.new_page:
-                        _oxml.break_page_before(chain[0])
-                self.add(self._table(block, widths[id(block)], found.rows, keep))
+                        self.body.break_page_before(chain[0])
+                self.body.add_table(self._table(prepared, widths[id(block)], found.rows, keep))
                 last, chain = None, []
                 continue
             if isinstance(block, Image):
@@ -251,13 +273,15 @@ class _Writer:
             paragraphs = [Paragraph((), style=block.style)]
         else:
             return
-        measures = Measures(self.format_of, _oxml.CellMargins())
+        measures = self.paragraphs
+        assert measures is not None
         for paragraph in paragraphs:
             style = self.format_of(paragraph.style)
             measured = measures.paragraph(paragraph)
+            lines = measured.lines(width_pt, expected=True)
             flow.paragraph(
-                measured.height(width_pt, expected=True),
-                lines=measured.lines(width_pt, expected=True),
+                lines * measured.pitch_pt + measured.spacing_pt,  # Measured.height's sum
+                lines=lines,
                 keep_next=paragraph.keep_with_next or style.keep_next,
                 page_break_before=paragraph.page_break_before,
             )
@@ -268,29 +292,25 @@ class _Writer:
         if found is None:
             table_id = self.style_ids[table.style] if table.style else None
             margins = self.sheet.cell_margins(table_id)
-            found = self.measures[table.style] = Measures(self.format_of, margins)
+            found = self.measures[table.style] = Measures(self.format_of, margins, self.texts)
         return found
 
-    def _column_widths(self, blocks: Sequence[Block], total: int) -> dict[int, list[int]]:
-        """Widths (twips) for every table among ``blocks`` (a section's), by ``id`` of the
-        table. Tables that share their columns and header rows (one table per measure of a
+    def _column_widths(self, tables: Mapping[int, Prepared], total: int) -> dict[int, list[int]]:
+        """Widths (twips) for every table of a section, by ``id`` of the tree's table.
+        Tables that share their columns and header rows (one table per measure of a
         matrix) share their widths too, chosen from the text all of them hold."""
-        groups: dict[tuple[object, ...], list[Table]] = {}
-        for block in blocks:
-            if isinstance(block, Table):
-                key = (block.style, block.columns, tuple(row for row in block.rows if row.header))
-                groups.setdefault(key, []).append(block)
+        groups: dict[int, list[Prepared]] = {}
+        for prepared in tables.values():
+            groups.setdefault(self.shapes.of(prepared.table), []).append(prepared)
         widths: dict[int, list[int]] = {}
-        for tables in groups.values():
-            shared = column_widths(tables, total, self._measures(tables[0]))
-            for table in tables:
-                widths[id(table)] = shared
+        for group in groups.values():
+            shared = column_widths(group, total, self._measures(group[0].table))
+            for prepared in group:
+                widths[id(prepared.table)] = shared
         return widths
 
-    def add(self, xml: str) -> BaseOxmlElement:
-        element = _oxml.parse_block(xml)
-        _oxml.append_block(self.word, element)
-        return element
+    def add(self, xml: str) -> int:
+        return self.body.add(xml)
 
     def _paragraphs(self, block: Block) -> list[str]:
         if isinstance(block, Paragraph | Heading):
@@ -350,10 +370,11 @@ class _Writer:
                 )
         return "".join(runs)
 
-    def _image(self, image: Image) -> BaseOxmlElement | None:
+    def _image(self, image: Image) -> int | None:
         data = self.images.get(image.ref)
         if data is None:  # the template guards its images; one not given is left out
             return None
+        self.body.place(self.word)  # the pictures before it are numbered in the document
         try:
             inline = self.word.part.new_pic_inline(io.BytesIO(data), height=Cm(image.height_cm))
         # python-docx reads image headers itself; a damaged header can also fail while it
@@ -372,34 +393,62 @@ class _Writer:
                 ref=image.ref,
             ) from error
         paragraph = self.add(_oxml.paragraph(self._id(image.style), ""))
-        paragraph.append(_oxml.picture_run(inline))
+        self.body.element(paragraph).append(_oxml.picture_run(inline))
         return paragraph
 
     def _table(
         self,
-        table: Table,
+        table: Prepared,
         widths: list[int],
         layouts: Sequence[RowLayout],
         keep: Sequence[bool],
     ) -> str:
         rows = []
-        for row, placed, decided, whole in zip(table.rows, grid(table), layouts, keep, strict=True):
+        tree = table.table
+        for row, placed, decided, whole in zip(tree.rows, table.places, layouts, keep, strict=True):
             cells = []
+            header = row.header
+            loose = decided.loose
             for place in placed:
-                width = sum(widths[place.column : place.column + place.span])
+                span = place.span
+                width = (
+                    widths[place.column]
+                    if span == 1
+                    else sum(widths[place.column : place.column + span])
+                )
                 cell = place.cell
                 if cell is None:
-                    cells.append(_oxml.table_cell(width, "", span=place.span, merge="continue"))
+                    cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
                     continue
                 paragraphs = "".join(
-                    self._paragraph(p, header=row.header, loose=id(p) in decided.loose)
+                    self._paragraph(p, header=header, loose=bool(loose) and id(p) in loose)
                     for p in cell.paragraphs
                 )
                 merge = "restart" if cell.rowspan > 1 else None
                 cells.append(
-                    _oxml.table_cell(
-                        width, paragraphs, span=place.span, merge=merge, valign=cell.valign
-                    )
+                    _oxml.table_cell(width, paragraphs, span=span, merge=merge, valign=cell.valign)
                 )
-            rows.append(_oxml.table_row("".join(cells), header=row.header, cant_split=whole))
-        return _oxml.table(self._id(table.style), widths, "".join(rows))
+            rows.append(_oxml.table_row("".join(cells), header=header, cant_split=whole))
+        return _oxml.table(self._id(tree.style), widths, "".join(rows))
+
+
+class _Shapes:
+    """Tables told apart by their style, columns and header rows, which decide their
+    column widths and their header rows' heights. Each table's are compared by value once,
+    and the objects (where tables share them) by identity after."""
+
+    def __init__(self) -> None:
+        self._by_identity: dict[tuple[object, ...], int] = {}
+        self._by_value: dict[tuple[object, ...], int] = {}
+
+    def of(self, table: Table) -> int:
+        """The number of ``table``'s shape."""
+        header = tuple(row for row in table.rows if row.header)
+        identity = (table.style, id(table.columns), *(id(row) for row in header))
+        found = self._by_identity.get(identity)
+        if found is None:
+            value = (table.style, table.columns, header)
+            found = self._by_value.setdefault(value, len(self._by_value))
+            # The objects stay in ``_by_value``'s key, so that their ids name no other.
+            self._by_identity[identity] = found
+        return found

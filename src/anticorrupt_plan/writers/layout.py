@@ -95,6 +95,30 @@ class TableMetrics:
     border_pt: float = 0.0  # the rule between two rows
 
 
+class TextMeasures:
+    """Each text's width on one line and the widest stretches of it that no line may break
+    (``core.metrics.unbreakable_widths``), measured once for each size and weight: a
+    document's writer keeps one for all its tables."""
+
+    def __init__(self) -> None:
+        self._widths: dict[tuple[str, float, bool], float] = {}
+        self._unbreakable: dict[tuple[str, float, bool], tuple[float, float]] = {}
+
+    def width(self, text: str, size_pt: float, *, bold: bool = False) -> float:
+        key = (text, size_pt, bold)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = text_width(text, size_pt, bold=bold)
+        return found
+
+    def unbreakable(self, text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:
+        key = (text, size_pt, bold)
+        found = self._unbreakable.get(key)
+        if found is None:
+            found = self._unbreakable[key] = unbreakable_widths(text, size_pt, bold=bold)
+        return found
+
+
 def _positions(row: Sequence[Cell]) -> list[tuple[int, Cell]]:
     """Each cell of ``row`` with the index of the first column it covers."""
     found = []
@@ -146,18 +170,20 @@ def keep_row_whole(
     return heading_pt + header_pt + row_pt <= page_pt
 
 
-def _unbreakable(cell: Cell, size: float, keep_whole: Sequence[str]) -> tuple[float, float]:
+def _unbreakable(
+    cell: Cell, size: float, keep_whole: Sequence[str], texts: TextMeasures
+) -> tuple[float, float]:
     """The widest parts of ``cell``'s lines that a line may not break, its indent included:
     a word without Thai letters (a number, a Latin word), and a phrase held together (by a
     joiner or a no-break space, or one of ``keep_whole`` that occurs in it)."""
     size = cell.size_pt or size
     word = phrase = 0.0
     for text in cell.paragraphs:
-        found_word, found_phrase = unbreakable_widths(text, size, bold=cell.bold)
+        found_word, found_phrase = texts.unbreakable(text, size, bold=cell.bold)
         word, phrase = max(word, found_word), max(phrase, found_phrase)
         for kept in keep_whole:
             if kept and kept in text:
-                phrase = max(phrase, text_width(kept, size, bold=cell.bold))
+                phrase = max(phrase, texts.width(kept, size, bold=cell.bold))
     return word + cell.indent_pt, max(word, phrase) + cell.indent_pt
 
 
@@ -169,13 +195,16 @@ def column_widths(
     metrics: TableMetrics,
     keep_whole: Sequence[str] = (),
     same: Sequence[Sequence[int]] = (),
+    texts: TextMeasures | None = None,
 ) -> list[float]:
     """Widths (points) for a table's columns that add up to ``total_pt``, chosen from
     the cells' text so that the rows' tallest cells are as short as they can be (see the
     module's notes). ``minimum`` gives each column's narrowest width; ``keep_whole`` the
     phrases a text column should be wide enough to hold on one line; ``same`` groups of
-    short columns to be given one width, the widest of theirs (the year columns).
+    short columns to be given one width, the widest of theirs (the year columns);
+    ``texts`` the measures of texts kept from other tables.
     """
+    texts = texts or TextMeasures()
     count = len(minimum)
     size = metrics.size_pt
     padding = metrics.padding_x_pt
@@ -187,7 +216,7 @@ def column_widths(
     longest = [
         max(
             (
-                text_width(p, c.size_pt or size, bold=c.bold) + c.indent_pt
+                texts.width(p, c.size_pt or size, bold=c.bold) + c.indent_pt
                 for c in cells
                 for p in c.paragraphs
             ),
@@ -196,14 +225,16 @@ def column_widths(
         for cells in single
     ]
     short = [bool(cells) and longest[i] <= SHORT_COLUMN_EM * size for i, cells in enumerate(single)]
-    unbreakable = [[_unbreakable(cell, size, keep_whole) for cell in cells] for cells in single]
+    unbreakable = [
+        [_unbreakable(cell, size, keep_whole, texts) for cell in cells] for cells in single
+    ]
     words = [max((word for word, _ in found), default=0.0) for found in unbreakable]
     phrases = [max((phrase for _, phrase in found), default=0.0) for found in unbreakable]
     # A short column wrapped at its spaces: its widest space-separated word.
     tokens = [
         max(
             (
-                text_width(token, c.size_pt or size, bold=c.bold) + c.indent_pt
+                texts.width(token, c.size_pt or size, bold=c.bold) + c.indent_pt
                 for c in cells
                 for p in c.paragraphs
                 for token in p.replace("\u200b", " ").split()
@@ -242,7 +273,7 @@ def column_widths(
         floors = named  # short columns wrap rather than names break
     else:
         floors = _fit_floors(base, named, total_pt)
-    return _grow(rows, floors, total_pt, short=short, same=same, metrics=metrics)
+    return _grow(rows, floors, total_pt, short=short, same=same, metrics=metrics, texts=texts)
 
 
 def _fit_floors(essential: list[float], desired: list[float], total: float) -> list[float]:
@@ -274,14 +305,14 @@ class _Estimate:
     size: float
 
     @staticmethod
-    def of(cell: Cell, metrics: TableMetrics) -> _Estimate:
+    def of(cell: Cell, metrics: TableMetrics, texts: TextMeasures) -> _Estimate:
         size = cell.size_pt or metrics.size_pt
         widest = max(
-            (max(unbreakable_widths(text, size, bold=cell.bold)) for text in cell.paragraphs),
+            (max(texts.unbreakable(text, size, bold=cell.bold)) for text in cell.paragraphs),
             default=0.0,
         )
         return _Estimate(
-            widths=tuple(text_width(text, size, bold=cell.bold) for text in cell.paragraphs),
+            widths=tuple(texts.width(text, size, bold=cell.bold) for text in cell.paragraphs),
             room_off=metrics.padding_x_pt + cell.indent_pt,
             widest=widest,
             pitch=cell.line_pt or line_height(size),
@@ -306,6 +337,7 @@ def _grow(
     short: Sequence[bool],
     same: Sequence[Sequence[int]],
     metrics: TableMetrics,
+    texts: TextMeasures,
 ) -> list[float]:
     """Hand the width above the floors to the text columns (a group's together) in steps,
     each where it shortens the rows most by a smooth estimate of their heights, each row
@@ -328,7 +360,8 @@ def _grow(
     )[:SAMPLE_ROWS]
     placed = [_positions(row) for row in sample]
     estimates = [
-        [(column, cell.span, _Estimate.of(cell, metrics)) for column, cell in row] for row in placed
+        [(column, cell.span, _Estimate.of(cell, metrics, texts)) for column, cell in row]
+        for row in placed
     ]
 
     def power(est: _Estimate, ws: Sequence[float], column: int, span: int) -> float:

@@ -1,0 +1,92 @@
+"""The body written as XML text: the bytes lxml would write for the same elements."""
+
+from __future__ import annotations
+
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
+
+from anticorrupt_plan.writers import _oxml
+
+# Text blocks as the writer writes them, with the characters and the empty parts that lxml
+# writes in a form of its own: escapes, short empty elements, spaces kept.
+BLOCKS = [
+    _oxml.paragraph(None, ""),
+    _oxml.paragraph("BodyText", ""),
+    _oxml.paragraph(None, _oxml.text_run("")),
+    _oxml.paragraph(None, _oxml.text_run("", style_id="Strong")),
+    _oxml.paragraph("Heading1", _oxml.text_run(" a < b & c > d "), keep_next=True),
+    _oxml.paragraph("Odd\"'<&>\t\n\rStyle", _oxml.text_run("ชื่อ\u2060ตำบล\u00a0๒๕๖๒")),
+    _oxml.paragraph(
+        None,
+        _oxml.bookmarked(3, '_plan_x"y', _oxml.text_run("x", strike=True, underline=True)),
+        page_break_before=True,
+    ),
+    _oxml.paragraph("TOC", _oxml.TAB_RUN + _oxml.page_reference("_plan_a&b") + _oxml.BREAK_RUN),
+    _oxml.table(
+        "TableGrid",
+        [1000, 2000],
+        _oxml.table_row(
+            _oxml.table_cell(1000, "", merge="continue")
+            + _oxml.table_cell(2000, _oxml.paragraph(None, ""), span=2, valign="middle"),
+            header=True,
+            cant_split=True,
+        )
+        + _oxml.table_row(
+            _oxml.table_cell(3000, "", merge="restart"), header=False, cant_split=False
+        ),
+    ),
+    _oxml.table(None, [], ""),
+]
+
+
+def written_by_lxml(xml: str) -> str:
+    """``xml`` parsed into a body whose document declares the namespace, and written out."""
+    body = parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>")
+    written: str = etree.tostring(body, encoding="unicode")
+    return written[written.index(">") + 1 : written.rindex("<")]
+
+
+@pytest.mark.parametrize("xml", BLOCKS)
+def test_a_block_written_as_text_is_what_lxml_writes(xml: str) -> None:
+    assert written_by_lxml(xml) == xml
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        _oxml.paragraph(None, ""),
+        _oxml.paragraph(None, _oxml.text_run("a")),
+        _oxml.paragraph("Heading3", _oxml.text_run("a")),
+        _oxml.paragraph("Heading3", _oxml.text_run("a"), keep_next=True),
+        _oxml.paragraph(None, _oxml.text_run("a"), keep_next=True),
+        _oxml.paragraph("Heading3", "", keep_next=True, page_break_before=True),
+    ],
+)
+def test_a_page_break_before_a_text_block_is_where_python_docx_would_put_it(xml: str) -> None:
+    body = _oxml.Body()
+    number = body.add(xml)
+    element: BaseOxmlElement = _oxml.parse_block(xml)
+    _oxml.break_page_before(element)
+
+    body.break_page_before(number)
+
+    assert written_by_lxml(body._blocks[number]) == written_by_lxml(  # type: ignore[arg-type]
+        etree.tostring(element, encoding="unicode").replace(f" {nsdecls('w')}", "")
+    )
+
+
+def test_placed_text_is_spliced_where_its_placeholder_was_written() -> None:
+    body = _oxml.Body()
+    body.add(_oxml.paragraph(None, _oxml.text_run("one")))
+    body.add_table(_oxml.table(None, [10], _oxml.table_row("", header=False, cant_split=False)))
+    last = body.add(_oxml.paragraph(None, _oxml.text_run("two")))
+    body.element(last)
+    saved = b"<w:body><?anticorrupt-plan-body 0?><w:p/></w:body>"
+    body.texts = {0: [b"<w:p>1</w:p>", b"<w:tbl/>"]}
+
+    assert b"".join(_oxml.spliced(saved, body.texts)) == (
+        b"<w:body><w:p>1</w:p><w:tbl/><w:p/></w:body>"
+    )
