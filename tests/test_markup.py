@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anticorrupt_plan.document.markup import MarkupError, parse
+from anticorrupt_plan.document.markup import MarkupError, _element_tree, _Reader, parse
 from anticorrupt_plan.document.tree import (
     Break,
     Cell,
@@ -204,3 +204,44 @@ def test_refused(markup: str, message: str, line: int) -> None:
 
     assert message in raised.value.message
     assert raised.value.line == line
+
+
+# A table as a matrix writes one for each measure: header rows alike, body rows of their own.
+MEASURE = (
+    '<h3 keep-with-next="yes"><b>มาตรการที่ {n}</b><tab/>ชื่อ {n}</h3>'
+    '<table><col min="3cm"/><col min="1cm" group="years"/><col min="1cm" group="years"/>'
+    '<tr header="yes"><th rowspan="2">วัตถุประสงค์</th><th colspan="2">ค่าเป้าหมาย</th></tr>'
+    '<tr header="yes"><th>๒๕๖๒</th><th>๒๕๖๓</th></tr>'
+    "<tr>\n  <td>ข้อ {n}</td>\n  <td>ร้อยละ ๘๐</td><td>ร้อยละ ๘๐</td>\n</tr></table>\n"
+)
+
+
+def matrix(measures: int, *, after: str = "") -> str:
+    body = "".join(MEASURE.format(n=n) for n in range(measures))
+    return f"<document>\n<section><p>ก</p></section>\n<section>{body}{after}</section></document>"
+
+
+def test_cells_rows_and_columns_written_alike_are_one_node_of_the_tree() -> None:
+    first, second = (b for b in parse(matrix(2)).sections[1].blocks if isinstance(b, Table))
+
+    assert first.columns is second.columns
+    assert first.rows[0] is second.rows[0] and first.rows[1] is second.rows[1]
+    assert first.rows[2].cells[1] is first.rows[2].cells[2] is second.rows[2].cells[1]
+    assert first.rows[2] != second.rows[2]
+
+
+def test_markup_read_in_pieces_is_the_tree_read_whole() -> None:
+    markup = matrix(400)  # several of the pieces the quick reading parses at a time
+    root, lines = _element_tree(markup)
+
+    assert parse(markup) == _Reader(lines).read(root)
+
+
+def test_text_between_blocks_far_into_the_markup_is_refused_at_its_line() -> None:
+    markup = matrix(400, after="<p>ข</p>ค<p>ง</p>")
+
+    with pytest.raises(MarkupError) as raised:
+        parse(markup)
+
+    assert "directly inside <section>" in raised.value.message
+    assert raised.value.line == 3  # the section's

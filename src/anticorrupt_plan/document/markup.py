@@ -26,8 +26,8 @@ stands in the middle of its row's height unless it says otherwise, a ``td`` at t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -107,22 +107,25 @@ class MarkupError(Exception):
         super().__init__(message)
 
 
+# How much markup the quick reading parses at a time.
+_FEED = 1 << 16
+
+
 def parse(markup: str) -> Document:
     """The document ``markup`` describes; MarkupError at the first thing that is not right.
 
-    The markup is read by ElementTree's C parser, which is quick but says nothing of lines;
+    The markup is read by ElementTree's C parser, which is quick but says nothing of lines,
+    a piece at a time, each block turned into the tree as soon as it is read and its
+    elements let go (a large plan's markup would take several times its size as elements);
     only when something is wrong is it read again, slowly, to say on which line.
     """
     if "<!" not in markup:  # no DOCTYPE, no entity declarations, no CDATA tricks
         try:
-            root = ElementTree.fromstring(markup)
-        except ElementTree.ParseError:
+            return _Reader({}).read_pieces(
+                markup[start : start + _FEED] for start in range(0, len(markup), _FEED)
+            )
+        except (ElementTree.ParseError, MarkupError):
             pass
-        else:
-            try:
-                return _Reader({}).read(root)
-            except MarkupError:
-                pass
     root, lines = _element_tree(markup)
     return _Reader(lines).read(root)
 
@@ -187,15 +190,61 @@ def _contents(element: ElementTree.Element) -> list[ElementTree.Element | str]:
 
 
 class _Reader:
-    """Turns elements into tree nodes, checking each against the vocabulary."""
+    """Turns elements into tree nodes, checking each against the vocabulary.
+
+    Cells, rows and columns written alike (the header rows of every table of a matrix)
+    become one node, which the tree holds wherever they stand: the same tree, less to
+    keep, and what a writer measures of one it knows of all."""
 
     def __init__(self, lines: dict[ElementTree.Element, int]) -> None:
         self.lines = lines  # where each element starts, when known
         self.anchors: dict[str, int] = {}  # anchor -> line
         self.references: list[tuple[str, int]] = []  # (target, line)
+        self._cells: dict[tuple[str | None, ...], Cell] = {}  # cells of text alone, as written
+        self._rows: dict[tuple[object, ...], Row] = {}  # by their cells' ids
+        self._columns: dict[tuple[str | None, ...], Column] = {}  # by their attributes
+        self._column_lists: dict[tuple[int, ...], tuple[Column, ...]] = {}  # by their ids
 
     def read(self, root: ElementTree.Element) -> Document:
         document = self.document(root)
+        self.check_references()
+        return document
+
+    def read_pieces(self, pieces: Iterable[str]) -> Document:
+        """The document of the markup in ``pieces``, read as they come: each block as soon
+        as it ends. What :meth:`read` checks is checked, in another order."""
+        parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+            events=("start", "end")
+        )
+        root: ElementTree.Element | None = None
+        sections: list[Section] = []
+        blocks: list[Block] = []
+        depth = 0
+        for piece in pieces:
+            parser.feed(piece)
+            for read in parser.read_events():
+                event, element = cast(tuple[str, ElementTree.Element], read)  # start or end
+                if event == "start":
+                    depth += 1
+                    if depth == 1:
+                        root = element
+                        self._expect(root, "document")
+                    elif depth == 2:
+                        self._expect(element, "section")
+                        blocks = []
+                    continue
+                depth -= 1
+                if depth == 2:  # a block of a section
+                    blocks.append(self._block(element))
+                    del element[:]  # its text and tail stay, for the section's check
+                elif depth == 1:
+                    self._only_space(element)
+                    sections.append(self._section_of(element, tuple(blocks)))
+                    del element[:]
+        parser.close()
+        assert root is not None  # else the parser found no element, which is an error
+        self._only_space(root)
+        document = self._document_of(root, tuple(sections))
         self.check_references()
         return document
 
@@ -217,7 +266,11 @@ class _Reader:
 
     def document(self, root: ElementTree.Element) -> Document:
         self._expect(root, "document")
-        sections = tuple(self._section(child) for child in self._elements(root))
+        return self._document_of(
+            root, tuple(self._section(child) for child in self._elements(root))
+        )
+
+    def _document_of(self, root: ElementTree.Element, sections: tuple[Section, ...]) -> Document:
         if not sections:
             raise MarkupError(tr("a document needs at least one <section>"), line=self.line(root))
         page_number = root.attrib.get("page-number", "{page}")
@@ -230,32 +283,28 @@ class _Reader:
 
     def _section(self, element: ElementTree.Element) -> Section:
         self._expect(element, "section")
+        return self._section_of(
+            element, tuple(self._block(child) for child in self._elements(element))
+        )
+
+    def _section_of(self, element: ElementTree.Element, blocks: tuple[Block, ...]) -> Section:
         orientation = self._choice(element, "orientation", ("portrait", "landscape"), "portrait")
         numbering = self._choice(element, "numbering", ("continue", "restart"), "continue")
         return Section(
-            blocks=tuple(self._block(child) for child in self._elements(element)),
+            blocks=blocks,
             landscape=orientation == "landscape",
             numbering="restart" if numbering == "restart" else "continue",
             number_first_page=self._flag(element, "number-first-page"),
         )
 
     def _block(self, element: ElementTree.Element) -> Block:
-        readers: dict[str, Callable[[ElementTree.Element], Block]] = {
-            "p": self._paragraph,
-            "lines": self._lines,
-            "list": self._list,
-            "rule": self._rule,
-            "image": self._image,
-            "table": self._table,
-            **{f"h{level}": self._heading for level in range(1, 7)},
-        }
-        reader = readers.get(element.tag)
+        reader = _BLOCK_READERS.get(element.tag)
         if reader is None:
             raise self._unexpected(
                 element, tr("a block (h1-h6, p, lines, list, rule, image, table)")
             )
         self._check_attributes(element)
-        return reader(element)
+        return reader(self, element)
 
     def _heading(self, element: ElementTree.Element) -> Heading:
         anchor = element.attrib.get("id")
@@ -340,28 +389,44 @@ class _Reader:
     def _table(self, element: ElementTree.Element) -> Table:
         columns: list[Column] = []
         rows: list[Row] = []
+        after_body = False  # whether a row that is not a header row came before
         for child in self._elements(element):
-            self._check_attributes(child)
             if child.tag == "col" and not rows:
-                self._no_content(child)
-                width = child.attrib.get("width")
-                columns.append(
-                    Column(
-                        min_cm=self._length(child, "min"),
-                        group=self._name(child, "group"),
-                        width=self._percent(child, width) if width else None,
-                    )
-                )
+                columns.append(self._column(child))
             elif child.tag == "tr":
-                rows.append(self._row(child, after_body=any(not row.header for row in rows)))
+                self._check_attributes(child)
+                row = self._row(child, after_body=after_body)
+                after_body = after_body or not row.header
+                rows.append(row)
             else:
+                self._check_attributes(child)
                 raise self._unexpected(child, tr("<col> (before the rows) or <tr>"))
         if not columns:
             raise MarkupError(
                 tr("a <table> needs its <col> elements first"), line=self.line(element)
             )
         self._check_grid(element, columns, rows)
-        return Table(columns=tuple(columns), rows=tuple(rows), style=self._style(element))
+        key = tuple(map(id, columns))
+        found = self._column_lists.get(key)
+        if found is None:
+            found = self._column_lists[key] = tuple(columns)
+        return Table(columns=found, rows=tuple(rows), style=self._style(element))
+
+    def _column(self, element: ElementTree.Element) -> Column:
+        key = (element.text, *element.attrib.values(), *element.attrib)
+        found = self._columns.get(key) if not len(element) else None
+        if found is not None:
+            return found
+        self._check_attributes(element)
+        self._no_content(element)
+        width = element.attrib.get("width")
+        column = Column(
+            min_cm=self._length(element, "min"),
+            group=self._name(element, "group"),
+            width=self._percent(element, width) if width else None,
+        )
+        self._columns[key] = column
+        return column
 
     def _row(self, element: ElementTree.Element, *, after_body: bool) -> Row:
         header = self._flag(element, "header")
@@ -370,14 +435,27 @@ class _Reader:
         keep = self._choice(element, "keep", ("fit", "always", "never"), "fit")
         cells = []
         for child in self._elements(element):
-            if child.tag not in ("th", "td"):
-                raise self._unexpected(child, tr("<th> or <td>"))
-            self._check_attributes(child)
-            cells.append(self._cell(child))
+            cell = self._cells.get(_written(child)) if not len(child) else None
+            if cell is None:
+                if child.tag not in ("th", "td"):
+                    raise self._unexpected(child, tr("<th> or <td>"))
+                self._check_attributes(child)
+                cell = self._cell(child)
+            cells.append(cell)
         keep_row: KeepRow = "always" if keep == "always" else "never" if keep == "never" else "fit"
-        return Row(cells=tuple(cells), header=header, keep=keep_row)
+        key = (header, keep_row, *map(id, cells))
+        found = self._rows.get(key)
+        if found is None:
+            found = self._rows[key] = Row(cells=tuple(cells), header=header, keep=keep_row)
+        return found
 
     def _cell(self, element: ElementTree.Element) -> Cell:
+        cell = self._read_cell(element)
+        if not len(element):  # text alone: a cell written alike is this one
+            self._cells[_written(element)] = cell
+        return cell
+
+    def _read_cell(self, element: ElementTree.Element) -> Cell:
         style = element.attrib.get("style") or DEFAULT_STYLES[element.tag]
         blocks = list(element)
         if blocks and all(child.tag == "p" for child in blocks):
@@ -399,7 +477,10 @@ class _Reader:
 
     def _inlines(self, element: ElementTree.Element) -> tuple[Inline, ...]:
         if not len(element):  # plain text, as most cells and paragraphs are
-            text = _LAYOUT_SPACE.sub("", element.text or "").strip(" ")
+            text = element.text or ""
+            if "\n" in text:
+                text = _LAYOUT_SPACE.sub("", text)
+            text = text.strip(" ")
             return (Text(text),) if text else ()
         found: list[Inline] = []
         self._collect(element, found, strong=False, strike=False, underline=False)
@@ -473,8 +554,9 @@ class _Reader:
         return list(element)
 
     def _only_space(self, element: ElementTree.Element) -> None:
-        for child in _contents(element):
-            if isinstance(child, str) and child.strip():
+        texts = [element.text, *(child.tail for child in element)]
+        for child in texts:
+            if child and child.strip():
                 raise MarkupError(
                     tr(
                         "text {text} directly inside <{tag}>; put it in a <p> or another element "
@@ -662,6 +744,22 @@ class _Reader:
                     tag="tr",
                 )
             above = [max(left - 1, 0) for left in above]
+
+
+def _written(element: ElementTree.Element) -> tuple[str | None, ...]:
+    """How an element of text alone is written: its tag, text and attributes."""
+    return (element.tag, element.text, *element.attrib.values(), *element.attrib)
+
+
+_BLOCK_READERS: dict[str, Callable[[_Reader, ElementTree.Element], Block]] = {
+    "p": _Reader._paragraph,
+    "lines": _Reader._lines,
+    "list": _Reader._list,
+    "rule": _Reader._rule,
+    "image": _Reader._image,
+    "table": _Reader._table,
+    **{f"h{level}": _Reader._heading for level in range(1, 7)},
+}
 
 
 def _same_emphasis(a: Text, b: Text) -> bool:

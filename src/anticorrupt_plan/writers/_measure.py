@@ -297,8 +297,8 @@ def _whole(shares: Sequence[float], total: int) -> list[int]:
 @dataclass(frozen=True)
 class RowLayout:
     """What the writer needs to know of a table's row: its heights (as expected, and at
-    most) and which of its texts are written loose (their joined names broken where they
-    must: ids of the tree's paragraphs)."""
+    most) and which of its cells are written loose (their joined names broken where they
+    must), by the column where each starts."""
 
     row: Row
     expected_pt: float
@@ -400,7 +400,7 @@ def _rows_layout(
             size = measured.size_pt or metrics.size_pt
             bold = measured.bold
             if any(unbreakable(text, size, bold=bold)[1] > limit for text in measured.paragraphs):
-                loose |= {id(paragraph) for paragraph in cell.paragraphs}
+                loose.add(place.column)
                 measured = _loosened(measured)
             if cell.rowspan > 1:  # measured against the rows it spans, below
                 spanning.append((index, cell.rowspan, measured, width))

@@ -420,9 +420,9 @@ class _Writer:
                 if cell is None:
                     cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
                     continue
+                written_loose = place.column in loose
                 paragraphs = "".join(
-                    self._paragraph(p, header=header, loose=bool(loose) and id(p) in loose)
-                    for p in cell.paragraphs
+                    self._paragraph(p, header=header, loose=written_loose) for p in cell.paragraphs
                 )
                 merge = "restart" if cell.rowspan > 1 else None
                 cells.append(
