@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from anticorrupt_plan.app.render import render as render_documents
 from anticorrupt_plan.app.validate import ValidPlan, parse_plan, read_plan
+from anticorrupt_plan.common import display
 from anticorrupt_plan.document.tree import (
     Break,
     Cell,
@@ -27,6 +28,7 @@ from anticorrupt_plan.document.tree import (
     Table,
     Text,
 )
+from anticorrupt_plan.writers import markdown as markdown_writer
 from anticorrupt_plan.writers.markdown import escape, render_markdown
 
 from .conftest import PLAN_PATH, dump, minimal_plan
@@ -279,3 +281,9 @@ def test_no_file_name_can_end_the_generated_comment(name: str) -> None:
     assert comment.startswith("<!-- ") and comment.endswith(" -->")
     assert "-->" not in comment[5:-4] and "<" not in comment[5:-4]
     assert [t.type for t in parser().parse(text)] == ["html_block"]
+
+
+def test_plain_takes_out_only_what_the_writer_looks_for_before_calling_it() -> None:
+    changed = {chr(code) for code in range(0x30000) if display.plain(chr(code)) != chr(code)}
+
+    assert {char for char in changed if not markdown_writer._HELD.search(char)} == set()

@@ -98,6 +98,8 @@ def lines_needed(text: str, width_pt: float, size_pt: float, *, bold: bool = Fal
 
     Each line break in ``text`` (``\\n``) starts a new line; an empty text takes one line.
     """
+    if _on_one_line(text, width_pt, size_pt, bold):
+        return 1
     return sum(
         _paragraph_lines(_prepared(line, bold), width_pt / size_pt) for line in text.split("\n")
     )
@@ -109,13 +111,26 @@ def lines_expected(text: str, width_pt: float, size_pt: float, *, bold: bool = F
     line only the room a line of Thai loses on average (:data:`EXPECTED_SLACK_EM`), so as
     near the real count as the estimate can be, sometimes above and sometimes below it
     (for placing text on pages; :func:`lines_needed` is for what must surely fit)."""
+    if _on_one_line(text, width_pt, size_pt, bold):
+        return 1
     return sum(
         _paragraph_lines(_prepared(line, bold), width_pt / size_pt, slack=EXPECTED_SLACK_EM)
         for line in text.split("\n")
     )
 
 
-@dataclass(frozen=True)
+# What rounding can make of a sum of advances, as a share of it, and more.
+_ROUNDING = 1e-9
+
+
+def _on_one_line(text: str, width_pt: float, size_pt: float, bold: bool) -> bool:
+    """Whether ``text`` surely takes one line ``width_pt`` wide, as the line counts fill it:
+    it breaks no line itself, and all of it, its last spaces too, is narrower than the line
+    by more than the counts' sums could be rounded by. Quicker than filling the line."""
+    return "\n" not in text and text_width(text, size_pt, bold=bold) <= width_pt * (1 - _ROUNDING)
+
+
+@dataclass(frozen=True, slots=True)
 class _Piece:
     """A stretch of text up to a break opportunity, measured in em: its body, the spaces
     after it, and its units: the stretches between the places a line may break inside it
@@ -154,48 +169,51 @@ def _char(char: str, bold: bool) -> tuple[float, bool, bool, bool]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _prepared(text: str, bold: bool) -> tuple[_Piece, ...]:
-    # Each cluster (a character and the marks on it: ``core.thai.clusters``) is one advance,
-    # the sum of its characters' in order; what a cluster does is its first character's.
-    pieces = []
-    for match in _PIECE.finditer(text):
-        piece = match.group()
-        body = piece.rstrip(" \t\u200b")
-        units: list[float] = []
-        current = 0.0
-        started = glue = glued = after_letter = False
-        advance = -1.0  # no cluster yet
-        first_glue = first_letter = False
-        for char in body:
-            width, mark, is_glue, letter = _char(char, bold)
-            if mark and advance >= 0.0:
-                advance += width
-                continue
-            if advance >= 0.0:  # the cluster before this character is complete
-                if first_glue:
-                    current += advance
-                    glue = glued = True
-                    after_letter = False
-                else:
-                    if started and not glue and first_letter and after_letter:
-                        units.append(current)
-                        current = 0.0
-                    current += advance
-                    started, glue, after_letter = True, False, first_letter
-            advance = 0.0 + width
-            first_glue, first_letter = is_glue, letter
-        if advance >= 0.0:
+    return tuple(_piece(piece, bold) for piece in _PIECE.findall(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _piece(piece: str, bold: bool) -> _Piece:
+    """A piece of text (see :data:`_PIECE`), measured: words recur, texts less often.
+
+    Each cluster (a character and the marks on it: ``core.thai.clusters``) is one advance,
+    the sum of its characters' in order; what a cluster does is its first character's."""
+    body = piece.rstrip(" \t\u200b")
+    units: list[float] = []
+    current = 0.0
+    started = glue = glued = after_letter = False
+    advance = -1.0  # no cluster yet
+    first_glue = first_letter = False
+    for char in body:
+        width, mark, is_glue, letter = _char(char, bold)
+        if mark and advance >= 0.0:
+            advance += width
+            continue
+        if advance >= 0.0:  # the cluster before this character is complete
             if first_glue:
                 current += advance
-                glued = True
+                glue = glued = True
+                after_letter = False
             else:
                 if started and not glue and first_letter and after_letter:
                     units.append(current)
                     current = 0.0
                 current += advance
-        units.append(current)
-        spaces = sum(char_width_em(char, bold=bold) for char in piece[len(body) :])
-        pieces.append(_Piece(sum(units), spaces, tuple(units), glued))
-    return tuple(pieces)
+                started, glue, after_letter = True, False, first_letter
+        advance = 0.0 + width
+        first_glue, first_letter = is_glue, letter
+    if advance >= 0.0:
+        if first_glue:
+            current += advance
+            glued = True
+        else:
+            if started and not glue and first_letter and after_letter:
+                units.append(current)
+                current = 0.0
+            current += advance
+    units.append(current)
+    spaces = sum(char_width_em(char, bold=bold) for char in piece[len(body) :])
+    return _Piece(sum(units), spaces, tuple(units), glued)
 
 
 def unbreakable_widths(text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:

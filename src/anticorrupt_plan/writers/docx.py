@@ -48,6 +48,7 @@ from anticorrupt_plan.document.tree import (
     Lines,
     PageRef,
     Paragraph,
+    Row,
     Rule,
     Section,
     Tab,
@@ -57,6 +58,7 @@ from anticorrupt_plan.document.tree import (
 from anticorrupt_plan.writers import _oxml
 from anticorrupt_plan.writers._measure import (
     Measures,
+    Placed,
     Prepared,
     RowLayout,
     column_widths,
@@ -196,6 +198,8 @@ class _Writer:
     measures: dict[str | None, Measures] = field(default_factory=dict)
     paragraphs: Measures | None = None  # measures paragraphs outside tables
     shapes: _Shapes = field(default_factory=lambda: _Shapes())
+    # Header rows written (XML) by shape, place in the table, widths, keep, loose cells.
+    header_rows: dict[tuple[object, ...], str] = field(default_factory=dict)
     bookmarks: int = 0  # how many headings carry a bookmark, for their ids
     references: bool = False  # whether any page number refers to a bookmark
 
@@ -214,18 +218,16 @@ class _Writer:
             if isinstance(block, Table)
         }
         widths = self._column_widths(tables, round(width_emu * TWIPS_PER_EMU))
+        self.header_rows = {}  # keyed by the ids of this section's widths
         flow = Flow(page_pt) if widths else None
         last: int | None = None
         chain: list[int] = []  # the paragraphs just written that keep with the next
         for block in section.blocks:
             if isinstance(block, Table):
                 prepared = tables[id(block)]
+                shape = self.shapes.of(block)
                 found = table_layout(
-                    prepared,
-                    widths[id(block)],
-                    self._measures(block),
-                    page_pt=page_pt,
-                    shape=self.shapes.of(block),
+                    prepared, widths[id(block)], self._measures(block), page_pt=page_pt, shape=shape
                 )
                 keep = [row.row.header for row in found.rows]
                 if flow is not None:
@@ -234,7 +236,9 @@ class _Writer:
                     keep = [row.row.header or next(kept) for row in found.rows]
                     if chain and placed.new_page:
                         self.body.break_page_before(chain[0])
-                self.body.add_table(self._table(prepared, widths[id(block)], found.rows, keep))
+                self.body.add_table(
+                    self._table(prepared, widths[id(block)], found.rows, keep, shape=shape)
+                )
                 last, chain = None, []
                 continue
             if isinstance(block, Image):
@@ -402,34 +406,53 @@ class _Writer:
         widths: list[int],
         layouts: Sequence[RowLayout],
         keep: Sequence[bool],
+        *,
+        shape: int,
     ) -> str:
+        """The table's XML. Tables of one shape share their header rows, written once."""
         rows = []
         tree = table.table
-        for row, placed, decided, whole in zip(tree.rows, table.places, layouts, keep, strict=True):
-            cells = []
-            header = row.header
-            loose = decided.loose
-            for place in placed:
-                span = place.span
-                width = (
-                    widths[place.column]
-                    if span == 1
-                    else sum(widths[place.column : place.column + span])
-                )
-                cell = place.cell
-                if cell is None:
-                    cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
-                    continue
-                written_loose = place.column in loose
-                paragraphs = "".join(
-                    self._paragraph(p, header=header, loose=written_loose) for p in cell.paragraphs
-                )
-                merge = "restart" if cell.rowspan > 1 else None
-                cells.append(
-                    _oxml.table_cell(width, paragraphs, span=span, merge=merge, valign=cell.valign)
-                )
-            rows.append(_oxml.table_row("".join(cells), header=header, cant_split=whole))
+        for index, (row, placed, decided, whole) in enumerate(
+            zip(tree.rows, table.places, layouts, keep, strict=True)
+        ):
+            if row.header and table.apart:
+                key = (shape, index, id(widths), whole, decided.loose)
+                found = self.header_rows.get(key)
+                if found is None:
+                    found = self.header_rows[key] = self._row(row, placed, widths, decided, whole)
+                rows.append(found)
+            else:
+                rows.append(self._row(row, placed, widths, decided, whole))
         return _oxml.table(self._id(tree.style), widths, "".join(rows))
+
+    def _row(
+        self,
+        row: Row,
+        placed: Sequence[Placed],
+        widths: Sequence[int],
+        decided: RowLayout,
+        whole: bool,
+    ) -> str:
+        cells = []
+        header = row.header
+        loose = decided.loose
+        for place in placed:
+            span = place.span
+            column = place.column
+            width = widths[column] if span == 1 else sum(widths[column : column + span])
+            cell = place.cell
+            if cell is None:
+                cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
+                continue
+            written_loose = column in loose
+            paragraphs = "".join(
+                self._paragraph(p, header=header, loose=written_loose) for p in cell.paragraphs
+            )
+            merge = "restart" if cell.rowspan > 1 else None
+            cells.append(
+                _oxml.table_cell(width, paragraphs, span=span, merge=merge, valign=cell.valign)
+            )
+        return _oxml.table_row("".join(cells), header=header, cant_split=whole)
 
 
 class _Shapes:

@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from anticorrupt_plan.common.display import plain
+from anticorrupt_plan.common.display import NO_BREAK_SPACE, WORD_JOINER, ZERO_WIDTH_SPACE, plain
 from anticorrupt_plan.document.tree import (
     Block,
     Break,
+    Cell,
     Document,
     Heading,
     Image,
@@ -51,6 +52,10 @@ _LINE_START = re.compile(r"^([-+=]|[0-9]{1,9}(?=[.)]))")
 # A file name in the generated-by comment: nothing that could end the comment or open a tag.
 _COMMENT_UNSAFE = re.compile(r"[^\w.@+/ -]|--")
 
+# The characters that common.display adds to hold names and years on one line, and that
+# plain() takes out again (the tests check that it changes no other).
+_HELD = re.compile(f"[{NO_BREAK_SPACE}{WORD_JOINER}{ZERO_WIDTH_SPACE}]")
+
 RULE = "---"
 _MARKS = {"strike": ("<del>", "</del>"), "underline": ("<ins>", "</ins>")}
 
@@ -64,7 +69,8 @@ def escape(value: object) -> str:
 
 
 def _escape_line(text: str, *, at_start: bool = True) -> str:
-    text = _INLINE.sub(r"\\\1", text)
+    if _INLINE.search(text) is not None:
+        text = _INLINE.sub(r"\\\1", text)
     match = _LINE_START.match(text) if at_start else None
     if match:
         end = match.end()
@@ -94,6 +100,7 @@ def render_markdown(
 class _Writer:
     def __init__(self, images: Mapping[str, str]) -> None:
         self.images = images
+        self.cells: dict[int, str] = {}  # each cell's text by the tree cell's id
 
     def block(self, block: Block) -> str:
         if isinstance(block, Heading):
@@ -111,7 +118,45 @@ class _Writer:
         if isinstance(block, Image):
             name = self.images.get(block.ref)
             return f"![{escape(block.alt)}]({name})" if name else ""
-        return _table(block)
+        return self.table(block)
+
+    def table(self, table: Table) -> str:
+        width = len(table.columns)
+        grid: list[list[str]] = []
+        spanned: dict[tuple[int, int], bool] = {}
+        for r, row in enumerate(table.rows):
+            cells = [""] * width
+            column = 0
+            for cell in row.cells:
+                while spanned.get((r, column)):
+                    column += 1
+                text = self.cell(cell)
+                if row.header and r > 0 and text:
+                    text = f"**{text}**"
+                cells[column] = text
+                if cell.repeat:
+                    for across in range(1, cell.colspan):
+                        cells[column + across] = text
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    for down in range(cell.rowspan):
+                        for across in range(cell.colspan):
+                            spanned[(r + down, column + across)] = True
+                column += cell.colspan
+            grid.append(cells)
+        if not grid:
+            grid.append([""] * width)
+        lines = [_row(grid[0]), "|" + "---|" * width]
+        lines += [_row(cells) for cells in grid[1:]]
+        return "\n".join(lines)
+
+    def cell(self, cell: Cell) -> str:
+        """A cell's text (written once for a cell that the tree holds in several places)."""
+        found = self.cells.get(id(cell))
+        if found is None:
+            found = self.cells[id(cell)] = "<br>".join(
+                _inlines(paragraph.inlines, in_cell=True) for paragraph in cell.paragraphs
+            )
+        return found
 
 
 def _inlines(inlines: Sequence[Inline], *, bare: bool = False, in_cell: bool = False) -> str:
@@ -132,8 +177,13 @@ def _inlines(inlines: Sequence[Inline], *, bare: bool = False, in_cell: bool = F
     return "".join(out)
 
 
+def _plain(text: str) -> str:
+    """``common.display.plain(text)``, quicker for a text that holds nothing it takes out."""
+    return plain(text) if _HELD.search(text) is not None else text
+
+
 def _run(item: Text, *, at_start: bool, bare: bool) -> str:
-    text = _escape_line(plain(item.text), at_start=at_start and not (item.strong and not bare))
+    text = _escape_line(_plain(item.text), at_start=at_start and not (item.strong and not bare))
     if item.strike:
         text = _MARKS["strike"][0] + text + _MARKS["strike"][1]
     if item.underline:
@@ -141,37 +191,6 @@ def _run(item: Text, *, at_start: bool, bare: bool) -> str:
     if item.strong and not bare and text:
         text = f"**{text}**"
     return text
-
-
-def _table(table: Table) -> str:
-    width = len(table.columns)
-    grid: list[list[str]] = []
-    spanned: dict[tuple[int, int], bool] = {}
-    for r, row in enumerate(table.rows):
-        cells = [""] * width
-        column = 0
-        for cell in row.cells:
-            while spanned.get((r, column)):
-                column += 1
-            text = "<br>".join(
-                _inlines(paragraph.inlines, in_cell=True) for paragraph in cell.paragraphs
-            )
-            if row.header and r > 0 and text:
-                text = f"**{text}**"
-            cells[column] = text
-            if cell.repeat:
-                for across in range(1, cell.colspan):
-                    cells[column + across] = text
-            for down in range(cell.rowspan):
-                for across in range(cell.colspan):
-                    spanned[(r + down, column + across)] = True
-            column += cell.colspan
-        grid.append(cells)
-    if not grid:
-        grid.append([""] * width)
-    lines = [_row(grid[0]), "|" + "---|" * width]
-    lines += [_row(cells) for cells in grid[1:]]
-    return "\n".join(lines)
 
 
 def _row(cells: Sequence[str]) -> str:
