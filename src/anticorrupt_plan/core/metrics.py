@@ -92,26 +92,41 @@ def _is_thai(char: str) -> bool:
     return "\u0e00" <= char <= "\u0e7f"
 
 
-def lines_needed(text: str, width_pt: float, size_pt: float, *, bold: bool = False) -> int:
+def lines_needed(
+    text: str,
+    width_pt: float,
+    size_pt: float,
+    *,
+    bold: bool = False,
+    text_width_pt: float | None = None,
+) -> int:
     """How many lines ``text`` takes in a column ``width_pt`` wide at ``size_pt``: a
     conservative estimate of Word's and LibreOffice's count (see the module's notes).
 
     Each line break in ``text`` (``\\n``) starts a new line; an empty text takes one line.
+    ``text_width_pt``: :func:`text_width` of the text, where the caller knows it already.
     """
-    if _on_one_line(text, width_pt, size_pt, bold):
+    if _on_one_line(text, width_pt, size_pt, bold, text_width_pt):
         return 1
     return sum(
         _paragraph_lines(_prepared(line, bold), width_pt / size_pt) for line in text.split("\n")
     )
 
 
-def lines_expected(text: str, width_pt: float, size_pt: float, *, bold: bool = False) -> int:
+def lines_expected(
+    text: str,
+    width_pt: float,
+    size_pt: float,
+    *,
+    bold: bool = False,
+    text_width_pt: float | None = None,
+) -> int:
     """How many lines ``text`` most likely takes in a column ``width_pt`` wide at
     ``size_pt``: lines filled as :func:`lines_needed` fills them, but giving up on each
     line only the room a line of Thai loses on average (:data:`EXPECTED_SLACK_EM`), so as
     near the real count as the estimate can be, sometimes above and sometimes below it
     (for placing text on pages; :func:`lines_needed` is for what must surely fit)."""
-    if _on_one_line(text, width_pt, size_pt, bold):
+    if _on_one_line(text, width_pt, size_pt, bold, text_width_pt):
         return 1
     return sum(
         _paragraph_lines(_prepared(line, bold), width_pt / size_pt, slack=EXPECTED_SLACK_EM)
@@ -123,11 +138,17 @@ def lines_expected(text: str, width_pt: float, size_pt: float, *, bold: bool = F
 _ROUNDING = 1e-9
 
 
-def _on_one_line(text: str, width_pt: float, size_pt: float, bold: bool) -> bool:
-    """Whether ``text`` surely takes one line ``width_pt`` wide, as the line counts fill it:
-    it breaks no line itself, and all of it, its last spaces too, is narrower than the line
-    by more than the counts' sums could be rounded by. Quicker than filling the line."""
-    return "\n" not in text and text_width(text, size_pt, bold=bold) <= width_pt * (1 - _ROUNDING)
+def _on_one_line(
+    text: str, width_pt: float, size_pt: float, bold: bool, known: float | None
+) -> bool:
+    """Whether ``text`` (``known`` wide, when given) surely takes one line ``width_pt``
+    wide, as the line counts fill it: it breaks no line itself, and all of it, its last
+    spaces too, is narrower than the line by more than the counts' sums could be rounded
+    by. Quicker than filling the line."""
+    if "\n" in text:
+        return False
+    width = known if known is not None else text_width(text, size_pt, bold=bold)
+    return width <= width_pt * (1 - _ROUNDING)
 
 
 @dataclass(frozen=True, slots=True)

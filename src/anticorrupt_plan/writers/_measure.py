@@ -409,21 +409,25 @@ def _rows_layout(
         rows_cells.append(cells)
         lines.append(max((c.line_pt or line_height(c.size_pt or metrics.size_pt)) for c in cells))
         loose_rows.append(frozenset(loose) if loose else no_loose)
-    expected = [layout.row_height(cells, widths, metrics, expected=True) for cells in rows_cells]
+    texts = measures.texts
+    expected = [
+        layout.row_height(cells, widths, metrics, expected=True, texts=texts)
+        for cells in rows_cells
+    ]
     for first_row, count, spanned, width in spanning:
-        tall = layout.cell_height(spanned, width, metrics, expected=True)
+        tall = layout.cell_height(spanned, width, metrics, expected=True, texts=texts)
         last = min(first_row + count, len(expected)) - 1
         expected[last] += max(
             tall + metrics.padding_y_pt - sum(expected[first_row : last + 1]), 0.0
         )
     surely = [
-        layout.row_height(cells, widths, metrics)
+        layout.row_height(cells, widths, metrics, texts=texts)
         if height * SURELY_BOUND > page_pt / 2 or spanning
         else height * SURELY_BOUND
         for cells, height in zip(rows_cells, expected, strict=True)
     ]
     for first_row, count, spanned, width in spanning:
-        tall = layout.cell_height(spanned, width, metrics)
+        tall = layout.cell_height(spanned, width, metrics, texts=texts)
         last = min(first_row + count, len(surely)) - 1
         surely[last] += max(tall + metrics.padding_y_pt - sum(surely[first_row : last + 1]), 0.0)
     return [

@@ -111,6 +111,15 @@ class TextMeasures:
             found = self._widths[key] = text_width(text, size_pt, bold=bold)
         return found
 
+    def lines(
+        self, text: str, width_pt: float, size_pt: float, *, bold: bool, expected: bool
+    ) -> int:
+        """``core.metrics.lines_expected`` (or ``lines_needed``) of ``text``."""
+        count = lines_expected if expected else lines_needed
+        return count(
+            text, width_pt, size_pt, bold=bold, text_width_pt=self.width(text, size_pt, bold=bold)
+        )
+
     def unbreakable(self, text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:
         key = (text, size_pt, bold)
         found = self._unbreakable.get(key)
@@ -130,34 +139,63 @@ def _positions(row: Sequence[Cell]) -> list[tuple[int, Cell]]:
 
 
 def cell_lines(
-    cell: Cell, width_pt: float, metrics: TableMetrics, *, expected: bool = False
+    cell: Cell,
+    width_pt: float,
+    metrics: TableMetrics,
+    *,
+    expected: bool = False,
+    texts: TextMeasures | None = None,
 ) -> int:
     """The lines ``cell`` takes in a cell ``width_pt`` wide (its padding included): at most
-    (the default), or as many as expected (``core.metrics.lines_expected``)."""
+    (the default), or as many as expected (``core.metrics.lines_expected``). ``texts``: the
+    measures of texts kept from other cells."""
     room = max(width_pt - metrics.padding_x_pt - cell.indent_pt, 1.0)
     size = cell.size_pt or metrics.size_pt
+    bold = cell.bold
+    if texts is not None:
+        lines = texts.lines
+        return (
+            sum(lines(text, room, size, bold=bold, expected=expected) for text in cell.paragraphs)
+            or 1
+        )
     count = lines_expected if expected else lines_needed
-    return sum(count(text, room, size, bold=cell.bold) for text in cell.paragraphs) or 1
+    return sum(count(text, room, size, bold=bold) for text in cell.paragraphs) or 1
 
 
 def cell_height(
-    cell: Cell, width_pt: float, metrics: TableMetrics, *, expected: bool = False
+    cell: Cell,
+    width_pt: float,
+    metrics: TableMetrics,
+    *,
+    expected: bool = False,
+    texts: TextMeasures | None = None,
 ) -> float:
     """How tall ``cell``'s text is in a cell ``width_pt`` wide: its lines and the space
     around its paragraphs, in points (the cell's padding not included)."""
     pitch = cell.line_pt or line_height(cell.size_pt or metrics.size_pt)
-    return cell_lines(cell, width_pt, metrics, expected=expected) * pitch + cell.spacing_pt
+    lines = cell_lines(cell, width_pt, metrics, expected=expected, texts=texts)
+    return lines * pitch + cell.spacing_pt
 
 
 def row_height(
-    row: Sequence[Cell], widths: Sequence[float], metrics: TableMetrics, *, expected: bool = False
+    row: Sequence[Cell],
+    widths: Sequence[float],
+    metrics: TableMetrics,
+    *,
+    expected: bool = False,
+    texts: TextMeasures | None = None,
 ) -> float:
     """How tall ``row`` is with these column widths, in points: its tallest cell, the cell
     padding and the rule below it; at most, or as expected."""
     tallest = 0.0
-    for column, cell in _positions(row):
-        width = sum(widths[column : column + cell.span])
-        tallest = max(tallest, cell_height(cell, width, metrics, expected=expected))
+    column = 0
+    for cell in row:
+        span = cell.span
+        width = sum(widths[column : column + span])
+        column += span
+        height = cell_height(cell, width, metrics, expected=expected, texts=texts)
+        if height > tallest:
+            tallest = height
     return tallest + metrics.padding_y_pt + metrics.border_pt
 
 
