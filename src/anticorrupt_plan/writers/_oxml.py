@@ -11,6 +11,7 @@ in its last paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -335,6 +336,7 @@ _ATTRIBUTE = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=256)  # style ids, bookmark names: few, written often
 def attribute(value: str) -> str:
     """``value`` escaped for an attribute value in double quotes, as lxml writes it."""
     return value.translate(_ATTRIBUTE)

@@ -21,7 +21,7 @@ import datetime
 import io
 import struct
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -103,8 +103,14 @@ def render_docx(
     size = text_size(word, settings.layout)
     sheet = _oxml.StyleSheet(word)
 
+    formats: dict[str | None, _oxml.ParagraphFormat] = {}
+
     def format_of(style: str | None) -> _oxml.ParagraphFormat:
-        return sheet.paragraph(style_ids[style] if style else None, default_size=size)
+        found = formats.get(style)
+        if found is None:
+            style_id = style_ids[style] if style else None
+            found = formats[style] = sheet.paragraph(style_id, default_size=size)
+        return found
 
     writer = _Writer(word, style_ids, images, format_of=format_of, sheet=sheet)
     writer.paragraphs = Measures(format_of, _oxml.CellMargins(), writer.texts)
@@ -172,7 +178,8 @@ def _styles(document: Document) -> dict[str, WD_STYLE_TYPE]:
         for paragraph in paragraphs:
             if paragraph.style:
                 found[paragraph.style] = WD_STYLE_TYPE.PARAGRAPH
-            if _strong(paragraph.inlines):
+            # Strong text sets what is set already, unless a paragraph style is named so.
+            if found.get(STRONG) is not WD_STYLE_TYPE.CHARACTER and _strong(paragraph.inlines):
                 found[STRONG] = WD_STYLE_TYPE.CHARACTER
     return found
 
@@ -333,18 +340,18 @@ class _Writer:
         if isinstance(block, Lines):
             return [self._paragraph(line) for line in block.lines]
         if isinstance(block, ItemList):
-            marker = (Text(block.marker), Tab()) if block.marker else ()
-            return [
-                self._paragraph(replace(item, inlines=(*marker, *item.inlines)))
-                for item in block.items
-            ]
+            # The marker's runs come before each item's own.
+            marker = self._runs((Text(block.marker), Tab())) if block.marker else ""
+            return [self._paragraph(item, marker=marker) for item in block.items]
         assert isinstance(block, Rule)
         return [_oxml.paragraph(self._id(block.style), "")]
 
-    def _paragraph(self, paragraph: Paragraph, *, header: bool = False, loose: bool = False) -> str:
+    def _paragraph(
+        self, paragraph: Paragraph, *, header: bool = False, loose: bool = False, marker: str = ""
+    ) -> str:
         return _oxml.paragraph(
             self._id(paragraph.style),
-            self._runs(paragraph.inlines, header=header, loose=loose),
+            marker + self._runs(paragraph.inlines, header=header, loose=loose),
             keep_next=paragraph.keep_with_next,
             page_break_before=paragraph.page_break_before,
         )
