@@ -106,7 +106,7 @@ def lines_needed(
     Each line break in ``text`` (``\\n``) starts a new line; an empty text takes one line.
     ``text_width_pt``: :func:`text_width` of the text, where the caller knows it already.
     """
-    if _on_one_line(text, width_pt, size_pt, bold, text_width_pt):
+    if on_one_line(text, width_pt, size_pt, bold=bold, text_width_pt=text_width_pt):
         return 1
     return sum(
         _paragraph_lines(_prepared(line, bold), width_pt / size_pt) for line in text.split("\n")
@@ -126,7 +126,7 @@ def lines_expected(
     line only the room a line of Thai loses on average (:data:`EXPECTED_SLACK_EM`), so as
     near the real count as the estimate can be, sometimes above and sometimes below it
     (for placing text on pages; :func:`lines_needed` is for what must surely fit)."""
-    if _on_one_line(text, width_pt, size_pt, bold, text_width_pt):
+    if on_one_line(text, width_pt, size_pt, bold=bold, text_width_pt=text_width_pt):
         return 1
     return sum(
         _paragraph_lines(_prepared(line, bold), width_pt / size_pt, slack=EXPECTED_SLACK_EM)
@@ -138,16 +138,21 @@ def lines_expected(
 _ROUNDING = 1e-9
 
 
-def _on_one_line(
-    text: str, width_pt: float, size_pt: float, bold: bool, known: float | None
+def on_one_line(
+    text: str,
+    width_pt: float,
+    size_pt: float,
+    *,
+    bold: bool = False,
+    text_width_pt: float | None = None,
 ) -> bool:
-    """Whether ``text`` (``known`` wide, when given) surely takes one line ``width_pt``
-    wide, as the line counts fill it: it breaks no line itself, and all of it, its last
-    spaces too, is narrower than the line by more than the counts' sums could be rounded
-    by. Quicker than filling the line."""
+    """Whether ``text`` (:func:`text_width` ``text_width_pt``, when the caller knows it)
+    surely takes one line ``width_pt`` wide, as the line counts fill it: it breaks no line
+    itself, and all of it, its last spaces too, is narrower than the line by more than the
+    counts' sums could be rounded by. Quicker than filling the line."""
     if "\n" in text:
         return False
-    width = known if known is not None else text_width(text, size_pt, bold=bold)
+    width = text_width_pt if text_width_pt is not None else text_width(text, size_pt, bold=bold)
     return width <= width_pt * (1 - _ROUNDING)
 
 

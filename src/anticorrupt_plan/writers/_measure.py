@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from anticorrupt_plan.common.display import loosened
 from anticorrupt_plan.core.metrics import (
@@ -167,8 +168,11 @@ class Measures:
     ) -> tuple[list[list[Placed]], list[list[layout.Cell]]]:
         """The places of ``rows`` (by default all of ``table``'s) on their own grid, and the
         layout cell at each: a column that a cell above spans into holds an empty cell."""
-        rows = table.rows if rows is None else rows
-        places = list(grid(Table(table.columns, tuple(rows))))
+        if rows is None:
+            rows = table.rows
+            places = list(grid(table))
+        else:
+            places = list(grid(Table(table.columns, tuple(rows))))
         cells = [
             [
                 self.cell(place.cell, header=row.header)
@@ -192,8 +196,7 @@ def _empty(span: int) -> layout.Cell:
 _EMPTY: dict[int, layout.Cell] = {}
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A place in a row: the ``column`` where it starts, the ``span`` of columns it covers,
     and the tree's ``cell`` there, or None where a cell from a row above spans into it."""
 
@@ -205,24 +208,30 @@ class Placed:
 def grid(table: Table) -> Iterator[list[Placed]]:
     """Each row's places in column order, those covered from above included."""
     width = len(table.columns)
-    above: dict[int, tuple[int, int]] = {}  # column -> (rows still covered, span)
+    above: dict[int, tuple[int, int]] = {}  # column -> (rows still covered, span), if any
     for row in table.rows:
         placed: list[Placed] = []
         cells = iter(row.cells)
         column = 0
         while column < width:
-            left, span = above.get(column, (0, 1))
-            if left > 0:
+            covered = above.get(column) if above else None
+            if covered is not None:
+                left, span = covered
                 placed.append(Placed(column, span, None))
-                above[column] = (left - 1, span)
+                if left > 1:
+                    above[column] = (left - 1, span)
+                else:
+                    del above[column]
                 column += span
                 continue
             cell = next(cells, None)
             if cell is None:
                 break
-            placed.append(Placed(column, cell.colspan, cell))
-            above[column] = (cell.rowspan - 1, cell.colspan)
-            column += cell.colspan
+            span = cell.colspan
+            placed.append(Placed(column, span, cell))
+            if cell.rowspan > 1:
+                above[column] = (cell.rowspan - 1, span)
+            column += span
         yield placed
 
 
@@ -387,27 +396,33 @@ def _rows_layout(
     rows_cells: list[list[layout.Cell]] = []
     spanning: list[tuple[int, int, layout.Cell, float]] = []  # first row, rows, cell, width
     lines: list[float] = []
+    padding = metrics.padding_x_pt
     for index, (placed, measured_row) in enumerate(zip(places, measured_cells, strict=True)):
-        loose: set[int] = set()
+        loose: set[int] | None = None
         cells: list[layout.Cell] = []
+        line = 0.0
         for place, measured in zip(placed, measured_row, strict=True):
             cell = place.cell
-            if cell is None:
-                cells.append(measured)
-                continue
-            width = sum(widths[place.column : place.column + place.span])
-            limit = width - metrics.padding_x_pt - measured.indent_pt + ROUNDING_PT
-            size = measured.size_pt or metrics.size_pt
-            bold = measured.bold
-            if any(unbreakable(text, size, bold=bold)[1] > limit for text in measured.paragraphs):
-                loose.add(place.column)
-                measured = _loosened(measured)
-            if cell.rowspan > 1:  # measured against the rows it spans, below
-                spanning.append((index, cell.rowspan, measured, width))
-                measured = _empty(cell.colspan)
+            if cell is not None:
+                column, span = place.column, place.span
+                width = widths[column] if span == 1 else sum(widths[column : column + span])
+                limit = width - padding - measured.indent_pt + ROUNDING_PT
+                size = measured.size_pt or metrics.size_pt
+                bold = measured.bold
+                for text in measured.paragraphs:
+                    if unbreakable(text, size, bold=bold)[1] > limit:
+                        loose = {column} if loose is None else loose | {column}
+                        measured = _loosened(measured)
+                        break
+                if cell.rowspan > 1:  # measured against the rows it spans, below
+                    spanning.append((index, cell.rowspan, measured, width))
+                    measured = _empty(cell.colspan)
             cells.append(measured)
+            pitch = measured.line_pt or line_height(measured.size_pt or metrics.size_pt)
+            if pitch > line:  # the row's line: its cells' tallest (all are above zero)
+                line = pitch
         rows_cells.append(cells)
-        lines.append(max((c.line_pt or line_height(c.size_pt or metrics.size_pt)) for c in cells))
+        lines.append(line)
         loose_rows.append(frozenset(loose) if loose else no_loose)
     texts = measures.texts
     expected = [

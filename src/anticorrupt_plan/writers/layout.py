@@ -43,6 +43,7 @@ from anticorrupt_plan.core.metrics import (
     line_height,
     lines_expected,
     lines_needed,
+    on_one_line,
     text_width,
     unbreakable_widths,
 )
@@ -115,10 +116,11 @@ class TextMeasures:
         self, text: str, width_pt: float, size_pt: float, *, bold: bool, expected: bool
     ) -> int:
         """``core.metrics.lines_expected`` (or ``lines_needed``) of ``text``."""
+        width = self.width(text, size_pt, bold=bold)
+        if on_one_line(text, width_pt, size_pt, bold=bold, text_width_pt=width):
+            return 1
         count = lines_expected if expected else lines_needed
-        return count(
-            text, width_pt, size_pt, bold=bold, text_width_pt=self.width(text, size_pt, bold=bold)
-        )
+        return count(text, width_pt, size_pt, bold=bold, text_width_pt=width)
 
     def unbreakable(self, text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:
         key = (text, size_pt, bold)
@@ -187,13 +189,24 @@ def row_height(
 ) -> float:
     """How tall ``row`` is with these column widths, in points: its tallest cell, the cell
     padding and the rule below it; at most, or as expected."""
+    if texts is None:
+        texts = TextMeasures()
+    lines = texts.lines
+    padding = metrics.padding_x_pt
     tallest = 0.0
     column = 0
-    for cell in row:
+    for cell in row:  # each as cell_height measures it
         span = cell.span
-        width = sum(widths[column : column + span])
+        width = widths[column] if span == 1 else sum(widths[column : column + span])
         column += span
-        height = cell_height(cell, width, metrics, expected=expected, texts=texts)
+        room = max(width - padding - cell.indent_pt, 1.0)
+        size = cell.size_pt or metrics.size_pt
+        bold = cell.bold
+        count = 0
+        for text in cell.paragraphs:
+            count += lines(text, room, size, bold=bold, expected=expected)
+        pitch = cell.line_pt or line_height(size)
+        height = (count or 1) * pitch + cell.spacing_pt
         if height > tallest:
             tallest = height
     return tallest + metrics.padding_y_pt + metrics.border_pt
