@@ -259,11 +259,16 @@ def column_widths(
     count = len(minimum)
     size = metrics.size_pt
     padding = metrics.padding_x_pt
-    single: list[list[Cell]] = [[] for _ in range(count)]
+    # Each column's cells that span it alone, each once (tables share cells written alike):
+    # what is taken of them below is the most of each, which no repeat changes.
+    found: list[dict[int, Cell]] = [{} for _ in range(count)]
     for row in rows:
-        for column, cell in _positions(row):
+        column = 0
+        for cell in row:
             if cell.span == 1 and column < count:
-                single[column].append(cell)
+                found[column][id(cell)] = cell
+            column += cell.span
+    single = [list(cells.values()) for cells in found]
     longest = [
         max(
             (
