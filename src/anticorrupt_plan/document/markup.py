@@ -554,9 +554,8 @@ class _Reader:
         return list(element)
 
     def _only_space(self, element: ElementTree.Element) -> None:
-        texts = [element.text, *(child.tail for child in element)]
-        for child in texts:
-            if child and child.strip():
+        for child in (element.text, *(child.tail for child in element)):
+            if child and not child.isspace():
                 raise MarkupError(
                     tr(
                         "text {text} directly inside <{tag}>; put it in a <p> or another element "

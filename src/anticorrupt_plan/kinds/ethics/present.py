@@ -107,8 +107,13 @@ def present(plan: Plan) -> PlanView:
     digits = digits_shown(plan.digits)
     names = tuple(digits(name) for name in organization_names(plan.organization))
 
+    shown: dict[str, str] = {}  # a plan repeats its texts (targets, steps): each shown once
+
     def show(text: str) -> str:
-        return held_together(digits(text), names)
+        found = shown.get(text)
+        if found is None:
+            found = shown[text] = held_together(digits(text), names)
+        return found
 
     organization = show(plan.organization.full_name)
     years = plan.fiscal_years
