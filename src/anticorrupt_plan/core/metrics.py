@@ -166,6 +166,7 @@ class _Piece:
     spaces: float
     units: tuple[float, ...]
     glued: bool  # whether a joiner or a no-break space holds some of it together
+    widest: float  # the widest unit
 
 
 # What holds the characters on either side of it together: no-break space, word joiner,
@@ -239,7 +240,7 @@ def _piece(piece: str, bold: bool) -> _Piece:
             current += advance
     units.append(current)
     spaces = sum(char_width_em(char, bold=bold) for char in piece[len(body) :])
-    return _Piece(sum(units), spaces, tuple(units), glued)
+    return _Piece(sum(units), spaces, tuple(units), glued, max(units))
 
 
 def unbreakable_widths(text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:
@@ -250,9 +251,9 @@ def unbreakable_widths(text: str, size_pt: float, *, bold: bool = False) -> tupl
     for line in text.split("\n"):
         for piece in _prepared(line, bold):
             if piece.glued:
-                phrase = max(phrase, *piece.units)
+                phrase = max(phrase, piece.widest)
             else:
-                word = max(word, *piece.units)
+                word = max(word, piece.widest)
     return word * size_pt, phrase * size_pt
 
 

@@ -379,7 +379,11 @@ class _Estimate:
     def height(self, width: float) -> float:
         room = max(width - self.room_off, 1.0)
         usable = max(room - EXPECTED_SLACK_EM * self.size, 1.0)
-        lines = sum(max(1.0, text / usable) for text in self.widths) or 1.0
+        widths = self.widths
+        if len(widths) == 1:  # as the sum below would have it
+            lines = max(1.0, widths[0] / usable)
+        else:
+            lines = sum(max(1.0, text / usable) for text in widths) or 1.0
         if room < self.widest:  # a word or a name that must break: worse than any line
             lines += 2 * self.widest / room
         return lines * self.pitch + self.spacing
