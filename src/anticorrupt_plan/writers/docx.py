@@ -479,6 +479,6 @@ class _Shapes:
         if found is None:
             value = (table.style, table.columns, header)
             found = self._by_value.setdefault(value, len(self._by_value))
-            # The objects stay in ``_by_value``'s key, so that their ids name no other.
+            # The ids name these objects alone: the tree that holds them outlives the writer.
             self._by_identity[identity] = found
         return found
