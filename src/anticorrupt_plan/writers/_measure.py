@@ -118,6 +118,12 @@ class Measures:
             pitch_pt=pitch,
         )
 
+    def forget(self) -> None:
+        """Let go of what was measured of cells and paragraphs (prepared tables keep what
+        they need): a large plan's measures would outlast their use."""
+        self._cells.clear()
+        self._paragraphs.clear()
+
     @property
     def table_metrics(self) -> layout.TableMetrics:
         if self._metrics is None:

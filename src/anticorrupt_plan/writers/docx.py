@@ -224,6 +224,8 @@ class _Writer:
             for block in section.blocks
             if isinstance(block, Table)
         }
+        for measures in self.measures.values():
+            measures.forget()
         widths = self._column_widths(tables, round(width_emu * TWIPS_PER_EMU))
         self.header_rows = {}  # keyed by the ids of this section's widths
         flow = Flow(page_pt) if widths else None
@@ -231,7 +233,7 @@ class _Writer:
         chain: list[int] = []  # the paragraphs just written that keep with the next
         for block in section.blocks:
             if isinstance(block, Table):
-                prepared = tables[id(block)]
+                prepared = tables.pop(id(block))  # written once, then let go
                 shape = self.shapes.of(block)
                 found = table_layout(
                     prepared, widths[id(block)], self._measures(block), page_pt=page_pt, shape=shape

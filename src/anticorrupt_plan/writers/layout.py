@@ -102,14 +102,17 @@ class TextMeasures:
     document's writer keeps one for all its tables."""
 
     def __init__(self) -> None:
-        self._widths: dict[tuple[str, float, bool], float] = {}
-        self._unbreakable: dict[tuple[str, float, bool], tuple[float, float]] = {}
+        # By size and weight, then by text: a document sets most of its text alike.
+        self._widths: dict[tuple[float, bool], dict[str, float]] = {}
+        self._unbreakable: dict[tuple[float, bool], dict[str, tuple[float, float]]] = {}
 
     def width(self, text: str, size_pt: float, *, bold: bool = False) -> float:
-        key = (text, size_pt, bold)
-        found = self._widths.get(key)
+        widths = self._widths.get((size_pt, bold))
+        if widths is None:
+            widths = self._widths[(size_pt, bold)] = {}
+        found = widths.get(text)
         if found is None:
-            found = self._widths[key] = text_width(text, size_pt, bold=bold)
+            found = widths[text] = text_width(text, size_pt, bold=bold)
         return found
 
     def lines(
@@ -123,10 +126,12 @@ class TextMeasures:
         return count(text, width_pt, size_pt, bold=bold, text_width_pt=width)
 
     def unbreakable(self, text: str, size_pt: float, *, bold: bool = False) -> tuple[float, float]:
-        key = (text, size_pt, bold)
-        found = self._unbreakable.get(key)
+        known = self._unbreakable.get((size_pt, bold))
+        if known is None:
+            known = self._unbreakable[(size_pt, bold)] = {}
+        found = known.get(text)
         if found is None:
-            found = self._unbreakable[key] = unbreakable_widths(text, size_pt, bold=bold)
+            found = known[text] = unbreakable_widths(text, size_pt, bold=bold)
         return found
 
 
