@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, nsmap
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
@@ -90,3 +92,19 @@ def test_placed_text_is_spliced_where_its_placeholder_was_written() -> None:
     assert b"".join(_oxml.spliced(saved, body.texts)) == (
         b"<w:body><w:p>1</w:p><w:tbl/><w:p/></w:body>"
     )
+
+
+def test_a_document_that_names_wordprocessingml_otherwise_gets_elements() -> None:
+    uri = nsmap["w"]
+    root = parse_xml(f'<document xmlns="{uri}"><body><sectPr/></body></document>')
+    document = SimpleNamespace(element=root)
+    body = _oxml.Body()
+    body.add(_oxml.paragraph("Heading1", _oxml.text_run("ก")))
+    body.add_table(_oxml.table(None, [10], _oxml.table_row("", header=False, cant_split=False)))
+
+    body.place(document)  # type: ignore[arg-type]
+
+    assert body.texts == {}
+    written = etree.tostring(root, encoding="unicode")
+    assert [child.tag for child in root[0]] == [f"{{{uri}}}p", f"{{{uri}}}tbl", f"{{{uri}}}sectPr"]
+    assert etree.fromstring(written)[0][0].findtext(f".//{{{uri}}}t") == "ก"

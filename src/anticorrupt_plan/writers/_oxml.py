@@ -3,10 +3,11 @@
 Thai text is "complex script" to Word: it takes the ``w:cs`` font, the ``w:szCs`` size and
 ``w:bCs`` bold, whatever the Latin settings say. Besides those, this module writes the
 document's body as XML text (paragraphs, runs, tables with repeated header rows, merged
-cells and rows that do not break), which lxml parses in one go: much quicker than building
-each element through python-docx, and every byte of it decided here. It also writes
-page-number fields and numbering, and the section breaks that end one part of the document
-in its last paragraph.
+cells and rows that do not break), exactly as lxml writes such elements: the text goes
+into the saved document.xml as it is (:class:`Body`), and only the few blocks python-docx
+must change become elements. Much quicker than building each element through
+python-docx, and every byte of it decided here. It also writes page-number fields and
+numbering, and the section breaks that end one part of the document in its last paragraph.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.text.paragraph import Paragraph
@@ -186,6 +187,7 @@ def clear_core_properties(document: Document) -> None:
 # --- the body as XML text ------------------------------------------------------------------------
 
 _W_NAMESPACE = nsdecls("w")
+_W_URI = nsmap["w"]
 
 
 def parse_block(xml: str) -> BaseOxmlElement:
@@ -251,10 +253,16 @@ class Body:
 
     def place(self, document: Document) -> None:
         """Put the blocks written since the last call at the end of ``document``'s body
-        (before a picture is made: python-docx numbers pictures by those in the document)."""
+        (before a picture is made: python-docx numbers pictures by those in the document).
+
+        The text names WordprocessingML ``w:``, as Word and LibreOffice declare it on the
+        document element; a reference document that declares it otherwise gets elements."""
+        as_text = document.element.nsmap.get("w") == _W_URI
         run: list[bytes] | None = None
         for number in range(self._placed, len(self._blocks)):
             block = self._blocks[number]
+            if isinstance(block, str | bytes) and not as_text:
+                block = self._blocks[number] = self.element(number)
             if isinstance(block, str | bytes):
                 if run is None:
                     run = self.texts[len(self.texts)] = []
