@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anticorrupt_plan.core.thai import (
     arabic_digits,
@@ -83,6 +85,19 @@ def test_clusters_keep_marks_on_their_base_letter(text: str, expected: list[str]
     assert clusters(text) == expected
     assert "".join(clusters(text)) == text
     assert cluster_count(text) == len(expected)
+
+
+@given(st.text(alphabet=st.sampled_from("กขท่้ำิีัะา a1\n\u0e4c\u0e47")))
+def test_texts_of_thai_and_ascii_cut_as_any_text_is(text: str) -> None:
+    # "é" takes the text beyond ASCII and the Thai block, to the character-by-character loop
+    assert clusters(text) == clusters(text + "é")[:-1]
+
+
+def test_a_cluster_that_recurs_is_held_once() -> None:
+    first, second = clusters("ทุ่งทอง\nที่"), clusters("บ้านทุ่ง")
+
+    assert first[0] == second[3] and first[0] is second[3]
+    assert first[5] == "\n"
 
 
 @pytest.mark.parametrize(
