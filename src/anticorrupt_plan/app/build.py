@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from anticorrupt_plan.app.render import DEFAULT_FORMATS, PdfOptions, render
 from anticorrupt_plan.app.validate import ValidPlan, read_plan
+from anticorrupt_plan.core.aside import Aside
 from anticorrupt_plan.core.errors import (
     NoPlansError,
     OutputError,
@@ -19,16 +22,21 @@ from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.output import ensure_directory, stale_outputs, write_together
 from anticorrupt_plan.core.safe_text import shown
 
+if TYPE_CHECKING:
+    from anticorrupt_plan.app.checks import Report
+
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What one build produced: the validated plan, each output's bytes, and what happened."""
+    """What one build produced: the validated plan, each output's bytes, what happened, and
+    what the checks found if they were asked for."""
 
     valid: ValidPlan
     out_dir: Path
     outputs: dict[Path, bytes]
     written: list[Path] = field(default_factory=list)
     stale: list[tuple[Path, str]] = field(default_factory=list)
+    report: Report | None = None
 
 
 def build(
@@ -40,14 +48,44 @@ def build(
     templates: Path | None = None,
     display_name: str | None = None,
     pdf: PdfOptions | None = None,
+    with_checks: bool = False,
 ) -> BuildResult:
-    """Build ``plan_path`` into ``out_dir``; with ``check``, compare instead of writing.
+    """Build ``plan_path`` into ``out_dir``; with ``check``, compare instead of writing; with
+    ``with_checks``, run ``plan check``'s rules too (beside the rendering, where a second
+    processor allows: see :mod:`anticorrupt_plan.core.aside`).
 
     Every document is rendered in memory before the first is written, and they are written
     together (see :func:`write_together`), so a plan that fails to render or to write leaves
     every previous output as it was.
     """
     valid = read_plan(plan_path, display_name=display_name)
+    checks = _checks_beside(valid) if with_checks else None
+    try:
+        result = _render_and_write(valid, plan_path, out_dir, formats, check, templates, pdf)
+    except BaseException:
+        if checks is not None:
+            checks.cancel()
+        raise
+    if checks is None:
+        return result
+    return dataclasses.replace(result, report=checks.result())
+
+
+def _checks_beside(valid: ValidPlan) -> Aside[Report]:
+    from anticorrupt_plan.app.checks import run_checks
+
+    return Aside(lambda: run_checks(valid))
+
+
+def _render_and_write(
+    valid: ValidPlan,
+    plan_path: Path,
+    out_dir: Path,
+    formats: Sequence[str],
+    check: bool,
+    templates: Path | None,
+    pdf: PdfOptions | None,
+) -> BuildResult:
     documents = render(valid, formats=formats, templates=templates, base=plan_path.parent, pdf=pdf)
     stem = plan_path.stem
     outputs = {out_dir / f"{stem}.{extension}": data for extension, data in documents.items()}
@@ -153,6 +191,7 @@ def build_batch(
     templates: Path | None = None,
     on_done: Callable[[Path, BuildResult | PlanError], None] | None = None,
     pdf: PdfOptions | None = None,
+    with_checks: bool = False,
 ) -> BatchResult:
     """Build each plan of ``folders`` into its folder (see :func:`batch_folders`), going on
     past a plan that fails; ``on_done`` hears of each plan as soon as it is finished.
@@ -163,7 +202,13 @@ def build_batch(
         outcome: BuildResult | PlanError
         try:
             outcome = build(
-                plan, out_dir=folder, formats=formats, check=check, templates=templates, pdf=pdf
+                plan,
+                out_dir=folder,
+                formats=formats,
+                check=check,
+                templates=templates,
+                pdf=pdf,
+                with_checks=with_checks,
             )
         except PlanError as error:
             outcome = failed[plan] = error

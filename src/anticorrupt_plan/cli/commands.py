@@ -219,7 +219,13 @@ def _build_one(
 
     try:
         result = build_plan(
-            plan, out_dir=out_dir, formats=formats, check=check, templates=templates, pdf=pdf
+            plan,
+            out_dir=out_dir,
+            formats=formats,
+            check=check,
+            templates=templates,
+            pdf=pdf,
+            with_checks=True,
         )
     except PlanError as error:
         _fail(error, writes=not check)
@@ -253,7 +259,13 @@ def _build_many(
             advance()
 
         result = build_batch(
-            folders, formats=formats, check=check, templates=templates, on_done=done, pdf=pdf
+            folders,
+            formats=formats,
+            check=check,
+            templates=templates,
+            on_done=done,
+            pdf=pdf,
+            with_checks=True,
         )
     for failure in result.failed.values():  # all together at the end, where they are seen
         print(failure, file=sys.stderr)
@@ -287,7 +299,7 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
     """Print what a build of ``plan`` found and did, or with ``--check``, what is stale."""
     from anticorrupt_plan.app.checks import run_checks, summary
 
-    report = run_checks(result.valid)
+    report = result.report if result.report is not None else run_checks(result.valid)
     for finding in report.findings[:MAX_LISTED]:  # advice only: a build never fails on it
         print(finding, file=sys.stderr)
     if len(report.findings) > MAX_LISTED:
