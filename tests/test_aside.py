@@ -45,7 +45,7 @@ def test_a_child_that_fails_leaves_the_work_to_the_caller() -> None:
 @forks
 def test_a_value_that_cannot_cross_is_computed_by_the_caller() -> None:
     parent = os.getpid()
-    assert Aside(lambda: (lambda: os.getpid() == parent)).result()()
+    assert Aside(lambda: lambda: os.getpid() == parent).result()()
 
 
 def test_an_error_of_the_work_reaches_the_caller_as_it_would_in_process() -> None:
