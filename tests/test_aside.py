@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import pickle
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
+from anticorrupt_plan.app import build as build_module
 from anticorrupt_plan.app.build import build
 from anticorrupt_plan.app.checks import run_checks
 from anticorrupt_plan.app.validate import read_plan
@@ -19,6 +23,10 @@ from .conftest import ROOT
 forks = pytest.mark.skipif(
     not aside._can_fork(), reason="the work is forked only on Linux with two processors"
 )
+
+
+def open_files() -> int:
+    return sum(1 for _ in Path("/proc/self/fd").iterdir())
 
 
 def where_it_ran() -> int:
@@ -68,6 +76,38 @@ def test_a_cancelled_child_is_stopped_and_reaped() -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
+def test_a_fork_that_fails_leaves_the_work_to_the_caller_and_no_file_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("no more processes")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    open_before = open_files()
+
+    assert Aside(where_it_ran).result() == os.getpid()
+    assert open_files() == open_before
+
+
+@forks
+def test_a_caller_interrupted_while_waiting_stops_and_reaps_the_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    work = Aside(lambda: threading.Event().wait(60))
+    assert work._child is not None
+    pid = work._child[0]
+
+    def interrupted(_pid: int) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(aside, "_exit_status", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        work.result()
+
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
 def test_with_threads_running_the_work_waits_to_be_asked_for() -> None:
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
@@ -81,10 +121,42 @@ def test_with_threads_running_the_work_waits_to_be_asked_for() -> None:
         other.join()
 
 
+SLIPS = ROOT / "tests" / "data" / "seed_verbatim.yaml"
+
+
 def test_a_build_reports_what_plan_check_finds(tmp_path: Path) -> None:
-    plan = ROOT / "tests" / "data" / "seed_verbatim.yaml"
+    result = build(SLIPS, out_dir=tmp_path, formats=["md"], with_checks=True)
 
-    result = build(plan, out_dir=tmp_path, formats=["md"], with_checks=True)
-
-    assert result.report == run_checks(read_plan(plan))
+    assert result.report == run_checks(read_plan(SLIPS))
     assert result.report is not None and result.report.findings
+
+
+def test_a_checks_report_crosses_from_the_child_whole() -> None:
+    report = run_checks(read_plan(SLIPS))
+
+    assert pickle.loads(pickle.dumps(report)) == report
+
+
+@forks
+def test_a_build_that_fails_stops_and_reaps_its_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    start = aside._start
+
+    def recorded(work: Callable[[], object]) -> tuple[int, IO[bytes]]:
+        child = start(work)
+        started.append(child[0])
+        return child
+
+    def fails(*args: object, **kwargs: object) -> dict[str, bytes]:
+        raise RuntimeError("rendering failed")
+
+    monkeypatch.setattr(aside, "_start", recorded)
+    monkeypatch.setattr(build_module, "render", fails)
+    with pytest.raises(RuntimeError, match="rendering failed"):
+        build(SLIPS, out_dir=tmp_path, formats=["md"], with_checks=True)
+
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0], os.WNOHANG)

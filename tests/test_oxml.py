@@ -20,6 +20,7 @@ BLOCKS = [
     _oxml.paragraph(None, _oxml.text_run("")),
     _oxml.paragraph(None, _oxml.text_run("", style_id="Strong")),
     _oxml.paragraph("Heading1", _oxml.text_run(" a < b & c > d "), keep_next=True),
+    _oxml.paragraph(None, _oxml.text_run("a\rb\r\nc\n")),  # a template may write &#13;
     _oxml.paragraph("Odd\"'<&>\t\n\rStyle", _oxml.text_run("ชื่อ\u2060ตำบล\u00a0๒๕๖๒")),
     _oxml.paragraph(
         None,

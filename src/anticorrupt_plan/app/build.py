@@ -61,7 +61,15 @@ def build(
     valid = read_plan(plan_path, display_name=display_name)
     checks = _checks_beside(valid) if with_checks else None
     try:
-        result = _render_and_write(valid, plan_path, out_dir, formats, check, templates, pdf)
+        result = _render_and_write(
+            valid,
+            plan_path=plan_path,
+            out_dir=out_dir,
+            formats=formats,
+            check=check,
+            templates=templates,
+            pdf=pdf,
+        )
     except BaseException:
         if checks is not None:
             checks.cancel()
@@ -79,6 +87,7 @@ def _checks_beside(valid: ValidPlan) -> Aside[Report]:
 
 def _render_and_write(
     valid: ValidPlan,
+    *,
     plan_path: Path,
     out_dir: Path,
     formats: Sequence[str],

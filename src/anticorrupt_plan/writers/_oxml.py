@@ -327,7 +327,10 @@ def append_block(document: Document, element: BaseOxmlElement) -> None:
 
 
 def text(value: str) -> str:
-    """``value`` escaped for XML character data, as lxml writes it."""
+    """``value`` escaped for XML character data, as lxml writes it once parsed (which reads
+    a carriage return, alone or before a line feed, as a line feed)."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
