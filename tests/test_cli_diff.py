@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from anticorrupt_plan.cli.commands import Exit, app
 
-from .conftest import PLAN_PATH
+from .conftest import PLAN_PATH, ROOT
 from .gitrepo import Repository
 
 runner = CliRunner()
@@ -256,6 +256,20 @@ def test_the_new_version_defaults_to_the_working_file(history: Repository) -> No
         ("แก้ไข", "เป้าประสงค์หลักที่ ๓ มาตรการที่ ๑ แถวที่ ๑ (๕) แนวทางปฏิบัติ ๒.")
     ]
     assert "+ ประชุมคณะทำงาน{+ทุกเดือน+}" in output
+
+
+def test_a_bare_revision_is_read_at_the_new_files_path(tmp_path: Path) -> None:
+    repository = Repository(tmp_path)
+    report = (ROOT / "examples" / "reports" / "2563-annual.yaml").read_text(encoding="utf-8")
+    files = {"plan.yaml": PLAN_PATH.read_text(encoding="utf-8")}
+    repository.commit("a plan and its report", {**files, "reports/r/2563-annual.yaml": report})
+    path = repository.root / "reports" / "r" / "2563-annual.yaml"
+    path.write_text(report.replace("status: ดำเนินการแล้วเสร็จ", "status: อยู่ระหว่างดำเนินการ", 1))
+
+    result = runner.invoke(app, ["diff", "HEAD", str(path)])
+
+    assert result.exit_code == Exit.OK, result.stderr
+    assert "เป้าประสงค์หลักที่ ๑ มาตรการที่ ๑ สถานะ" in result.stdout
 
 
 def test_the_text_shows_the_changed_span_and_no_colour_off_a_terminal(history: Repository) -> None:

@@ -73,8 +73,17 @@ def test_an_unknown_language_is_a_usage_error() -> None:
     ("args", "english", "thai"),
     [
         (["build", "--formt", "md"], "No such option: --formt", "ไม่มีตัวเลือก --formt"),
-        (["biuld"], "No such command 'biuld'", "ไม่มีคำสั่ง 'biuld'"),
-        (["build", "--format", "rtf"], "Invalid value: choose one", "ค่าใช้ไม่ได้: ให้เลือก"),
+        (
+            ["biuld"],
+            "No such command 'biuld'. Did you mean 'build'?",
+            "ไม่มีคำสั่ง 'biuld' หมายถึง 'build' หรือไม่",
+        ),
+        (
+            ["build", "--format", "docx,rtf"],
+            "Invalid value for '--format': rtf is not a format; choose one",
+            "ค่าของ '--format' ใช้ไม่ได้: ไม่รู้จักรูปแบบเอกสาร rtf: ให้เลือก",
+        ),
+        (["build", "--format", ","], "Invalid value for '--format': choose one", "ให้เลือก"),
         (["textconv"], "Missing argument 'document'", "ไม่ได้ระบุอาร์กิวเมนต์ 'document'"),
         (
             ["report", "init", "--year", "2563/64"],

@@ -111,8 +111,44 @@ def test_answers_that_make_no_valid_plan_write_nothing(tmp_path: Path) -> None:
     )
 
     assert code == Exit.FAILED_OR_CHANGED
-    assert "fiscal_years.first: 2019 looks like a Christian-Era year" in stderr
-    assert "nothing was written" in stderr
+    assert stderr.splitlines() == [
+        "plan init: these answers do not make a valid plan; nothing was written",
+        "  --first 2019: 2019 looks like a Christian-Era year; plans use the Buddhist Era "
+        "(C.E. + 543 = 2562): write 2562",
+        "  --last 2021: 2021 looks like a Christian-Era year; plans use the Buddhist Era "
+        "(C.E. + 543 = 2564): write 2564",
+    ]
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("answers", "problem"),
+    [
+        (["--kind", "ethic"], "--kind ethic: not a kind of plan; choose ethics or action"),
+        (
+            ["--org-kind", "OBT"],
+            "--org-kind OBT: not a kind of organization; choose one of องค์การบริหารส่วนตำบล "
+            "(อบต), เทศบาลตำบล (ทต), เทศบาลเมือง (ทม), เทศบาลนคร (ทน), องค์การบริหารส่วนจังหวัด (อบจ)",
+        ),
+        (["--first", "2566", "--last", "2565"], "--last 2565 is before --first 2566"),
+        (
+            ["--first", "2566", "--last", "2599"],
+            "--first 2566 --last 2599: 34 fiscal years; a plan covers at most 10",
+        ),
+    ],
+)
+def test_each_answer_that_makes_no_plan_is_named_by_its_option(
+    tmp_path: Path, answers: list[str], problem: str
+) -> None:
+    given = {"--kind": "action", "--first": "2566", "--last": "2567"}
+    given.update(zip(answers[::2], answers[1::2], strict=True))
+    options = [part for option, value in given.items() for part in (option, value)]
+    options += ANSWERS if "--org-kind" not in given else ANSWERS[2:]
+
+    code, _, stderr = init(tmp_path, *options)
+
+    assert code == Exit.FAILED_OR_CHANGED
+    assert stderr.splitlines()[1:] == [f"  {problem}"]
     assert not (tmp_path / "plan.yaml").exists()
 
 
@@ -222,4 +258,4 @@ def test_an_answer_of_several_lines_is_refused(tmp_path: Path) -> None:
     )  # fmt: skip
 
     assert code == Exit.FAILED_OR_CHANGED
-    assert "announcement.signatory.name: write it on one line" in stderr
+    assert "--executive: write it on one line" in stderr

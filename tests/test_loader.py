@@ -237,6 +237,7 @@ def test_complex_and_empty_keys_are_refused() -> None:
 
 TAB = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
 COLON = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
+NO_COLON = "this line has no ':' after its key; write the key, ':' and a space, then the value"
 
 
 def unclosed(where: str) -> str:
@@ -258,6 +259,25 @@ def unclosed(where: str) -> str:
             id="unclosed-bracket",
         ),
         pytest.param("a: b: c\n", "p.yaml:1:5", COLON, id="colon"),
+        pytest.param(
+            'o:\n  kind: x\n  name "ทุ่งทอง"\n  province: y\n',
+            "p.yaml:3:3",
+            NO_COLON,
+            id="key-without-its-colon",
+        ),
+        pytest.param(
+            "title แผนการ\nannouncement:\n  body: x\n",
+            "p.yaml:1:1",
+            NO_COLON,
+            id="key-without-its-colon-before-a-key",
+        ),
+        pytest.param(
+            "years:\n  first:2566\n  last: 2568\n",
+            "p.yaml:2:8",
+            "write a space after ':' (key: value)",
+            id="no-space-after-the-colon",
+        ),
+        pytest.param("a: text\n  more: x\n", "p.yaml:2:7", COLON, id="colon-in-text-after-a-key"),
         pytest.param("a: 1\n b: 2\n", "p.yaml:2:3", COLON, id="colon-after-indentation"),
         pytest.param("a: 1\nb: c: d", "p.yaml:2:5", COLON, id="colon-mid-last-line-no-newline"),
         pytest.param('a: "open\n', "p.yaml:1:4", unclosed("the end of the file"), id="quote"),

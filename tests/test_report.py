@@ -174,7 +174,7 @@ def test_an_item_reported_twice_is_located_at_the_second(folder: Path) -> None:
 
     line = line_of(report, "id: ๑.๒")
     assert located(result.stderr, report) == [
-        f"{line}:7: items[8].id: 1.2 (จัดทำโครงการฝึกอบรมหลักสูตรเกี่ยวกับค...) is "
+        f"{line}:7: items[8].id: 1.2 (จัดทำโครงการฝึกอบรมหลักสูตรเกี่ยวกับ...) is "
         "reported twice: already at items[1] (as 'ethics-training'); report each item once"
     ]
 
@@ -237,7 +237,7 @@ def test_a_fiscal_year_outside_the_plan_is_located(folder: Path) -> None:
             "2563-01-15",
             "2563-04-02",
             [
-                "end: 2563-04-02 is after the period ends: the 6-months report of fiscal year "
+                "end: 2563-04-02 is after the period ends: the 6-month report of fiscal year "
                 "2563 covers 2562-10-01 to 2563-03-31"
             ],
         ),
@@ -690,6 +690,11 @@ def test_a_filled_scaffold_builds(folder: Path) -> None:
     ("args", "message"),
     [
         (["--year", "2570"], "plan.yaml: 2570 is not one of its fiscal years (2562-2564)\n"),
+        (
+            ["--year", "2020"],
+            "plan.yaml: 2020 is not one of its fiscal years (2562-2564); 2020 looks like a "
+            "Christian-Era year: write 2563\n",
+        ),
         (["--year", "2563", "--period", "weekly"], "Invalid value for '--period'"),
     ],
 )
@@ -816,7 +821,7 @@ def test_a_reports_problems_read_in_thai_with_the_keys_and_values_as_written(
         f"{line_of(report, 'status: ไม่สามารถดำเนินการได้')}:11: items[4].status: "
         "ไม่สามารถดำเนินการได้ ต้องมีเหตุผล ให้เพิ่ม 'reason:' (เช่น ไม่ได้รับงบประมาณ)",
         f"{line_of(report, '2563-10-02')}:10: items[7].start: 2563-10-02 "
-        "อยู่หลังสิ้นสุดรอบรายงาน: รายงานรอบ annual ของปีงบประมาณ 2563 ครอบคลุม 2562-10-01 "
+        "อยู่หลังสิ้นสุดรอบรายงาน: รายงานประจำปีของปีงบประมาณ 2563 ครอบคลุม 2562-10-01 "
         "ถึง 2563-09-30",
     ]
     assert result.stderr.endswith("พบปัญหา 4 รายการ\n")
@@ -865,7 +870,7 @@ def test_validate_init_and_its_refusals_speak_thai(folder: Path) -> None:
     again = runner.invoke(app, ["report", "init", str(plan), "--year", "2563"])
 
     assert valid.stdout == (
-        f"{folder / 'reports' / 'done.yaml'}: ถูกต้อง (ปีงบประมาณ 2563 รอบ annual: 8 รายการ "
+        f"{folder / 'reports' / 'done.yaml'}: ถูกต้อง (ปีงบประมาณ 2563 ประจำปี: 8 รายการ "
         "แล้วเสร็จ 50.00%)\n"
     )
     assert wrong_year.stderr == f"{plan}: 2570 ไม่ใช่ปีงบประมาณของแผนนี้ (2562-2564)\n"

@@ -9,6 +9,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -22,7 +23,7 @@ from anticorrupt_plan.core.charts import BarChart, Series, chart_height_cm, draw
 from anticorrupt_plan.core.errors import PlanInvalid
 from anticorrupt_plan.kinds.action.items import plan_items as plan_items_of_action
 from anticorrupt_plan.kinds.ethics.items import plan_items
-from anticorrupt_plan.kinds.report.model import Period, period_dates, target_met
+from anticorrupt_plan.kinds.report.model import Period, _item_name, period_dates, target_met
 
 from .conftest import PLAN_PATH, ROOT, dump, minimal_plan
 from .gitrepo import Repository
@@ -223,3 +224,11 @@ def test_a_report_at_a_revision_without_its_plan_says_so_at_its_plan_line(tmp_pa
     line = report.splitlines().index("plan: ../plan.yaml") + 1
     assert (problem.location.line, problem.path) == (line, ("plan",))
     assert "plan.yaml" in problem.message
+
+
+def test_a_long_item_title_in_a_message_is_cut_between_clusters() -> None:
+    def named(number: str, title: str) -> str:  # only the number and the title are read
+        return _item_name(SimpleNamespace(number=number, title=title))  # type: ignore[arg-type]
+
+    assert named("1.1", "โครงการ" + "ที่" * 30) == "1.1 (โครงการ" + "ที่" * 10 + "...)"  # 37, then ...
+    assert named("2", "สั้น") == "2 (สั้น)"

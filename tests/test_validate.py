@@ -15,7 +15,7 @@ from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.core import assets
 from anticorrupt_plan.core.errors import PlanFileError, PlanInvalid
 
-from .conftest import PLAN_PATH, dump, minimal_plan
+from .conftest import PLAN_PATH, ROOT, dump, minimal_plan
 from .counting import growth
 
 runner = CliRunner()
@@ -103,12 +103,21 @@ def test_blank_text_is_an_error(blank: str) -> None:
     assert problem.endswith("title: text must not be blank")
 
 
-def test_empty_value_for_a_required_text_says_it_is_empty() -> None:
+def test_empty_value_for_a_required_text_says_to_write_it() -> None:
     text = dump(minimal_plan()).replace("title: แผน", "title: #")
 
     assert problems_of(text) == [
-        f"plan.yaml:{line_of(text, 'title:')}:7: title: is empty; write the text, or remove the "
-        "key if it is optional"
+        f"plan.yaml:{line_of(text, 'title:')}:7: title: is empty; write the text"
+    ]
+
+
+def test_empty_value_for_an_optional_text_says_the_key_may_go() -> None:
+    plan = (ROOT / "examples" / "action" / "plan.yaml").read_text(encoding="utf-8")
+    text = plan.replace("kind: action\n", "kind: action\ntitle:\n", 1)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, 'title:')}:7: title: is empty; write the text, or remove "
+        "the key: it is optional"
     ]
 
 

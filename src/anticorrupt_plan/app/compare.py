@@ -32,7 +32,7 @@ def compare(
     old: str,
     new: str | None = None,
     *,
-    plan_file: Path,
+    plan_file: Path | None = None,
     format: DiffFormat = DiffFormat.TEXT,
     colour: bool = False,
     out: Path | None = None,
@@ -40,13 +40,17 @@ def compare(
 ) -> Comparison:
     """The changes from version ``old`` to ``new`` (by default ``plan_file`` as it is now).
 
-    Each version is a file, ``REV:path``, or a git revision of ``plan_file``. With ``out``
+    Each version is a file, ``REV:path``, or a git revision of ``plan_file`` (by default
+    ``new`` when it is a file, so that ``HEAD reports/2563-annual.yaml`` compares that
+    report with its last commit; else plan.yaml). With ``out``
     the rendered changes replace that file (atomically) instead of being returned; the DOCX
     comparison, a Word document, always needs it. Its reference document is the one in
     ``templates``, by default the built-in one.
     """
     if format is DiffFormat.DOCX and out is None:
         raise ValueError("the DOCX comparison is a file: give the path to write it to as out")
+    if plan_file is None:
+        plan_file = Path(new) if new is not None and Path(new).is_file() else Path("plan.yaml")
     before = read_version(old, plan_file=plan_file)
     after = read_plan(plan_file) if new is None else read_version(new, plan_file=plan_file)
     if before.kind is not after.kind:

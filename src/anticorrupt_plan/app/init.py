@@ -15,9 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.app.validate import parse_plan
-from anticorrupt_plan.common.organization import Organization, OrganizationKind
+from anticorrupt_plan.common.organization import (
+    MAX_FISCAL_YEARS,
+    Organization,
+    OrganizationKind,
+)
+from anticorrupt_plan.common.types import check_be_year
 from anticorrupt_plan.core.errors import (
     InitAnswersError,
     OutputError,
@@ -39,6 +45,25 @@ KINDS = ("ethics", "action")
 GIT_FILES = {".gitattributes": "gitattributes", ".pre-commit-config.yaml": "pre-commit-config.yaml"}
 CI_FILES = {"github": ".github/workflows/plan.yml", "gitlab": ".gitlab-ci.yml"}
 CI_SOURCES = {"github": "github-actions.yml", "gitlab": "gitlab-ci.yml"}
+# What a clerk may type for each kind of organization, besides its full name.
+ORGANIZATION_ABBREVIATIONS = {
+    "อบต": OrganizationKind.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION,
+    "ทต": OrganizationKind.SUBDISTRICT_MUNICIPALITY,
+    "ทม": OrganizationKind.TOWN_MUNICIPALITY,
+    "ทน": OrganizationKind.CITY_MUNICIPALITY,
+    "อบจ": OrganizationKind.PROVINCIAL_ADMINISTRATIVE_ORGANIZATION,
+}
+# The option that gives each answer, as the plan's validation names it.
+_OPTIONS = {
+    "organization.kind": "--org-kind",
+    "organization.name": "--name",
+    "organization.district": "--district",
+    "organization.province": "--province",
+    "fiscal_years.first": "--first",
+    "fiscal_years.last": "--last",
+    "announcement.date": "--date",
+    "announcement.signatory.name": "--executive",
+}
 # The national anti-corruption strategy whose summary the ethics skeleton writes in.
 STRATEGY_ROUND = (2560, 2564)
 
@@ -116,28 +141,72 @@ def skeleton(new: NewPlan, *, file: str = "plan.yaml", folder: Path | None = Non
     try:
         parse_plan(text, file=file)
     except PlanInvalid as error:
-        listed = [f"{format_path(problem.path)}: {problem.message}" for problem in error.problems]
+        listed = [f"{_option(problem.path)}: {problem.message}" for problem in error.problems]
         raise InitAnswersError(problems=listed) from None
     return text
 
 
+def _option(path: tuple[str | int, ...]) -> str:
+    """The option that gave the answer at ``path`` of the plan, or the path itself."""
+    where = format_path(path)
+    return _OPTIONS.get(where, where)
+
+
 def _check_answers(new: NewPlan) -> None:
+    """The answers' own problems, each named by its option, before a plan is made of them
+    (a wrong year would otherwise show as problems in the parts made from the years)."""
     problems = []
     if new.kind not in KINDS:
         problems.append(
-            tr("kind: {found} is not a kind of plan; choose ethics or action", found=repr(new.kind))
+            tr("--kind {found}: not a kind of plan; choose ethics or action", found=new.kind)
+        )
+    if new.organization_kind not in set(OrganizationKind):
+        kinds = ", ".join(f"{kind} ({short})" for short, kind in ORGANIZATION_ABBREVIATIONS.items())
+        problems.append(
+            tr(
+                "--org-kind {found}: not a kind of organization; choose one of {kinds}",
+                found=new.organization_kind,
+                kinds=kinds,
+            )
         )
     texts = {
-        "organization.name": new.name,
-        "organization.district": new.district or "",
-        "organization.province": new.province,
-        "announcement.signatory.name": new.executive,
+        "--name": new.name,
+        "--district": new.district or "",
+        "--province": new.province,
+        "--executive": new.executive,
     }
-    for where, text in texts.items():
+    for option, text in texts.items():
         if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
-            problems.append(tr("{where}: write it on one line", where=where))
+            problems.append(tr("{where}: write it on one line", where=option))
+    problems += _year_problems(new.first, new.last)
     if problems:
         raise InitAnswersError(problems=problems)
+
+
+def _year_problems(first: int, last: int) -> list[str]:
+    problems = []
+    for option, year in (("--first", first), ("--last", last)):
+        try:
+            check_be_year(year)
+        except PydanticCustomError as error:
+            message = tr(error.message_template, **(error.context or {}))
+            problems.append(f"{option} {year}: {message}")
+    if problems:
+        return problems
+    if last < first:
+        return [tr("--last {last} is before --first {first}", last=last, first=first)]
+    if last - first + 1 > MAX_FISCAL_YEARS:
+        return [
+            tr(
+                "--first {first} --last {last}: {count} fiscal years; a plan covers at most "
+                "{limit}",
+                first=first,
+                last=last,
+                count=last - first + 1,
+                limit=MAX_FISCAL_YEARS,
+            )
+        ]
+    return []
 
 
 def _context(new: NewPlan, organization: Organization | None, *, file: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from anticorrupt_plan.app.validate import read_plan
 from anticorrupt_plan.core.errors import ScaffoldError
 from anticorrupt_plan.core.i18n import tr
 from anticorrupt_plan.core.output import ensure_directory
+from anticorrupt_plan.core.thai import BE_OFFSET
 from anticorrupt_plan.kinds.report.model import Period
 from anticorrupt_plan.kinds.report.scaffold import progress_text
 
@@ -35,15 +36,20 @@ def init_progress(plan: Path, *, year: int, period: Period, out: Path) -> Path:
         )
     years = valid.plan.fiscal_years
     if year not in years.years:
-        raise ScaffoldError(
-            file=str(plan),
-            reason=tr(
-                "{year} is not one of its fiscal years ({first}-{last})",
-                year=year,
-                first=years.first,
-                last=years.last,
-            ),
+        reason = tr(
+            "{year} is not one of its fiscal years ({first}-{last})",
+            year=year,
+            first=years.first,
+            last=years.last,
         )
+        if year + BE_OFFSET in years.years:  # --year 2020 for 2563
+            reason = tr(
+                "{reason}; {year} looks like a Christian-Era year: write {be}",
+                reason=reason,
+                year=year,
+                be=year + BE_OFFSET,
+            )
+        raise ScaffoldError(file=str(plan), reason=reason)
     items = valid.kind.items(valid.plan, year)
     relative = Path(os.path.relpath(plan.resolve(), out.resolve().parent)).as_posix()
     text = progress_text(

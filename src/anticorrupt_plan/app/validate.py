@@ -410,7 +410,9 @@ def _message(kind: str, item: Any, path: DataPath, *, at_key: bool, model: type[
         return tr("required, but missing; add '{key}:'", key=path[-1])
     if kind == "string_type":
         if item.get("input") is None:
-            return tr("is empty; write the text, or remove the key if it is optional")
+            if _optional(path, model):
+                return tr("is empty; write the text, or remove the key: it is optional")
+            return tr("is empty; write the text")
         if isinstance(item.get("input"), dict) and len(item["input"]) == 1:
             # key: Corruption Perception Index : CPI -- a colon and a space made a mapping.
             [(inner, rest)] = item["input"].items()
@@ -508,6 +510,13 @@ def _choices(path: DataPath, model: type[BaseModel]) -> tuple[str, ...]:
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return tuple(str(member.value) for member in annotation)
     return ()
+
+
+def _optional(path: DataPath, model: type[BaseModel]) -> bool:
+    """Whether the key at ``path`` may be left out (a list's item is not a key)."""
+    parent = _model_at(path[:-1], model) if path else None
+    field = parent.model_fields.get(str(path[-1])) if parent is not None else None
+    return field is not None and not field.is_required()
 
 
 def _allowed(parent: DataPath, model: type[BaseModel]) -> tuple[str, ...]:

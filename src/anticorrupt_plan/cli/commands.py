@@ -134,9 +134,12 @@ def _formats(value: str) -> list[str]:
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in FORMATS]
     if unknown or not names:
-        raise typer.BadParameter(
-            tr("choose one or more of {formats}, comma-separated", formats=", ".join(FORMATS))
-        )
+        choose = tr("choose one or more of {formats}, comma-separated", formats=", ".join(FORMATS))
+        if unknown:
+            choose = tr(
+                "{unknown} is not a format; {choose}", unknown=", ".join(unknown), choose=choose
+            )
+        raise typer.BadParameter(choose, param_hint="'--format'")
     return names
 
 
@@ -297,9 +300,10 @@ def _build_many(
 
 def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
     """Print what a build of ``plan`` found and did, or with ``--check``, what is stale."""
-    from anticorrupt_plan.app.checks import run_checks, summary
+    from anticorrupt_plan.app.checks import summary
 
-    report = result.report if result.report is not None else run_checks(result.valid)
+    report = result.report
+    assert report is not None, "the CLI builds with_checks"
     for finding in report.findings[:MAX_LISTED]:  # advice only: a build never fails on it
         print(finding, file=sys.stderr)
     if len(report.findings) > MAX_LISTED:
@@ -436,9 +440,17 @@ def diff(
         ),
     ] = None,
     plan: Annotated[
-        Path,
-        typer.Option("--plan", "-p", help=mark("The plan file that a bare revision refers to.")),
-    ] = Path("plan.yaml"),
+        Path | None,
+        typer.Option(
+            "--plan",
+            "-p",
+            help=mark(
+                "The plan file that a bare revision refers to (default: NEW when it is a "
+                "file, else plan.yaml)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         str,
         typer.Option(
@@ -655,16 +667,6 @@ def _ask_year(question: str, *, default: int | None = None) -> int:
             print(tr("{value} is not a whole number", value=repr(answer.strip())), file=sys.stderr)
 
 
-# What a clerk may type for each kind of organization, besides its full name.
-ORGANIZATION_ABBREVIATIONS = {
-    "อบต": "องค์การบริหารส่วนตำบล",
-    "ทต": "เทศบาลตำบล",
-    "ทม": "เทศบาลเมือง",
-    "ทน": "เทศบาลนคร",
-    "อบจ": "องค์การบริหารส่วนจังหวัด",
-}
-
-
 class CiHost(StrEnum):
     GITHUB = "github"
     GITLAB = "gitlab"
@@ -767,7 +769,7 @@ def init(
         CiHost, typer.Option("--ci", help=mark("With --git: the CI file's host."))
     ] = CiHost.GITHUB,
 ) -> None:
-    from anticorrupt_plan.app.init import NewPlan, init_plan
+    from anticorrupt_plan.app.init import ORGANIZATION_ABBREVIATIONS, NewPlan, init_plan
 
     ask = _interactive()
     answers = {
@@ -793,8 +795,8 @@ def init(
         org_kind = typer.prompt(
             tr("Kind of organization (อบต, ทต, ทม, ทน, อบจ or the full name)"), default="อบต"
         )
-    organization_kind = ORGANIZATION_ABBREVIATIONS.get(
-        org_kind.strip().rstrip("."), org_kind.strip()
+    organization_kind = str(
+        ORGANIZATION_ABBREVIATIONS.get(org_kind.strip().rstrip("."), org_kind.strip())
     )
     if name is None:
         name = typer.prompt(tr("Name of the organization, without its kind"))

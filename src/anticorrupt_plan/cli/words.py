@@ -195,3 +195,22 @@ class TranslatedCommand(_Translated, typer.core.TyperCommand):
 
 class TranslatedGroup(_Translated, typer.core.TyperGroup):
     """The ``plan`` command itself, with its commands' help in the reader's language."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as error:
+            # Typer appends its suggestion in English to the (translated) message.
+            message, _, suggestions = str(getattr(error, "message", "")).partition(
+                _TYPER_SUGGESTION
+            )
+            if suggestions:
+                error.message = tr(  # type: ignore[attr-defined]
+                    "{message}. Did you mean {suggestions}?",
+                    message=message,
+                    suggestions=suggestions.removesuffix("?"),
+                )
+            raise
+
+
+_TYPER_SUGGESTION = ". Did you mean "

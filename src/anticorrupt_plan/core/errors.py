@@ -212,7 +212,10 @@ class InitAnswersError(PlanError):
         self.problems = list(problems)
         lines = [tr("plan init: these answers do not make a valid plan; nothing was written")]
         lines += [f"  {problem}" for problem in self.problems]
-        super().__init__("\n".join(lines))
+        super().__init__(*lines)
+
+    def __str__(self) -> str:
+        return "\n".join(shown(line) for line in self.args)
 
 
 class UnknownFormatError(PlanError):

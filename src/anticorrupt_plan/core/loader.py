@@ -191,6 +191,37 @@ _PYYAML_PROBLEMS = frozenset(
 )
 
 
+_NO_COLON = mark(
+    "this line has no ':' after its key; write the key, ':' and a space, then the value"
+)
+_NO_SPACE = mark("write a space after ':' (key: value)")
+
+
+def _missing_colon(
+    error: yaml.MarkedYAMLError, lines: list[str], line: int
+) -> tuple[tuple[int, int], str] | None:
+    """The line whose key lacks its ':' (or the space after it), where PyYAML complains only
+    at the next key: such a line reads as text that runs on into the next line."""
+    if error.problem == "could not find expected ':'" and error.context_mark is not None:
+        start = error.context_mark
+        return (start.line + 1, start.column + 1), tr(_NO_COLON)
+    if not (error.problem or "").startswith("mapping values are not allowed"):
+        return None
+    before = [n for n in range(line - 1, 0, -1) if lines[n - 1].strip()]
+    if not before or lines[before[0] - 1].lstrip().startswith("#"):
+        return None
+    previous = lines[before[0] - 1]
+    indent = len(previous) - len(previous.lstrip())
+    if indent != len(lines[line - 1]) - len(lines[line - 1].lstrip()) or ": " in previous:
+        return None
+    glued = re.search(r"[^\s:]:(?=\S)", previous)
+    if glued is not None:
+        return (before[0], glued.end()), tr(_NO_SPACE)  # at the colon
+    if previous.rstrip().endswith(":"):
+        return None
+    return (before[0], indent + 1), tr(_NO_COLON)
+
+
 def _pyyaml(problem: str) -> str:
     """PyYAML's wording of a problem, translated where the catalogue knows it."""
     template = problem.replace("{", "{{").replace("}", "}}")
@@ -220,7 +251,10 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
                 line=line,
             )
         return YamlSyntaxError(location=Location(file, quote_line, quote_column), problem=problem)
-    if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
+    slip = _missing_colon(error, lines, line)
+    if slip is not None:
+        (line, column), problem = slip
+    elif "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
         problem = tr(_TAB)
     elif problem.startswith("mapping values are not allowed"):
         problem = tr(_COLON)

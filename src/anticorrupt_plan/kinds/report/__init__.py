@@ -38,7 +38,7 @@ def describe(report: Report) -> str:
     return tr(
         "fiscal year {year}, {period}: {items}, {completed} completed",
         year=report.progress.fiscal_year,
-        period=report.progress.period.value,
+        period=report.progress.period.shown,
         items=tr_n("{count} item", "{count} items", total.items),
         completed=completed,
     )

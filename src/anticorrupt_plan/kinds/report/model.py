@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,7 +38,13 @@ from anticorrupt_plan.common.types import (
 )
 from anticorrupt_plan.core.errors import DataPath, format_path
 from anticorrupt_plan.core.i18n import mark, tr
-from anticorrupt_plan.core.thai import BE_OFFSET, arabic_digits, be_year, compose_sara_am
+from anticorrupt_plan.core.thai import (
+    BE_OFFSET,
+    arabic_digits,
+    be_year,
+    clusters,
+    compose_sara_am,
+)
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -47,6 +54,20 @@ class Period(StrEnum):
 
     SIX_MONTHS = "6-months"  # รอบ ๖ เดือน: 1 October to 31 March
     ANNUAL = "annual"  # ประจำปี: the whole fiscal year
+
+    @property
+    def shown(self) -> str:
+        """The period as a message names it, in the reader's language."""
+        return tr(_PERIOD_NAMES[self])
+
+
+_PERIOD_NAMES = {Period.SIX_MONTHS: mark("6-month"), Period.ANNUAL: mark("annual")}
+# Each period's report, as the integrity assessment names it; the fiscal year follows
+# (ประจำปีงบประมาณ พ.ศ. ...), so the annual report's own ประจำปี is left to it.
+TITLES = {
+    Period.SIX_MONTHS: "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน",
+    Period.ANNUAL: "รายงานผลการดำเนินการป้องกันการทุจริต",
+}
 
 
 class Status(StrEnum):
@@ -434,8 +455,16 @@ def report_violations(report: Report) -> Iterator[Violation]:
 
 
 def _item_name(item: PlanItem) -> str:
-    title = item.title if len(item.title) <= SHOWN_TITLE else item.title[: SHOWN_TITLE - 3] + "..."
+    title = item.title
+    if len(title) > SHOWN_TITLE:  # cut between two clusters, never inside one
+        kept = list(itertools.takewhile(lambda end: end <= SHOWN_TITLE - 3, _ends(title)))
+        title = title[: kept[-1] if kept else 0] + "..."
     return f"{item.number} ({title})"
+
+
+def _ends(text: str) -> Iterator[int]:
+    """Where each cluster of ``text`` ends."""
+    return itertools.accumulate(map(len, clusters(text)))
 
 
 def _front_violations(progress: Progress) -> Iterator[Violation]:
@@ -518,7 +547,7 @@ def _entry_violations(report: Report) -> Iterator[Violation]:
                     tr(
                         _BEFORE_THE_PERIOD if day < first else _AFTER_THE_PERIOD,
                         day=_be(day),
-                        period=progress.period.value,
+                        period=progress.period.shown,
                         year=progress.fiscal_year,
                         first=_be(first),
                         last=_be(last),

@@ -26,6 +26,7 @@ from anticorrupt_plan.core.thai import THAI_MONTHS, be_year, long_date
 from anticorrupt_plan.kinds.report.figures import CHARTS
 from anticorrupt_plan.kinds.report.model import (
     STATUS_WORDS,
+    TITLES,
     Entry,
     Period,
     Report,
@@ -33,10 +34,6 @@ from anticorrupt_plan.kinds.report.model import (
 )
 from anticorrupt_plan.kinds.report.summary import Summary, Tally, indicator_met, summarize
 
-TITLES = {
-    Period.SIX_MONTHS: "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน",
-    Period.ANNUAL: "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
-}
 # Always shown, as e-PlanNACC shows them; the others only when some item has them.
 CANONICAL = (Status.DONE, Status.IN_PROGRESS, Status.CANNOT)
 DASH = "-"

@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from anticorrupt_plan.common.kind import PlanItem
-from anticorrupt_plan.kinds.report.model import STATUS_CHOICES, Period
-
-TITLES = {
-    Period.SIX_MONTHS: "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน",
-    Period.ANNUAL: "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
-}
+from anticorrupt_plan.kinds.report.model import STATUS_CHOICES, TITLES, Period
 
 
 def _comment(text: str) -> str:
