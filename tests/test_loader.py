@@ -370,7 +370,9 @@ def test_error_at_the_end_of_a_file_without_final_newline_points_at_its_last_lin
     with pytest.raises(PlanInvalid) as raised:
         load("a: 1\nb", file="p.yaml")
 
-    assert str(raised.value.problems[0].location) == "p.yaml:2:2"
+    [problem] = raised.value.problems
+    assert str(problem.location) == "p.yaml:2:1"  # the key that has no ':'
+    assert problem.message.endswith(NO_COLON)
 
 
 # --- limits: the work is bounded by what is read, and reading stops at the first value past --

@@ -157,6 +157,18 @@ def test_an_id_not_in_the_plan_is_located_with_a_suggestion(folder: Path) -> Non
     assert result.stderr.endswith("1 problem found\n")
 
 
+@pytest.mark.parametrize("typed", ["1.3.1", "13", "1.3x"])
+def test_a_mistyped_id_is_told_the_item_left_unreported(folder: Path, typed: str) -> None:
+    data = report_data()
+    data["items"][2]["id"] = typed  # was 1.3, now reported by no entry
+    report = write(folder, data)
+
+    result = runner.invoke(app, ["validate", str(report)])
+
+    assert f"'{typed}' is not an item of ../plan.yaml in fiscal year 2563 " in result.stderr
+    assert "(its items are 1.1 to 3.2); did you mean 1.3?" in result.stderr
+
+
 def test_an_item_reported_twice_is_located_at_the_second(folder: Path) -> None:
     (folder / "plan.yaml").write_text(
         PLAN_PATH.read_text(encoding="utf-8").replace(

@@ -8,14 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from anticorrupt_plan.app.render import document_tree, render
 from anticorrupt_plan.app.validate import read_plan
+from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.core.errors import TemplateError
 from anticorrupt_plan.core.resources import template_dir
 from anticorrupt_plan.core.thai import thai_digits
 from anticorrupt_plan.document.templates import _environment, render_document
 from anticorrupt_plan.document.tree import Break, Paragraph, Tab, Text
+from anticorrupt_plan.kinds.ethics.present import present
 from anticorrupt_plan.writers.text import render_text
 
 from .conftest import PLAN_PATH
@@ -55,6 +58,18 @@ def test_the_digits_function_writes_the_documents_digits(tmp_path: Path) -> None
     folder = template(tmp_path, "<document><section><p>({{ digits(3) }})</p></section></document>")
 
     assert rendered(folder) == (Paragraph((Text("(๓)"),), style="Body Text"),)
+
+
+def test_a_name_a_view_does_not_have_is_told_the_name_it_has(tmp_path: Path) -> None:
+    folder = template(tmp_path, "<document>\n<section><p>{{ plan.organisation }}</p></section>")
+    view = present(read_plan(PLAN_PATH).plan)
+
+    with pytest.raises(TemplateError) as raised:
+        rendered(folder, plan=view)
+
+    assert str(raised.value).endswith(
+        "document.xml.j2:2: PlanView has no 'organisation'; did you mean 'organization'?"
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,11 +120,11 @@ def test_template_mistakes_are_located(
     assert reason in message
 
 
-def test_a_missing_kind_folder_says_which_file_is_missing(tmp_path: Path) -> None:
+def test_a_template_found_nowhere_says_which_file_is_missing(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as raised:
-        render_document(tmp_path, "ethics", "document.xml.j2", {}, show=str)
+        render_document(tmp_path, "nokind", "document.xml.j2", {}, show=str)
 
-    assert str(raised.value) == f"{tmp_path / 'ethics' / 'document.xml.j2'}: not found"
+    assert str(raised.value) == f"{tmp_path / 'nokind' / 'document.xml.j2'}: not found"
 
 
 def test_a_template_that_is_not_utf8_is_named(tmp_path: Path) -> None:
@@ -172,6 +187,29 @@ def test_a_restyled_template_set_changes_both_formats_and_nothing_else(tmp_path:
         assert all("(๔) โครงการ/" in line for line in removed[1:])
     assert len(markdown) == 2 + 2 * 8  # the heading, and the header of each measure's table
     assert len(word) == 2 + 2 * 16  # both header rows of each table name the column
+
+
+def test_a_folder_holding_one_changed_template_takes_the_others_built_in(tmp_path: Path) -> None:
+    changed = tmp_path / "templates" / "ethics" / "document.xml.j2"
+    changed.parent.mkdir(parents=True)
+    built_in = (template_dir() / "ethics" / "document.xml.j2").read_text(encoding="utf-8")
+    changed.write_text(built_in.replace("หลักการเหตุผล", "หลักการและเหตุผล"), encoding="utf-8")
+    valid = read_plan(PLAN_PATH)
+
+    documents = render(valid, formats=["md", "docx"], templates=changed.parent.parent)
+
+    assert "หลักการและเหตุผล" in documents["md"].decode()
+    assert documents["docx"] != render(valid, formats=["docx"])["docx"]  # its reference is built in
+
+
+def test_a_templates_folder_that_is_not_there_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["build", str(PLAN_PATH), "--out", str(tmp_path), "--templates", "no-such-folder"]
+    )
+
+    assert result.exit_code == Exit.USAGE
+    assert "no-such-folder is not a folder of templates" in result.stderr
+    assert not list(tmp_path.iterdir())
 
 
 # --- templates compiled once for every run ----------------------------------------------------

@@ -13,7 +13,7 @@ from anticorrupt_plan.app.validate import ValidPlan, asset_problem, read_assets
 from anticorrupt_plan.common.display import digits_shown
 from anticorrupt_plan.common.kind import DocumentSettings
 from anticorrupt_plan.core.errors import ImageError, SourceDateEpochError, UnknownFormatError
-from anticorrupt_plan.core.resources import template_dir
+from anticorrupt_plan.core.resources import template_dir, template_file
 from anticorrupt_plan.document.tree import Document
 
 if TYPE_CHECKING:  # a comparison's modules, for plan diff only
@@ -148,7 +148,7 @@ def _docx(
     return render_docx(
         tree,
         settings=settings,
-        reference=template_dir(templates) / REFERENCE,
+        reference=template_file(REFERENCE, templates),
         images=images,
         timestamp=document_time(settings.date),
     )

@@ -128,6 +128,15 @@ def _root(
     """The options before a command: they apply to every command."""
 
 
+def _templates_folder(value: Path | None) -> Path | None:
+    if value is not None and not value.is_dir():
+        raise typer.BadParameter(
+            tr("{path} is not a folder of templates", path=shown(str(value))),
+            param_hint="'--templates'",
+        )
+    return value
+
+
 def _formats(value: str) -> list[str]:
     from anticorrupt_plan.app.render import FORMATS
 
@@ -180,7 +189,13 @@ def build(
     ] = False,
     templates: Annotated[
         Path | None,
-        typer.Option(help=mark("Use the templates in this folder instead of the built-in ones.")),
+        typer.Option(
+            help=mark(
+                "Use the templates in this folder instead of the built-in ones (a file it "
+                "does not hold is the built-in one)."
+            ),
+            callback=_templates_folder,
+        ),
     ] = None,
     pdfa: Annotated[
         bool, typer.Option("--pdfa", help=mark("Make the PDF a PDF/A-2b, for archiving."))
@@ -466,7 +481,8 @@ def diff(
     templates: Annotated[
         Path | None,
         typer.Option(
-            help=mark("For md and docx, use the templates in this folder (see plan build).")
+            help=mark("For md and docx, use the templates in this folder (see plan build)."),
+            callback=_templates_folder,
         ),
     ] = None,
     exit_code: Annotated[

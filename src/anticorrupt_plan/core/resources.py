@@ -13,3 +13,11 @@ def template_dir(override: Path | None = None) -> Path:
     if override is not None:
         return override
     return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
+
+
+def template_file(relative: str, override: Path | None = None) -> Path:
+    """The file ``relative`` in the folder ``override`` when it holds one, else the built-in
+    one: a folder of templates need hold only the files it changes."""
+    if override is not None and (override / relative).is_file():
+        return override / relative
+    return template_dir() / relative

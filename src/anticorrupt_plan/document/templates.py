@@ -11,9 +11,13 @@ untrusted input, and cannot reach Python's internals through a template.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import difflib
 import functools
 import json
 import os
+import re
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +30,7 @@ from markupsafe import Markup, escape
 
 from anticorrupt_plan.core.errors import TemplateError
 from anticorrupt_plan.core.i18n import tr
+from anticorrupt_plan.core.resources import template_dir
 from anticorrupt_plan.document.markup import MarkupError, parse
 from anticorrupt_plan.document.tree import Document
 
@@ -70,8 +75,12 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
 def _environment(templates: Path, kind: str) -> jinja2.Environment:
     # One environment per templates folder and kind: it keeps each template compiled (and
     # reloads a template whose file changed), so a batch of plans compiles each once.
+    # A folder of templates need hold only those it changes: the others are the built-in ones.
+    folders = dict.fromkeys((templates, template_dir()))
     environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([templates / kind, templates / COMMON]),
+        loader=jinja2.FileSystemLoader(
+            [place for folder in folders for place in (folder / kind, folder / COMMON)]
+        ),
         bytecode_cache=_compiled_templates(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -129,8 +138,35 @@ def render_document(
 
 def _reason(error: Exception) -> str:
     if isinstance(error, jinja2.UndefinedError):
+        missing = _NO_ATTRIBUTE.fullmatch(error.message or "")
+        if missing is not None:
+            return _no_attribute(missing["holder"], missing["name"])
         return f"{error.message}" if error.message else tr("undefined value")
     return f"{type(error).__name__}: {error}"
+
+
+# Jinja's words for a name a value does not have: "'module.Class object' has no attribute 'x'".
+_NO_ATTRIBUTE = re.compile(r"'(?P<holder>[\w.]+) object' has no attribute '(?P<name>\w+)'")
+
+
+def _no_attribute(holder: str, name: str) -> str:
+    """A value's missing name, with the value's class by its own name and, when one is close,
+    the name most likely meant among those the class has."""
+    module, _, class_name = holder.rpartition(".")
+    found = getattr(sys.modules.get(module), class_name, None)  # loaded already, or nothing
+    fields = []
+    if isinstance(found, type) and dataclasses.is_dataclass(found):
+        fields = [field.name for field in dataclasses.fields(found)]
+    names = [known for known in [*fields, *dir(found)] if not known.startswith("_")]
+    close = difflib.get_close_matches(name, names, n=1)
+    if close:
+        return tr(
+            "{holder} has no '{name}'; did you mean '{suggestion}'?",
+            holder=class_name,
+            name=name,
+            suggestion=close[0],
+        )
+    return tr("{holder} has no '{name}'", holder=class_name, name=name)
 
 
 def _template_line(trace: TracebackType | None) -> str | None:

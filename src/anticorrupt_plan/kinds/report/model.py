@@ -509,13 +509,17 @@ def _entry_violations(report: Report) -> Iterator[Violation]:
     progress = report.progress
     first, last = report.period_dates
     numbers = [item.number for item in report.items]
+    reported = {entry.item.id for entry in report.entries if entry.item is not None}
+    # A name that is no item's most likely meant an item left unreported, by id or number.
+    unreported = [item for item in report.items if item.id not in reported] or report.items
+    names = list(dict.fromkeys(name for item in unreported for name in (item.id, item.number)))
     seen: dict[str, Entry] = {}
     for entry in report.entries:
         path: DataPath = ("items", entry.index)
         given = entry.progress
         item = entry.item
         if item is None:
-            yield (*path, "id"), _unknown_item(given.id, progress, numbers), False
+            yield (*path, "id"), _unknown_item(given.id, progress, numbers, names), False
             continue
         if item.id in seen:
             before = seen[item.id]
@@ -560,8 +564,9 @@ def _entry_violations(report: Report) -> Iterator[Violation]:
         yield from _indicator_violations(path, given, item)
 
 
-def _unknown_item(name: str, progress: Progress, numbers: list[str]) -> str:
-    """What an id that names no item of the plan's year is told, with the nearest number."""
+def _unknown_item(name: str, progress: Progress, numbers: list[str], names: list[str]) -> str:
+    """What an id that names no item of the plan's year is told, with the nearest of
+    ``names`` (the ids and numbers of the items it most likely meant)."""
     if not numbers:
         return tr(
             "{id} is not an item of {plan} in fiscal year {year} (it has no items that year)",
@@ -578,7 +583,7 @@ def _unknown_item(name: str, progress: Progress, numbers: list[str]) -> str:
             year=progress.fiscal_year,
             number=numbers[0],
         )
-    close = difflib.get_close_matches(arabic_digits(name), numbers, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(arabic_digits(name), names, n=1, cutoff=0.6)
     if close:
         return tr(
             "{id} is not an item of {plan} in fiscal year {year} (its items are {first} to "
