@@ -673,7 +673,6 @@ def test_a_restyled_reference_document_is_used(tmp_path: Path, write_plan: Any) 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "reference.docx: not found"),
         (b"not a zip file", "reference.docx: not a Word document"),
         ("without-style", "has no style named 'Signature'"),
         ("style-of-another-kind", "its style 'Strong' is a paragraph style where a character"),
