@@ -498,3 +498,18 @@ def test_build_lists_at_most_a_thousand_findings_and_counts_the_rest(
     assert len(findings) == 1000
     assert more == f"{path}: 200 more not listed; 'plan check' lists them"
     assert summary.startswith(f"{path}: 1200 errors, 0 warnings from plan check")
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "build"])
+def test_a_folder_without_a_plan_is_told_how_to_start_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    result = runner.invoke(app, [command])
+
+    assert result.exit_code == Exit.FAILED_OR_CHANGED
+    assert result.stderr.splitlines()[:2] == [
+        "plan.yaml: no such file",
+        "to start a plan here: plan init (see plan init --help)",
+    ]

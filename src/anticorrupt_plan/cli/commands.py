@@ -17,7 +17,13 @@ import typer
 import typer.core
 
 from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup, UsageError
-from anticorrupt_plan.core.errors import MAX_LISTED, PlanError, PlanExistsError, PlanInvalid
+from anticorrupt_plan.core.errors import (
+    MAX_LISTED,
+    PlanError,
+    PlanExistsError,
+    PlanFileError,
+    PlanInvalid,
+)
 from anticorrupt_plan.core.i18n import LANGUAGES, choose_language, mark, tr, tr_n
 from anticorrupt_plan.core.safe_text import shown
 
@@ -33,6 +39,7 @@ class Exit(IntEnum):
     INTERNAL = 3
 
 
+DEFAULT_PLAN = "plan.yaml"  # what a command reads when it is named no plan
 HELP = mark(
     "Compile a Thai local organization's anti-corruption plans (plan.yaml) into their "
     "official documents."
@@ -76,6 +83,12 @@ def _fail(error: PlanError, *, writes: bool = False) -> NoReturn:
 def _report_failure(error: PlanError, *, writes: bool = False) -> None:
     """Print a library error for a person: one problem per line, then how many."""
     print(str(error), file=sys.stderr)
+    if (
+        isinstance(error, PlanFileError)
+        and error.file == DEFAULT_PLAN
+        and not Path(DEFAULT_PLAN).exists()
+    ):  # a command run where no plan is yet
+        print(tr("to start a plan here: plan init (see plan init --help)"), file=sys.stderr)
     if isinstance(error, PlanInvalid):
         if writes:
             found = tr_n(
@@ -215,7 +228,7 @@ def build(
 
     formats = _formats(format)
     pdf = PdfOptions(pdfa=pdfa, allow_substitute_font=allow_substitute_font)
-    paths = plans or [Path("plan.yaml")]
+    paths = plans or [Path(DEFAULT_PLAN)]
     if len(paths) == 1 and not paths[0].is_dir():
         _build_one(
             paths[0], out_dir=out, formats=formats, check=check, templates=templates, pdf=pdf
@@ -356,7 +369,7 @@ def validate(plans: PlansArgument = None) -> None:
     from anticorrupt_plan.app.validate import read_assets, read_plan
 
     failed = False
-    for plan in plans or [Path("plan.yaml")]:
+    for plan in plans or [Path(DEFAULT_PLAN)]:
         try:
             valid = read_plan(plan)
             read_assets(valid, base=plan.parent)  # what build would find missing, found now
@@ -410,7 +423,7 @@ def check(
     if list_rules:
         sys.stdout.write(rules_text())
         return
-    paths = plans or [Path("plan.yaml")]
+    paths = plans or [Path(DEFAULT_PLAN)]
     if format == ReportFormat.JSON and len(paths) > 1:
         raise typer.BadParameter(tr("json reports on one plan at a time"), param_hint="--format")
     failed = found = False
@@ -620,7 +633,7 @@ def report_init(
             metavar="PLAN",
             readable=False,
         ),
-    ] = Path("plan.yaml"),
+    ] = Path(DEFAULT_PLAN),
     year: Annotated[
         int,
         typer.Option(
