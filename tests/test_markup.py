@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from anticorrupt_plan.document.markup import MarkupError, _element_tree, _Reader, parse
@@ -9,6 +11,7 @@ from anticorrupt_plan.document.tree import (
     Break,
     Cell,
     Column,
+    Document,
     Heading,
     Image,
     ItemList,
@@ -221,8 +224,17 @@ def matrix(measures: int, *, after: str = "") -> str:
     return f"<document>\n<section><p>ก</p></section>\n<section>{body}{after}</section></document>"
 
 
-def test_cells_rows_and_columns_written_alike_are_one_node_of_the_tree() -> None:
-    first, second = (b for b in parse(matrix(2)).sections[1].blocks if isinstance(b, Table))
+def read_quickly(markup: str, piece: int = 997) -> Document:
+    """``markup`` read as parse() reads it, a piece at a time, with no fallback to the
+    reading that knows lines."""
+    return _Reader({}).read_pieces(markup[at : at + piece] for at in range(0, len(markup), piece))
+
+
+@pytest.mark.parametrize("read", [parse, read_quickly])
+def test_cells_rows_and_columns_written_alike_are_one_node_of_the_tree(
+    read: Callable[[str], Document],
+) -> None:
+    first, second = (b for b in read(matrix(2)).sections[1].blocks if isinstance(b, Table))
 
     assert first.columns is second.columns
     assert first.rows[0] is second.rows[0] and first.rows[1] is second.rows[1]
@@ -234,7 +246,7 @@ def test_markup_read_in_pieces_is_the_tree_read_whole() -> None:
     markup = matrix(400)  # several of the pieces the quick reading parses at a time
     root, lines = _element_tree(markup)
 
-    assert parse(markup) == _Reader(lines).read(root)
+    assert read_quickly(markup) == read_quickly(markup, piece=7) == _Reader(lines).read(root)
 
 
 def test_text_between_blocks_far_into_the_markup_is_refused_at_its_line() -> None:

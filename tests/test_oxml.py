@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from types import SimpleNamespace
 
+import docx
 import pytest
+from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, nsmap
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -81,18 +85,40 @@ def test_a_page_break_before_a_text_block_is_where_python_docx_would_put_it(xml:
     )
 
 
-def test_placed_text_is_spliced_where_its_placeholder_was_written() -> None:
-    body = _oxml.Body()
-    body.add(_oxml.paragraph(None, _oxml.text_run("one")))
-    body.add_table(_oxml.table(None, [10], _oxml.table_row("", header=False, cant_split=False)))
-    last = body.add(_oxml.paragraph(None, _oxml.text_run("two")))
-    body.element(last)
-    saved = b"<w:body><?anticorrupt-plan-body 0?><w:p/></w:body>"
-    body.texts = {0: [b"<w:p>1</w:p>", b"<w:tbl/>"]}
+def saved_body(document: DocxDocument) -> bytes:
+    stream = io.BytesIO()
+    document.save(stream)
+    with zipfile.ZipFile(stream) as archive:
+        return archive.read("word/document.xml")
 
-    assert b"".join(_oxml.spliced(saved, body.texts)) == (
-        b"<w:body><w:p>1</w:p><w:tbl/><w:p/></w:body>"
-    )
+
+def test_placed_text_is_spliced_where_its_placeholder_was_written() -> None:
+    """Blocks placed as text, around one that python-docx changes as an element, give the
+    document.xml that the same blocks appended as elements give."""
+    blocks = [
+        _oxml.paragraph(None, _oxml.text_run("one")),
+        _oxml.table(None, [10], _oxml.table_row("", header=False, cant_split=False)),
+        _oxml.paragraph("Heading1", _oxml.text_run("two")),
+        _oxml.paragraph(None, _oxml.text_run("three & <four>")),
+    ]
+    as_text, as_elements = docx.Document(), docx.Document()
+    body = _oxml.Body()
+    body.add(blocks[0])
+    body.add_table(blocks[1])
+    changed = body.add(blocks[2])
+    _oxml.break_page_before(body.element(changed))
+    body.add(blocks[3])
+
+    body.place(as_text)
+    spliced = b"".join(_oxml.spliced(saved_body(as_text), body.texts))
+
+    for number, xml in enumerate(blocks):
+        element = _oxml.parse_block(xml)
+        if number == changed:
+            _oxml.break_page_before(element)
+        _oxml.append_block(as_elements, element)
+    assert len(body.texts) == 2  # a run of text, the changed element, another run
+    assert spliced == saved_body(as_elements)
 
 
 def test_a_document_that_names_wordprocessingml_otherwise_gets_elements() -> None:

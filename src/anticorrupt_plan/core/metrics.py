@@ -180,7 +180,8 @@ def _is_thai_letter(char: str) -> bool:
 
 
 # A piece of text up to and including a break opportunity, or the text's rest.
-_PIECE = re.compile("[^ \t\u200b]*[ \t\u200b]|[^ \t\u200b]+")
+_BREAKS = "".join(sorted(map(re.escape, BREAK_AFTER)))
+_PIECE = re.compile(f"[^{_BREAKS}]*[{_BREAKS}]|[^{_BREAKS}]+")
 
 
 @functools.lru_cache(maxsize=1 << 12)

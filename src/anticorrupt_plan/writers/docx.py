@@ -113,7 +113,6 @@ def render_docx(
         return found
 
     writer = _Writer(word, style_ids, images, format_of=format_of, sheet=sheet)
-    writer.paragraphs = Measures(format_of, _oxml.CellMargins(), writer.texts)
     thai = settings.digits == "thai"
     before, _, after = document.page_number.partition("{page}")
     page_headers(word.sections[0], before=before, after=after, thai=thai)
@@ -178,7 +177,8 @@ def _styles(document: Document) -> dict[str, WD_STYLE_TYPE]:
         for paragraph in paragraphs:
             if paragraph.style:
                 found[paragraph.style] = WD_STYLE_TYPE.PARAGRAPH
-            # Strong text sets what is set already, unless a paragraph style is named so.
+            # Strong is a character style unless a paragraph style is named so: once it
+            # is known to be one, paragraphs need not be searched for strong text.
             if found.get(STRONG) is not WD_STYLE_TYPE.CHARACTER and _strong(paragraph.inlines):
                 found[STRONG] = WD_STYLE_TYPE.CHARACTER
     return found
@@ -203,12 +203,15 @@ class _Writer:
     body: _oxml.Body = field(default_factory=_oxml.Body)
     texts: TextMeasures = field(default_factory=TextMeasures)
     measures: dict[str | None, Measures] = field(default_factory=dict)
-    paragraphs: Measures | None = None  # measures paragraphs outside tables
+    paragraphs: Measures = field(init=False)  # measures paragraphs outside tables
     shapes: _Shapes = field(default_factory=lambda: _Shapes())
     # Header rows written (XML) by shape, place in the table, widths, keep, loose cells.
     header_rows: dict[tuple[object, ...], str] = field(default_factory=dict)
     bookmarks: int = 0  # how many headings carry a bookmark, for their ids
     references: bool = False  # whether any page number refers to a bookmark
+
+    def __post_init__(self) -> None:
+        self.paragraphs = Measures(self.format_of, _oxml.CellMargins(), self.texts)
 
     def section(self, section: Section) -> int | None:
         """Write the section's blocks; its last paragraph (its place in the body), or None
@@ -227,7 +230,7 @@ class _Writer:
         for measures in self.measures.values():
             measures.forget()
         widths = self._column_widths(tables, round(width_emu * TWIPS_PER_EMU))
-        self.header_rows = {}  # keyed by the ids of this section's widths
+        self.header_rows = {}
         flow = Flow(page_pt) if widths else None
         last: int | None = None
         chain: list[int] = []  # the paragraphs just written that keep with the next
@@ -266,6 +269,7 @@ class _Writer:
                     chain = [*chain, last] if keeps else []
             if flow is not None:
                 self._follow(flow, block, width_pt)
+        self.paragraphs.forget()
         return last
 
     def _follow(self, flow: Flow, block: Block, width_pt: float) -> None:
@@ -287,7 +291,6 @@ class _Writer:
         else:
             return
         measures = self.paragraphs
-        assert measures is not None
         for paragraph in paragraphs:
             style = self.format_of(paragraph.style)
             measured = measures.paragraph(paragraph)
@@ -425,7 +428,7 @@ class _Writer:
             zip(tree.rows, table.places, layouts, keep, strict=True)
         ):
             if row.header and table.apart:
-                key = (shape, index, id(widths), whole, decided.loose)
+                key = (shape, index, tuple(widths), whole, decided.loose)
                 found = self.header_rows.get(key)
                 if found is None:
                     found = self.header_rows[key] = self._row(row, placed, widths, decided, whole)
