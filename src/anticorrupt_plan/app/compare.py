@@ -42,10 +42,10 @@ def compare(
 
     Each version is a file, ``REV:path``, or a git revision of ``plan_file`` (by default
     ``new`` when it is a file, so that ``HEAD reports/2563-annual.yaml`` compares that
-    report with its last commit; else plan.yaml). With ``out``
-    the rendered changes replace that file (atomically) instead of being returned; the DOCX
-    comparison, a Word document, always needs it. Its reference document is the one in
-    ``templates``, by default the built-in one.
+    report with its last commit; else plan.yaml). With ``out`` the rendered changes replace
+    that file (atomically) instead of being returned; the DOCX comparison, a Word document,
+    always needs it. Its reference document is the one in ``templates``, by default the
+    built-in one.
     """
     if format is DiffFormat.DOCX and out is None:
         raise ValueError("the DOCX comparison is a file: give the path to write it to as out")
