@@ -117,6 +117,11 @@ def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[
         pytest.param("ประจำปี พ.ศ.๒๕๖๖ - ๒๕๖๗", [], id="own-period-right"),
         pytest.param("ยุทธศาสตร์ชาติ ระยะที่ ๓ พ.ศ.๒๕๖๐ -๒๕๖๔", [], id="national-phase"),
         pytest.param("ช่วงปี ๒๕๖๕ - ๒๕๖๖ ที่ผ่านมา", [], id="uncued-is-for-OTHER-YEARS"),
+        pytest.param(
+            "ปีงบประมาณ ๒566 - ๒568",
+            [("๒566 - ๒568", "๒๕๖๖ - ๒๕๖๗")],
+            id="half-converted-digits-corrected-in-those-it-starts-with",
+        ),
     ],
 )
 def test_fiscal_years(text: str, expected: list[tuple[str, str]]) -> None:
@@ -415,3 +420,128 @@ def test_other_organization(text: str, expected: list[tuple[str, str]]) -> None:
     found = run("OTHER-ORGANIZATION", {RATIONALE: text})
 
     assert found == [("rationale[0]", flagged, fix) for flagged, fix in expected]
+
+
+def messages(rule_id: str, changes: dict[tuple[str | int, ...], Any]) -> list[str]:
+    """The message of each hit of the rule on the changed plan."""
+    valid = parse_plan(dump(plan_with(changes)), file="plan.yaml")
+    find = RULE[rule_id].find
+    assert find is not None
+    return [hit.message for hit in find(Context(valid.document, valid.plan))]
+
+
+def test_latin_in_thai_quotes_the_letter_with_three_characters_either_side() -> None:
+    found = messages("LATIN-IN-THAI", {RATIONALE: "eระบบป้องกันการทุจรiตทั้งหมด"})
+
+    assert found == [
+        "Latin letter 'e' inside Thai text ('eระบ'); it looks the same in print but breaks "
+        "searching and sorting",
+        "Latin letter 'i' inside Thai text ('ุจรiตทั'); it looks the same in print but breaks "
+        "searching and sorting",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "changes", "expected"),
+    [
+        pytest.param(
+            "NAME-SPELLING",
+            {RATIONALE: "องค์กรบริหารส่วนตำบลทุ้งทอง อำเภอทามวง จังหวัดกาญจนบุร"},
+            [
+                "'ทุ้งทอง' is a near miss of the organization's name 'ทุ่งทอง'",
+                "'องค์กรบริหารส่วนตำบล' is a near miss of the organization's kind "
+                "'องค์การบริหารส่วนตำบล'",
+                "'ทามวง' is a near miss of the organization's district 'ท่าม่วง'",
+                "'กาญจนบุร' is a near miss of the organization's province 'กาญจนบุรี'",
+            ],
+            id="name-kind-district-province",
+        ),
+        pytest.param(
+            "NAME-SPELLING",
+            {RATIONALE: "องค์การบริหารส่วนตำบล ทุ่งทอง"},
+            [
+                "a space splits the organization's full name in 'องค์การบริหารส่วนตำบล ทุ่งทอง'; "
+                "remove it"
+            ],
+            id="space-splits-the-full-name",
+        ),
+        pytest.param(
+            "OTHER-ORGANIZATION",
+            {RATIONALE: "เทศบาลตำบลบ้านใหม่ จังหวัดนครราชสีมา"},
+            [
+                "'เทศบาลตำบล' is another kind of organization: this plan is "
+                "องค์การบริหารส่วนตำบลทุ่งทอง's; left in from a copied plan?",
+                "'จังหวัดนครราชสีมา' names another province: this plan is "
+                "องค์การบริหารส่วนตำบลทุ่งทอง's, in จังหวัดกาญจนบุรี; left in from a copied plan?",
+            ],
+            id="other-kind-and-province",
+        ),
+        pytest.param(
+            "FISCAL-YEARS",
+            {INTRO: "จัดทำแผน ประจำปี ๒๕๖๕ - ๒๕๖๖ มี"},
+            ["gives the plan's period as 2565-2566, but its fiscal years are 2566-2567"],
+            id="own-period",
+        ),
+        pytest.param(
+            "OTHER-YEARS",
+            {INTRO: "ช่วงปี ๒๕๖๗ - ๒๕๖๘ และปีงบประมาณ ๒๕๗๐"},
+            [
+                "2567-2568 is as long as the plan's fiscal years 2566-2567 but shifted by +1; "
+                "if it means the plan's period, correct it",
+                "fiscal year 2570 is outside the plan's fiscal years 2566-2567",
+            ],
+            id="shifted-range-and-year-outside",
+        ),
+        pytest.param(
+            "DOUBLED",
+            {RATIONALE: "ปลุกและปลุก ทุ่่งนา จัดทำเเผน บุคลากรบุคลากร"},
+            [
+                "'ปลุก' is written twice: 'ปลุกและปลุก'",
+                "'บุคลากร' is written twice: 'บุคลากรบุคลากร'",
+                "the mark '่' is typed twice on 'ท'",
+                "two เ (sara e) typed where แ (sara ae) is meant",
+            ],
+            id="word-run-mark-sara-e",
+        ),
+        pytest.param(
+            "DOUBLED",
+            {RATIONALE: "ข้าราชการในทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
+            ["'ก' is typed twice in 'ทุกกระดับ'; elsewhere the plan writes 'ทุกระดับ'"],
+            id="letter",
+        ),
+        pytest.param(
+            "PLACEHOLDER",
+            {RATIONALE: "ข้อความ ..... ต่อ"},
+            ["placeholder '.....' where text is expected; write the text"],
+            id="placeholder",
+        ),
+        pytest.param(
+            "DOUBLE-SPACE",
+            {RATIONALE: "ข้อ   ความ"},
+            ["3 spaces in a row; Thai text separates phrases by one"],
+            id="three-spaces",
+        ),
+        pytest.param(
+            "MIXED-DIGITS",
+            {RATIONALE: "ร้อยละ ๘๐ จาก 100 คน"},
+            [
+                "mixes Thai and Arabic digits in one text; write '100' in Thai digits like the "
+                "rest (the plan's digits setting)"
+            ],
+            id="arabic-in-thai",
+        ),
+        pytest.param(
+            "MIXED-DIGITS",
+            {("digits",): "arabic", RATIONALE: "ร้อยละ 80 จาก ๑๐๐ คน"},
+            [
+                "mixes Arabic and Thai digits in one text; write '๑๐๐' in Arabic digits like the "
+                "rest (the plan's digits setting)"
+            ],
+            id="thai-in-arabic",
+        ),
+    ],
+)
+def test_each_rule_says_what_it_found(
+    rule_id: str, changes: dict[tuple[str | int, ...], Any], expected: list[str]
+) -> None:
+    assert messages(rule_id, changes) == expected
