@@ -104,6 +104,48 @@ def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[
 
 
 @pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {("organization", "name"): "ปง", RATIONALE: "ตำบลปังจัดทำแผน อำเภอทามวง"},
+            [("ทามวง", "ท่าม่วง")],
+            id="a-name-of-two-clusters-is-not-compared",
+        ),
+        pytest.param(
+            {("organization", "district"): None, RATIONALE: "ตำบลทุ้งทอง อำเภอทามวง"},
+            [("ทุ้งทอง", "ทุ่งทอง")],
+            id="no-district-declared",
+        ),
+    ],
+)
+def test_name_spelling_compares_only_what_the_plan_declares(
+    changes: dict[tuple[str | int, ...], Any], expected: list[tuple[str, str]]
+) -> None:
+    assert run("NAME-SPELLING", changes) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ตำบลบานปาม้าจัดทำแผน", [("บานปาม้า", "บางปลาม้า")], id="a-letter-changed-one-left-out"
+        ),
+        pytest.param("ตำบลบานปามาจัดทำแผน", [], id="and-a-mark-left-out-too"),
+    ],
+)
+def test_a_name_of_eight_clusters_allows_two_edits(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    changes = {("organization", "name"): "บางปลาม้า", RATIONALE: text}
+
+    assert run("NAME-SPELLING", changes) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
@@ -122,6 +164,7 @@ def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[
             [("๒566 - ๒568", "๒๕๖๖ - ๒๕๖๗")],
             id="half-converted-digits-corrected-in-those-it-starts-with",
         ),
+        pytest.param("ประจำปี ๒๕๖๖ - ๒๕๖๖", [], id="one-year-of-the-plan-as-a-range"),
     ],
 )
 def test_fiscal_years(text: str, expected: list[tuple[str, str]]) -> None:
@@ -290,6 +333,56 @@ def test_doubled_letter_needs_the_plan_as_evidence(
 
 
 @pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {RATIONALE: "ทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
+            [("กก", "ก")],
+            id="in-the-text's-first-word",
+        ),
+        pytest.param(
+            {RATIONALE: "ข้าราชการในทุกกระดับ", STEP: "บุคลากรทุกระดับ และ"},
+            [],
+            id="too-near-the-end-for-a-whole-phrase-after-it",
+        ),
+        pytest.param(
+            {RATIONALE: "ข้าราชการในทุกกระดับ และ", STEP: "บุคลากรทุกระดับ", INTRO: "ยกระดับ คุณภาพ"},
+            [],
+            id="the-words-at-its-second-copy-written-elsewhere",
+        ),
+    ],
+)
+def test_doubled_letter_reach(
+    changes: dict[tuple[str | int, ...], Any], expected: list[tuple[str, str]]
+) -> None:
+    assert run("DOUBLED", changes) == [("rationale[0]", found, fix) for found, fix in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ป้องกันการทุจริตทุจริตในองค์กร", [("ทุจริตทุจริต", "ทุจริต")], id="four-clusters-mid-word"
+        ),
+        pytest.param(
+            "ทุจริตทุจริต พัฒนาบุคลากรบุคลากรให้มี",
+            [("ทุจริตทุจริต", "ทุจริต"), ("บุคลากรบุคลากร", "บุคลากร")],
+            id="a-run-after-a-doubled-word",
+        ),
+        pytest.param(
+            "ปลุกและปลุกบุคลากรบุคลากร",
+            [("ปลุกและปลุก", None), ("บุคลากรบุคลากร", "บุคลากร")],
+            id="a-run-right-after-a-doubled-word",
+        ),
+    ],
+)
+def test_doubled_runs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert run("DOUBLED", {RATIONALE: text}) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
     ("rule_id", "text", "expected"),
     [
         pytest.param("PLACEHOLDER", "ข้อความ ..... ต่อ", [(".....", None)], id="dots"),
@@ -321,6 +414,12 @@ def test_mixed_digits_follows_the_digits_setting() -> None:
     changes = {("digits",): "arabic", RATIONALE: "ร้อยละ 80 จาก ๑๐๐ คน"}
 
     assert run("MIXED-DIGITS", changes) == [("rationale[0]", "๑๐๐", "100")]
+
+
+def test_mixed_digits_leaves_a_text_all_in_the_other_digits_alone() -> None:
+    changes = {("digits",): "arabic", RATIONALE: "ร้อยละ ๘๐ จาก ๑๐๐ คน"}
+
+    assert run("MIXED-DIGITS", changes) == []
 
 
 @pytest.mark.parametrize(
