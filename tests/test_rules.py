@@ -309,6 +309,10 @@ def test_named_two_ways(
         pytest.param("คัดเลือกและและประเมิน", [("และและ", "และ")], id="short-word-never-twice"),
         pytest.param("คณะกรรมการการเลือกตั้ง", [], id="การการ-across-words"),
         pytest.param("สถานที่ที่จัดอบรม", [], id="ที่ที่-is-right"),
+        pytest.param("ปลุกปลุกจิตสำนึก", [("ปลุกปลุก", "ปลุก")], id="three-clusters-side-by-side"),
+        pytest.param("ร่วมมือกับ นานาประเทศ", [], id="two-clusters-side-by-side-is-a-word"),
+        pytest.param("ประสานงาน กับ กับหน่วยงาน", [("กับ กับ", "กับ")], id="two-clusters-across-a-space"),
+        pytest.param("ทุุ่่งนา", [("ทุุ่่", "ทุ่")], id="two-marks-twice-one-finding"),
     ],
 )
 def test_doubled(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -339,6 +343,21 @@ def test_doubled_letter_needs_the_plan_as_evidence(
             {RATIONALE: "ทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
             [("กก", "ก")],
             id="in-the-text's-first-word",
+        ),
+        pytest.param(
+            {RATIONALE: "ทุกกระดับ และทุก", STEP: "บุคลากรทุกระดับ"},
+            [("กก", "ก")],
+            id="in-the-first-word-of-a-text-ending-with-the-letter",
+        ),
+        pytest.param(
+            {RATIONALE: "นานาหน่วยงานร่วมกับข้าราชการในทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
+            [("กก", "ก")],
+            id="after-a-letter-repeated-at-the-text's-start",
+        ),
+        pytest.param(
+            {RATIONALE: "ตามหลักฮฮวงจุ้ย และ", STEP: "หลักฮวงจุ้ยที่ดี"},
+            [("ฮฮ", "ฮ")],
+            id="the-last-letter-ฮ",
         ),
         pytest.param(
             {RATIONALE: "ข้าราชการในทุกกระดับ", STEP: "บุคลากรทุกระดับ และ"},
@@ -593,12 +612,12 @@ def test_latin_in_thai_quotes_the_letter_with_three_characters_either_side() -> 
         ),
         pytest.param(
             "DOUBLED",
-            {RATIONALE: "ปลุกและปลุก ทุ่่งนา จัดทำเเผน บุคลากรบุคลากร"},
+            {RATIONALE: "ปลุกและปลุก ทุ่่งนา จัดทำเเผน พัฒนาบุคลากรบุคลากรให้มี"},
             [
                 "'ปลุก' is written twice: 'ปลุกและปลุก'",
-                "'บุคลากร' is written twice: 'บุคลากรบุคลากร'",
                 "the mark '่' is typed twice on 'ท'",
                 "two เ (sara e) typed where แ (sara ae) is meant",
+                "'บุคลากร' is written twice: 'บุคลากรบุคลากร'",
             ],
             id="word-run-mark-sara-e",
         ),
