@@ -355,9 +355,19 @@ def test_doubled_letter_needs_the_plan_as_evidence(
             id="after-a-letter-repeated-at-the-text's-start",
         ),
         pytest.param(
+            {RATIONALE: "ดำเนินการอย่างยาวนนานต่อเนื่อง", STEP: "ทำงานอย่างยาวนานต่อ"},
+            [("นน", "น")],
+            id="before-a-word-that-repeats-the-letter",
+        ),
+        pytest.param(
             {RATIONALE: "ตามหลักฮฮวงจุ้ย และ", STEP: "หลักฮวงจุ้ยที่ดี"},
             [("ฮฮ", "ฮ")],
             id="the-last-letter-ฮ",
+        ),
+        pytest.param(
+            {RATIONALE: "ประชาชนทุก กิจกรรม และ", STEP: "ประชาชนทุกกิจกรรม"},
+            [],
+            id="the-letter-again-after-a-space",
         ),
         pytest.param(
             {RATIONALE: "ข้าราชการในทุกกระดับ", STEP: "บุคลากรทุกระดับ และ"},
