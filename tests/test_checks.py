@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from anticorrupt_plan.app import checks
 from anticorrupt_plan.app.checks import (
     CONFIG_RULE,
     Finding,
@@ -22,6 +24,7 @@ from anticorrupt_plan.app.checks import (
 from anticorrupt_plan.app.registry import KIND_NAMES, kind_named
 from anticorrupt_plan.app.validate import parse_plan, read_plan
 from anticorrupt_plan.cli.commands import Exit, app
+from anticorrupt_plan.common.kind import Kind
 from anticorrupt_plan.core.errors import PlanInvalid
 from anticorrupt_plan.kinds.ethics.rules import RULES
 
@@ -460,3 +463,120 @@ def test_accepting_twice_as_many_findings_is_twice_the_work(tmp_path: Path) -> N
 
     # Each acceptance once read every finding: 4x the work for 2x.
     assert growth(check_accepting, 200) < 2.2
+
+
+def test_json_report_in_full_keeps_the_thai_readable_and_a_whole_value_finding_textless() -> None:
+    # A row without steps (a finding about the whole value) and an accepted double space.
+    steps = "            steps:\n              - ขั้นที่หนึ่ง\n"
+    text = BASE.replace(steps, "").replace("    tactic: กลยุทธ์", "    tactic: กลยุทธ์  หลัก")
+    settings = (
+        "checks:\n  accept:\n"
+        "    - {rule: DOUBLE-SPACE, path: 'goals[0].tactic', reason: เว้นวรรคตามต้นฉบับ}\n"
+    )
+
+    assert report_json(check(text + settings)) == (
+        "{\n"
+        '  "findings": [\n'
+        "    {\n"
+        '      "file": "plan.yaml",\n'
+        '      "line": 37,\n'
+        '      "column": 13,\n'
+        '      "severity": "warning",\n'
+        '      "rule": "NO-STEPS",\n'
+        '      "path": "goals[0].measures[0].rows[0].steps",\n'
+        '      "message": "this row has no steps (แนวทางปฏิบัติ); list how its project is carried'
+        ' out",\n'
+        '      "text": "",\n'
+        '      "suggestion": null\n'
+        "    }\n"
+        "  ],\n"
+        '  "accepted": [\n'
+        "    {\n"
+        '      "rule": "DOUBLE-SPACE",\n'
+        '      "path": "goals[0].tactic",\n'
+        '      "text": null,\n'
+        '      "reason": "เว้นวรรคตามต้นฉบับ",\n'
+        '      "line": 45,\n'
+        '      "column": 7,\n'
+        '      "findings": [\n'
+        "        {\n"
+        '          "file": "plan.yaml",\n'
+        '          "line": 33,\n'
+        '          "column": 20,\n'
+        '          "severity": "warning",\n'
+        '          "rule": "DOUBLE-SPACE",\n'
+        '          "path": "goals[0].tactic",\n'
+        '          "message": "2 spaces in a row; Thai text separates phrases by one",\n'
+        '          "text": "  ",\n'
+        '          "suggestion": " "\n'
+        "        }\n"
+        "      ]\n"
+        "    }\n"
+        "  ]\n"
+        "}\n"
+    )
+
+
+def test_a_settings_problem_is_an_error_line_with_the_nearest_rule() -> None:
+    report = check(SLIPPED + "checks:\n  disable: [DOUBLE-SPACES]\n")
+
+    assert report_text(report).splitlines()[-1] == (
+        "plan.yaml:46:13: error: CHECK-CONFIG: checks.disable[0]: no rule is called "
+        "DOUBLE-SPACES; 'plan check --list-rules' lists them; write 'DOUBLE-SPACE'"
+    )
+    assert summary(report) == "1 error, 2 warnings"
+
+
+def test_switching_off_the_settings_rule_says_it_cannot_be() -> None:
+    report = check(SLIPPED + "checks:\n  disable: [CHECK-CONFIG]\n")
+
+    assert str(report.findings[-1]) == (
+        "plan.yaml:46:13: error: CHECK-CONFIG: checks.disable[0]: CHECK-CONFIG cannot be "
+        "switched off or accepted; fix the settings"
+    )
+
+
+def test_rule_listing_notes_no_kinds_for_a_rule_every_kind_runs() -> None:
+    line = next(line for line in rules_text().splitlines() if line.startswith("PLACEHOLDER "))
+
+    assert line.endswith("(....., …, ???, xxx, TODO) where the document needs words")
+
+
+def test_rule_listing_names_each_kind_of_a_rule_some_kinds_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No rule is run by two of the three kinds yet: a report without PLACEHOLDER makes one.
+    def without_placeholder(name: str) -> Kind:
+        kind = kind_named(name)
+        if name != "report":
+            return kind
+        rules = [rule for rule in kind.rules() if rule.id != "PLACEHOLDER"]
+        return dataclasses.replace(kind, rules=lambda: rules)
+
+    monkeypatch.setattr(checks, "kind_named", without_placeholder)
+
+    line = next(line for line in rules_text().splitlines() if line.startswith("PLACEHOLDER "))
+    assert line.endswith("where the document needs words (only in: ethics, action)")
+
+
+def test_an_acceptance_of_an_unknown_rule_points_at_its_rule_and_says_only_that() -> None:
+    settings = (
+        "checks:\n  accept:\n    - rule: DOUBLE-SPACES\n      path: goals[0].tactic\n"
+        "      reason: spaced as signed\n"
+    )
+
+    lines = report_text(check(SLIPPED + settings)).splitlines()
+
+    assert lines[2:] == [
+        "plan.yaml:47:13: error: CHECK-CONFIG: checks.accept[0].rule: no rule is called "
+        "DOUBLE-SPACES; 'plan check --list-rules' lists them; write 'DOUBLE-SPACE'"
+    ]
+
+
+def test_an_unknown_rule_like_no_rule_gets_no_suggestion() -> None:
+    report = check(SLIPPED + "checks:\n  disable: [NOTHING-LIKE-IT]\n")
+
+    assert str(report.findings[-1]) == (
+        "plan.yaml:46:13: error: CHECK-CONFIG: checks.disable[0]: no rule is called "
+        "NOTHING-LIKE-IT; 'plan check --list-rules' lists them"
+    )

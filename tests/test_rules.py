@@ -104,6 +104,48 @@ def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[
 
 
 @pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {("organization", "name"): "ปง", RATIONALE: "ตำบลปังจัดทำแผน อำเภอทามวง"},
+            [("ทามวง", "ท่าม่วง")],
+            id="a-name-of-two-clusters-is-not-compared",
+        ),
+        pytest.param(
+            {("organization", "district"): None, RATIONALE: "ตำบลทุ้งทอง อำเภอทามวง"},
+            [("ทุ้งทอง", "ทุ่งทอง")],
+            id="no-district-declared",
+        ),
+    ],
+)
+def test_name_spelling_compares_only_what_the_plan_declares(
+    changes: dict[tuple[str | int, ...], Any], expected: list[tuple[str, str]]
+) -> None:
+    assert run("NAME-SPELLING", changes) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ตำบลบานปาม้าจัดทำแผน", [("บานปาม้า", "บางปลาม้า")], id="a-letter-changed-one-left-out"
+        ),
+        pytest.param("ตำบลบานปามาจัดทำแผน", [], id="and-a-mark-left-out-too"),
+    ],
+)
+def test_a_name_of_eight_clusters_allows_two_edits(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    changes = {("organization", "name"): "บางปลาม้า", RATIONALE: text}
+
+    assert run("NAME-SPELLING", changes) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
@@ -117,6 +159,12 @@ def test_a_short_name_allows_only_changed_marks(text: str, expected: list[tuple[
         pytest.param("ประจำปี พ.ศ.๒๕๖๖ - ๒๕๖๗", [], id="own-period-right"),
         pytest.param("ยุทธศาสตร์ชาติ ระยะที่ ๓ พ.ศ.๒๕๖๐ -๒๕๖๔", [], id="national-phase"),
         pytest.param("ช่วงปี ๒๕๖๕ - ๒๕๖๖ ที่ผ่านมา", [], id="uncued-is-for-OTHER-YEARS"),
+        pytest.param(
+            "ปีงบประมาณ ๒566 - ๒568",
+            [("๒566 - ๒568", "๒๕๖๖ - ๒๕๖๗")],
+            id="half-converted-digits-corrected-in-those-it-starts-with",
+        ),
+        pytest.param("ประจำปี ๒๕๖๖ - ๒๕๖๖", [], id="one-year-of-the-plan-as-a-range"),
     ],
 )
 def test_fiscal_years(text: str, expected: list[tuple[str, str]]) -> None:
@@ -261,6 +309,10 @@ def test_named_two_ways(
         pytest.param("คัดเลือกและและประเมิน", [("และและ", "และ")], id="short-word-never-twice"),
         pytest.param("คณะกรรมการการเลือกตั้ง", [], id="การการ-across-words"),
         pytest.param("สถานที่ที่จัดอบรม", [], id="ที่ที่-is-right"),
+        pytest.param("ปลุกปลุกจิตสำนึก", [("ปลุกปลุก", "ปลุก")], id="three-clusters-side-by-side"),
+        pytest.param("ร่วมมือกับ นานาประเทศ", [], id="two-clusters-side-by-side-is-a-word"),
+        pytest.param("ประสานงาน กับ กับหน่วยงาน", [("กับ กับ", "กับ")], id="two-clusters-across-a-space"),
+        pytest.param("ทุุ่่งนา", [("ทุุ่่", "ทุ่")], id="two-marks-twice-one-finding"),
     ],
 )
 def test_doubled(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -282,6 +334,81 @@ def test_doubled_letter_needs_the_plan_as_evidence(
     changes = {RATIONALE: "ข้าราชการในทุกกระดับ และ", STEP: elsewhere}
 
     assert run("DOUBLED", changes) == [("rationale[0]", found, fix) for found, fix in expected]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {RATIONALE: "ทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
+            [("กก", "ก")],
+            id="in-the-text's-first-word",
+        ),
+        pytest.param(
+            {RATIONALE: "ทุกกระดับ และทุก", STEP: "บุคลากรทุกระดับ"},
+            [("กก", "ก")],
+            id="in-the-first-word-of-a-text-ending-with-the-letter",
+        ),
+        pytest.param(
+            {RATIONALE: "นานาหน่วยงานร่วมกับข้าราชการในทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
+            [("กก", "ก")],
+            id="after-a-letter-repeated-at-the-text's-start",
+        ),
+        pytest.param(
+            {RATIONALE: "ดำเนินการอย่างยาวนนานต่อเนื่อง", STEP: "ทำงานอย่างยาวนานต่อ"},
+            [("นน", "น")],
+            id="before-a-word-that-repeats-the-letter",
+        ),
+        pytest.param(
+            {RATIONALE: "ตามหลักฮฮวงจุ้ย และ", STEP: "หลักฮวงจุ้ยที่ดี"},
+            [("ฮฮ", "ฮ")],
+            id="the-last-letter-ฮ",
+        ),
+        pytest.param(
+            {RATIONALE: "ประชาชนทุก กิจกรรม และ", STEP: "ประชาชนทุกกิจกรรม"},
+            [],
+            id="the-letter-again-after-a-space",
+        ),
+        pytest.param(
+            {RATIONALE: "ข้าราชการในทุกกระดับ", STEP: "บุคลากรทุกระดับ และ"},
+            [],
+            id="too-near-the-end-for-a-whole-phrase-after-it",
+        ),
+        pytest.param(
+            {RATIONALE: "ข้าราชการในทุกกระดับ และ", STEP: "บุคลากรทุกระดับ", INTRO: "ยกระดับ คุณภาพ"},
+            [],
+            id="the-words-at-its-second-copy-written-elsewhere",
+        ),
+    ],
+)
+def test_doubled_letter_reach(
+    changes: dict[tuple[str | int, ...], Any], expected: list[tuple[str, str]]
+) -> None:
+    assert run("DOUBLED", changes) == [("rationale[0]", found, fix) for found, fix in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ป้องกันการทุจริตทุจริตในองค์กร", [("ทุจริตทุจริต", "ทุจริต")], id="four-clusters-mid-word"
+        ),
+        pytest.param(
+            "ทุจริตทุจริต พัฒนาบุคลากรบุคลากรให้มี",
+            [("ทุจริตทุจริต", "ทุจริต"), ("บุคลากรบุคลากร", "บุคลากร")],
+            id="a-run-after-a-doubled-word",
+        ),
+        pytest.param(
+            "ปลุกและปลุกบุคลากรบุคลากร",
+            [("ปลุกและปลุก", None), ("บุคลากรบุคลากร", "บุคลากร")],
+            id="a-run-right-after-a-doubled-word",
+        ),
+    ],
+)
+def test_doubled_runs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert run("DOUBLED", {RATIONALE: text}) == [
+        ("rationale[0]", found, fix) for found, fix in expected
+    ]
 
 
 @pytest.mark.parametrize(
@@ -316,6 +443,12 @@ def test_mixed_digits_follows_the_digits_setting() -> None:
     changes = {("digits",): "arabic", RATIONALE: "ร้อยละ 80 จาก ๑๐๐ คน"}
 
     assert run("MIXED-DIGITS", changes) == [("rationale[0]", "๑๐๐", "100")]
+
+
+def test_mixed_digits_leaves_a_text_all_in_the_other_digits_alone() -> None:
+    changes = {("digits",): "arabic", RATIONALE: "ร้อยละ ๘๐ จาก ๑๐๐ คน"}
+
+    assert run("MIXED-DIGITS", changes) == []
 
 
 @pytest.mark.parametrize(
@@ -415,3 +548,128 @@ def test_other_organization(text: str, expected: list[tuple[str, str]]) -> None:
     found = run("OTHER-ORGANIZATION", {RATIONALE: text})
 
     assert found == [("rationale[0]", flagged, fix) for flagged, fix in expected]
+
+
+def messages(rule_id: str, changes: dict[tuple[str | int, ...], Any]) -> list[str]:
+    """The message of each hit of the rule on the changed plan."""
+    valid = parse_plan(dump(plan_with(changes)), file="plan.yaml")
+    find = RULE[rule_id].find
+    assert find is not None
+    return [hit.message for hit in find(Context(valid.document, valid.plan))]
+
+
+def test_latin_in_thai_quotes_the_letter_with_three_characters_either_side() -> None:
+    found = messages("LATIN-IN-THAI", {RATIONALE: "eระบบป้องกันการทุจรiตทั้งหมด"})
+
+    assert found == [
+        "Latin letter 'e' inside Thai text ('eระบ'); it looks the same in print but breaks "
+        "searching and sorting",
+        "Latin letter 'i' inside Thai text ('ุจรiตทั'); it looks the same in print but breaks "
+        "searching and sorting",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "changes", "expected"),
+    [
+        pytest.param(
+            "NAME-SPELLING",
+            {RATIONALE: "องค์กรบริหารส่วนตำบลทุ้งทอง อำเภอทามวง จังหวัดกาญจนบุร"},
+            [
+                "'ทุ้งทอง' is a near miss of the organization's name 'ทุ่งทอง'",
+                "'องค์กรบริหารส่วนตำบล' is a near miss of the organization's kind "
+                "'องค์การบริหารส่วนตำบล'",
+                "'ทามวง' is a near miss of the organization's district 'ท่าม่วง'",
+                "'กาญจนบุร' is a near miss of the organization's province 'กาญจนบุรี'",
+            ],
+            id="name-kind-district-province",
+        ),
+        pytest.param(
+            "NAME-SPELLING",
+            {RATIONALE: "องค์การบริหารส่วนตำบล ทุ่งทอง"},
+            [
+                "a space splits the organization's full name in 'องค์การบริหารส่วนตำบล ทุ่งทอง'; "
+                "remove it"
+            ],
+            id="space-splits-the-full-name",
+        ),
+        pytest.param(
+            "OTHER-ORGANIZATION",
+            {RATIONALE: "เทศบาลตำบลบ้านใหม่ จังหวัดนครราชสีมา"},
+            [
+                "'เทศบาลตำบล' is another kind of organization: this plan is "
+                "องค์การบริหารส่วนตำบลทุ่งทอง's; left in from a copied plan?",
+                "'จังหวัดนครราชสีมา' names another province: this plan is "
+                "องค์การบริหารส่วนตำบลทุ่งทอง's, in จังหวัดกาญจนบุรี; left in from a copied plan?",
+            ],
+            id="other-kind-and-province",
+        ),
+        pytest.param(
+            "FISCAL-YEARS",
+            {INTRO: "จัดทำแผน ประจำปี ๒๕๖๕ - ๒๕๖๖ มี"},
+            ["gives the plan's period as 2565-2566, but its fiscal years are 2566-2567"],
+            id="own-period",
+        ),
+        pytest.param(
+            "OTHER-YEARS",
+            {INTRO: "ช่วงปี ๒๕๖๗ - ๒๕๖๘ และปีงบประมาณ ๒๕๗๐"},
+            [
+                "2567-2568 is as long as the plan's fiscal years 2566-2567 but shifted by +1; "
+                "if it means the plan's period, correct it",
+                "fiscal year 2570 is outside the plan's fiscal years 2566-2567",
+            ],
+            id="shifted-range-and-year-outside",
+        ),
+        pytest.param(
+            "DOUBLED",
+            {RATIONALE: "ปลุกและปลุก ทุ่่งนา จัดทำเเผน พัฒนาบุคลากรบุคลากรให้มี"},
+            [
+                "'ปลุก' is written twice: 'ปลุกและปลุก'",
+                "the mark '่' is typed twice on 'ท'",
+                "two เ (sara e) typed where แ (sara ae) is meant",
+                "'บุคลากร' is written twice: 'บุคลากรบุคลากร'",
+            ],
+            id="word-run-mark-sara-e",
+        ),
+        pytest.param(
+            "DOUBLED",
+            {RATIONALE: "ข้าราชการในทุกกระดับ และ", STEP: "บุคลากรทุกระดับ"},
+            ["'ก' is typed twice in 'ทุกกระดับ'; elsewhere the plan writes 'ทุกระดับ'"],
+            id="letter",
+        ),
+        pytest.param(
+            "PLACEHOLDER",
+            {RATIONALE: "ข้อความ ..... ต่อ"},
+            ["placeholder '.....' where text is expected; write the text"],
+            id="placeholder",
+        ),
+        pytest.param(
+            "DOUBLE-SPACE",
+            {RATIONALE: "ข้อ   ความ"},
+            ["3 spaces in a row; Thai text separates phrases by one"],
+            id="three-spaces",
+        ),
+        pytest.param(
+            "MIXED-DIGITS",
+            {RATIONALE: "ร้อยละ ๘๐ จาก 100 คน"},
+            [
+                "mixes Thai and Arabic digits in one text; write '100' in Thai digits like the "
+                "rest (the plan's digits setting)"
+            ],
+            id="arabic-in-thai",
+        ),
+        pytest.param(
+            "MIXED-DIGITS",
+            {("digits",): "arabic", RATIONALE: "ร้อยละ 80 จาก ๑๐๐ คน"},
+            [
+                "mixes Arabic and Thai digits in one text; write '๑๐๐' in Arabic digits like the "
+                "rest (the plan's digits setting)"
+            ],
+            id="thai-in-arabic",
+        ),
+    ],
+)
+def test_each_rule_says_what_it_found(
+    rule_id: str, changes: dict[tuple[str | int, ...], Any], expected: list[str]
+) -> None:
+    assert messages(rule_id, changes) == expected
