@@ -63,7 +63,8 @@ messages: $(TEST_INSTALLED)
 # pyproject.toml one module at a time, runs the tests that reach each mutant, and the report
 # fails on any survivor not recorded in tests/mutation-equivalents.md.
 # MODULE=core.thai runs one module; MUTATION_JOBS=2 runs two mutants at once.
-MUTATED_MODULES := core.loader core.scalars core.thai core.matching core.textscan app.validate
+MUTATED_MODULES := core.loader core.scalars core.thai core.matching core.textscan app.validate \
+	core.output common.diffing kinds.ethics.model kinds.action.model
 MODULE ?= $(MUTATED_MODULES)
 MUTATION_JOBS ?= 1
 mutation: $(TEST_INSTALLED)

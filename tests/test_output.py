@@ -83,8 +83,32 @@ def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
 def test_a_directory_in_the_way_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "plan.md").mkdir()
 
-    with pytest.raises(OutputError, match="is a directory"):
+    with pytest.raises(OutputError) as raised:
         write_atomic(tmp_path / "plan.md", b"x")
+
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'plan.md'}: is a directory; cannot write a document there"
+    )
+
+
+def test_a_failed_rename_keeps_the_previous_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+
+    def read_only(self: Path, target: Path) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "replace", read_only)
+
+    with pytest.raises(OutputError) as raised:
+        write_atomic(target, b"new")
+
+    assert str(raised.value) == f"{target}: cannot write: Read-only file system"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
 
 def test_missing_parent_is_an_error_not_a_traceback(tmp_path: Path) -> None:
@@ -97,8 +121,18 @@ def test_ensure_directory_creates_parents_and_refuses_a_file(tmp_path: Path) -> 
     (tmp_path / "file").write_text("x")
 
     assert (tmp_path / "a" / "b").is_dir()
-    with pytest.raises(OutputError, match="exists and is not a folder"):
+    with pytest.raises(OutputError) as raised:
         ensure_directory(tmp_path / "file")
+    assert str(raised.value) == f"{tmp_path / 'file'}: exists and is not a folder"
+
+
+def test_ensure_directory_under_a_file_says_why_it_cannot_create_it(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+
+    with pytest.raises(OutputError) as raised:
+        ensure_directory(tmp_path / "file" / "out")
+
+    assert str(raised.value) == f"{tmp_path / 'file' / 'out'}: cannot create: Not a directory"
 
 
 def test_stale_outputs_names_missing_and_changed_files(tmp_path: Path) -> None:
@@ -114,6 +148,17 @@ def test_stale_outputs_names_missing_and_changed_files(tmp_path: Path) -> None:
     )
 
     assert stale == [(tmp_path / "changed.md", "out of date"), (tmp_path / "missing.md", "missing")]
+
+
+def test_stale_outputs_names_an_output_it_cannot_read_and_why(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").mkdir()
+
+    stale = stale_outputs({tmp_path / "plan.md": b"new", tmp_path / "plan.docx": b"new"})
+
+    assert stale == [
+        (tmp_path / "plan.docx", "missing"),
+        (tmp_path / "plan.md", "unreadable (Is a directory)"),
+    ]
 
 
 ENTRIES = {"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<Types/>"}
@@ -238,6 +283,38 @@ def test_a_rename_that_fails_midway_names_what_was_replaced(
         f"already replaced by this build: {tmp_path / 'plan.md'}"
     )
     assert contents(tmp_path) == {"plan.md": b"new markdown", "plan.docx": b"old docx"}
+
+
+THREE = {"plan.md": b"new markdown", "plan.docx": b"new docx", "plan.pdf": b"new pdf"}
+
+
+@pytest.mark.parametrize(
+    ("failing", "replaced", "left"),
+    [
+        ("plan.md", "nothing replaced", ["plan.docx", "plan.pdf"]),
+        ("plan.docx", "already replaced by this build: {out}/plan.md", ["plan.pdf"]),
+        ("plan.pdf", "already replaced by this build: {out}/plan.md, {out}/plan.docx", []),
+    ],
+)
+def test_a_failed_rename_names_what_was_replaced_and_what_was_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, replaced: str, left: list[str]
+) -> None:
+    rename = Path.replace
+
+    def fail_for_one(self: Path, target: Path) -> Path:
+        if Path(target).name == failing:
+            raise OSError(5, "Input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "replace", fail_for_one)
+
+    with pytest.raises(OutputError) as raised:
+        write_together(tmp_path, THREE)
+
+    expected = f"{tmp_path / failing}: cannot write: Input/output error; {replaced}"
+    if left:
+        expected += "; left as they were: " + ", ".join(str(tmp_path / name) for name in left)
+    assert str(raised.value) == expected.format(out=tmp_path)
 
 
 def test_a_directory_in_the_way_stops_the_build_before_anything_is_written(
