@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -66,6 +67,31 @@ def test_an_interrupted_write_leaves_no_temporary_file(
         write_atomic(target, b"new")
 
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+    assert target.read_bytes() == b"old"
+
+
+def read_only_from_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file system turns read-only once the temporary files are written: as a disk
+    remounted read-only after an error, nothing can be renamed or removed any more."""
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(Path, "unlink", refuse)
+
+
+def test_a_file_system_turned_read_only_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+    read_only_from_now(monkeypatch)
+
+    with pytest.raises(OutputError) as raised:
+        write_atomic(target, b"new")
+
+    assert str(raised.value) == f"{target}: cannot write: Read-only file system"
     assert target.read_bytes() == b"old"
 
 
@@ -317,6 +343,22 @@ def test_a_failed_rename_names_what_was_replaced_and_what_was_left(
     assert str(raised.value) == expected.format(out=tmp_path)
 
 
+def test_a_file_system_turned_read_only_before_the_renames_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = previous_build(tmp_path)
+    read_only_from_now(monkeypatch)
+
+    with pytest.raises(OutputError) as raised:
+        write_together(tmp_path, DOCUMENTS)
+
+    assert str(raised.value) == (
+        f"{tmp_path / 'plan.md'}: cannot write: Read-only file system; nothing replaced; "
+        f"left as they were: {tmp_path / 'plan.docx'}"
+    )
+    assert {name: contents(tmp_path)[name] for name in old} == old
+
+
 def test_a_directory_in_the_way_stops_the_build_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
@@ -354,6 +396,48 @@ def test_temporary_files_a_killed_build_left_are_removed_by_the_next(tmp_path: P
     write_together(tmp_path, DOCUMENTS)
 
     assert sorted(contents(tmp_path)) == sorted([*kept, "plan.md", "plan.docx"])
+
+
+def test_a_link_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_bytes(b"notes")
+    (tmp_path / ".plan.md.plan-tmp-k2j4_x9a").symlink_to(tmp_path / "notes.md")
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert (tmp_path / ".plan.md.plan-tmp-k2j4_x9a").is_symlink()
+
+
+def test_a_folder_that_cannot_be_searched_for_old_temporary_files_still_gets_the_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous_build(tmp_path)
+
+    def unlistable(path: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "scandir", unlistable)
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == DOCUMENTS
+
+
+def test_a_file_system_that_cannot_sync_a_folder_still_gets_the_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous_build(tmp_path)
+    sync = os.fsync
+
+    def files_only(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(22, "Invalid argument")
+        sync(fd)
+
+    monkeypatch.setattr(os, "fsync", files_only)
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == DOCUMENTS
 
 
 def test_temporary_files_are_named_after_their_document(
