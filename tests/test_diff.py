@@ -189,6 +189,54 @@ def test_each_edit_is_reported_once_at_its_place(
     assert [(c.kind.value, c.old_place, c.new_place) for c in changes] == expected
 
 
+@pytest.mark.parametrize(
+    ("edit", "place", "path", "old", "new"),
+    [
+        pytest.param(
+            lambda d: d["announcement"].update(subject="แผนป้องกันการทุจริต"),
+            "เรื่อง",
+            ("subject",),
+            "เรื่อง แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต",
+            "เรื่อง แผนป้องกันการทุจริต",
+            id="a subject written apart from the title",
+        ),
+        pytest.param(
+            lambda d: d["announcement"].update(body=["ข้อความประกาศใหม่"]),
+            "ย่อหน้าที่ ๑",
+            ("body", 0),
+            "ข้อความประกาศ",
+            "ข้อความประกาศใหม่",
+            id="a paragraph of the body",
+        ),
+        pytest.param(
+            lambda d: d["announcement"]["signatory"].update(name="นางสาวทดสอบ ใจงาม"),
+            "ผู้ลงนาม",
+            ("signatory", "name"),
+            "(นายทดสอบ ใจดี)",
+            "(นางสาวทดสอบ ใจงาม)",
+            id="the signatory, in brackets as signed",
+        ),
+        pytest.param(
+            lambda d: d["announcement"]["signatory"].update(position="ปลัดองค์การบริหารส่วนตำบล"),
+            "ตำแหน่งผู้ลงนาม",
+            ("signatory", "position"),
+            "นายกองค์การบริหารส่วนตำบลทดสอบ",
+            "ปลัดองค์การบริหารส่วนตำบล",
+            id="a position written instead of the executive's",
+        ),
+    ],
+)
+def test_each_part_of_the_announcement_is_compared_as_the_announcement_shows_it(
+    edit: Callable[[Data], object], place: str, path: tuple[str | int, ...], old: str, new: str
+) -> None:
+    (change,) = diff_plans(plan(base()), edited(edit))
+
+    assert change.kind == ChangeKind.CHANGED
+    assert change.old_place == change.new_place == ("ประกาศ", place)
+    assert change.old_path == change.new_path == ("announcement", *path)
+    assert (change.old, change.new) == (old, new)
+
+
 def to_thai_digits(d: Data) -> None:
     d["goals"][0]["measures"][0]["rows"][0]["targets"][2566] = "ร้อยละ ๘๐"
 

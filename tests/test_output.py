@@ -12,6 +12,7 @@ import pytest
 
 from anticorrupt_plan.core.errors import OutputError
 from anticorrupt_plan.core.output import (
+    CHUNK,
     TEMPORARY_MARK,
     ZIP_TIMESTAMP,
     deterministic_zip,
@@ -50,6 +51,25 @@ def test_failed_write_keeps_the_previous_file(
     assert str(raised.value) == f"{target}: cannot write: No space left on device"
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+
+
+def test_a_failed_write_whose_temporary_file_cannot_be_removed_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+
+    def failing_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing_disk)
+    monkeypatch.setattr(Path, "unlink", failing_disk)
+
+    with pytest.raises(OutputError) as raised:
+        write_atomic(target, b"new")
+
+    assert str(raised.value) == f"{target}: cannot write: Input/output error"
+    assert target.read_bytes() == b"old"
 
 
 def test_an_interrupted_write_leaves_no_temporary_file(
@@ -206,7 +226,9 @@ def test_the_order_entries_are_given_in_does_not_matter() -> None:
 
 
 def test_an_entry_given_in_pieces_is_the_same_bytes_as_the_pieces_joined() -> None:
-    text = "".join(f"<w:p><w:r><w:t>แถว {n}</w:t></w:r></w:p>" for n in range(20000)).encode()
+    # Over two chunks' worth, so that it is written in several chunks and a last part.
+    text = "".join(f"<w:p><w:r><w:t>แถว {n}</w:t></w:r></w:p>" for n in range(50000)).encode()
+    assert len(text) > 2 * CHUNK
     pieces = [text[start : start + 7919] for start in range(0, len(text), 7919)]
 
     assert deterministic_zip({"a.xml": b"a", "word/document.xml": pieces}) == deterministic_zip(
@@ -396,6 +418,22 @@ def test_temporary_files_a_killed_build_left_are_removed_by_the_next(tmp_path: P
     write_together(tmp_path, DOCUMENTS)
 
     assert sorted(contents(tmp_path)) == sorted([*kept, "plan.md", "plan.docx"])
+
+
+def test_a_leftover_temporary_file_that_cannot_be_removed_does_not_stop_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a shared folder with the sticky bit, where another user's files stay.
+    (tmp_path / ".plan.md.plan-tmp-k2j4_x9a").write_bytes(b"another user's")
+
+    def not_ours(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "unlink", not_ours)
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == {**DOCUMENTS, ".plan.md.plan-tmp-k2j4_x9a": b"another user's"}
 
 
 def test_a_link_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> None:
