@@ -229,12 +229,26 @@ def test_each_edit_is_reported_once_at_its_place(
 def test_each_part_of_the_announcement_is_compared_as_the_announcement_shows_it(
     edit: Callable[[Data], object], place: str, path: tuple[str | int, ...], old: str, new: str
 ) -> None:
-    (change,) = diff_plans(plan(base()), edited(edit))
+    def amend(d: Data) -> None:
+        edit(d)
+        d["amendment"] = {"number": 1, "reason": "ทบทวนแผน"}
+
+    (change,) = diff_plans(plan(base()), edited(amend))
 
     assert change.kind == ChangeKind.CHANGED
     assert change.old_place == change.new_place == ("ประกาศ", place)
     assert change.old_path == change.new_path == ("announcement", *path)
-    assert (change.old, change.new) == (old, new)
+    assert (change.old, change.new, change.reason) == (old, new, "ทบทวนแผน")
+
+
+def test_a_change_to_a_field_of_the_whole_plan_carries_the_amendments_reason() -> None:
+    def edit(d: Data) -> None:
+        d.update(title="แผนป้องกันการทุจริต")
+        d["amendment"] = {"number": 1, "reason": "ทบทวนแผน"}
+
+    (change,) = diff_plans(plan(base()), edited(edit))
+
+    assert (change.new_place, change.reason) == (("ชื่อแผน",), "ทบทวนแผน")
 
 
 def to_thai_digits(d: Data) -> None:
@@ -417,6 +431,50 @@ def test_an_added_measure_brings_its_whole_text() -> None:
             "กฃคฅจ",
             [("equal", "ก"), ("delete", "ขคง"), ("insert", "ฃคฅ"), ("equal", "จ")],
             id="a short equal run between edits joins them",
+        ),
+        pytest.param(
+            "กขคงจฉช",
+            "กฃคงจฅช",
+            [
+                ("equal", "ก"),
+                ("delete", "ข"),
+                ("insert", "ฃ"),
+                ("equal", "คงจ"),
+                ("delete", "ฉ"),
+                ("insert", "ฅ"),
+                ("equal", "ช"),
+            ],
+            id="an equal run of three clusters between edits stays apart",
+        ),
+        pytest.param(
+            "ร้อยละ 15",
+            "ร้อยละ 5",
+            [("equal", "ร้อยละ "), ("delete", "15"), ("insert", "5")],
+            id="a number that loses its first digit changes whole",
+        ),
+        pytest.param(
+            "ปีละ 12 ครั้ง",
+            "ปีละ 1ครั้ง",
+            [("equal", "ปีละ "), ("delete", "12 "), ("insert", "1"), ("equal", "ครั้ง")],
+            id="a number that loses its last digit and the space after it",
+        ),
+        pytest.param(
+            "ปีละ 1ครั้ง",
+            "ปีละ 12 ครั้ง",
+            [("equal", "ปีละ "), ("delete", "1"), ("insert", "12 "), ("equal", "ครั้ง")],
+            id="a number that gains a digit and a space after it",
+        ),
+        pytest.param(
+            "แบบ กข12",
+            "แบบ 2",
+            [("equal", "แบบ "), ("delete", "กข12"), ("insert", "2")],
+            id="letters and digits deleted before the last digit of a number",
+        ),
+        pytest.param(
+            "แบบ 2",
+            "แบบ กข12",
+            [("equal", "แบบ "), ("delete", "2"), ("insert", "กข12")],
+            id="letters and digits inserted before a number",
         ),
     ],
 )

@@ -197,13 +197,14 @@ def test_stale_outputs_names_missing_and_changed_files(tmp_path: Path) -> None:
 
 
 def test_stale_outputs_names_an_output_it_cannot_read_and_why(tmp_path: Path) -> None:
-    (tmp_path / "plan.md").mkdir()
+    (tmp_path / "plan.docx").mkdir()
+    (tmp_path / "plan.md").write_bytes(b"old")
 
     stale = stale_outputs({tmp_path / "plan.md": b"new", tmp_path / "plan.docx": b"new"})
 
     assert stale == [
-        (tmp_path / "plan.docx", "missing"),
-        (tmp_path / "plan.md", "unreadable (Is a directory)"),
+        (tmp_path / "plan.docx", "unreadable (Is a directory)"),
+        (tmp_path / "plan.md", "out of date"),
     ]
 
 
