@@ -152,6 +152,11 @@ def extend_years(d: Data) -> None:
             id="paragraph inserted",
         ),
         pytest.param(
+            lambda d: d["rationale"].reverse(),
+            [("moved", ("หลักการเหตุผล", "ย่อหน้าที่ ๒"), ("หลักการเหตุผล", "ย่อหน้าที่ ๑"))],
+            id="paragraphs swapped",
+        ),
+        pytest.param(
             lambda d: d.update(title="แผนป้องกันการทุจริต"),
             [("changed", ("ชื่อแผน",), ("ชื่อแผน",))],
             id="title, with the subject that follows it",
@@ -207,6 +212,14 @@ def test_each_edit_is_reported_once_at_its_place(
             "ข้อความประกาศ",
             "ข้อความประกาศใหม่",
             id="a paragraph of the body",
+        ),
+        pytest.param(
+            lambda d: d["announcement"].update(date="2565-10-02"),
+            "วันที่ประกาศ",
+            ("date",),
+            "ประกาศ ณ วันที่ ๑ เดือน ตุลาคม พ.ศ. ๒๕๖๕",
+            "ประกาศ ณ วันที่ ๒ เดือน ตุลาคม พ.ศ. ๒๕๖๕",
+            id="the date, written out in Thai",
         ),
         pytest.param(
             lambda d: d["announcement"]["signatory"].update(name="นางสาวทดสอบ ใจงาม"),
@@ -394,6 +407,13 @@ def test_an_added_measure_brings_its_whole_text() -> None:
     ]
     assert "๑. วางแผนการจัดการความเสี่ยง" in change.new.splitlines()
     assert change.segments == (Segment("insert", change.new),)
+
+
+def test_a_removed_step_takes_its_whole_text_with_it() -> None:
+    (change,) = diff_plans(plan(base()), edited(remove_step))
+
+    assert (change.old, change.new) == ("วางแผนการตรวจสอบ", None)
+    assert change.segments == (Segment("delete", "วางแผนการตรวจสอบ"),)
 
 
 @pytest.mark.parametrize(
