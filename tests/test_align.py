@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import random
 from collections.abc import Sequence
 
@@ -93,6 +94,28 @@ def test_too_much_work_falls_back_to_phrases_then_to_one_replacement() -> None:
     assert not exact
     assert [tag for tag, *_ in opcodes] == ["replace", "equal"]  # the last space is common
     assert rebuilt(periodic_a, periodic_b, opcodes) == periodic_b
+    # The same when the texts differ in length: one replacement of each one's middle.
+    opcodes, exact = align_text(list(periodic_a), list(periodic_b[:-400]))
+    assert not exact
+    assert rebuilt(periodic_a, periodic_b[:-400], opcodes) == periodic_b[:-400]
+
+
+def test_past_its_budget_a_block_of_phrases_moved_is_found_phrase_by_phrase() -> None:
+    # 400 different phrases of two letters, two spaces apart: too many equal letters to align
+    # one by one, few enough equal phrases (and runs of spaces) to align those.
+    phrases = ["".join(letters) for letters in itertools.product("กข", repeat=11)][:400]
+    a = "  ".join(phrases)
+    b = "  ".join(phrases[40:] + phrases[:40])
+
+    opcodes, exact = align_text(list(a), list(b))
+
+    assert not exact
+    moved = len("  ".join(phrases[:40])) + 2  # the phrases moved, and the spaces after them
+    assert opcodes == [
+        ("delete", 0, moved, 0, 0),
+        ("equal", moved, len(a), 0, len(a) - moved),
+        ("insert", len(a), len(a), len(a) - moved, len(b)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -137,3 +160,21 @@ def test_many_texts_left_to_match_are_matched_by_their_words() -> None:
     new = [text.replace("ประชุม", "ประชุมหารือ") for text in reversed(old)]
     pairs = pair([text_item(t) for t in old], [text_item(t) for t in new])
     assert pairs == {i: count - 1 - i for i in range(count)}
+
+
+@pytest.mark.parametrize(
+    ("count", "paired"),
+    [pytest.param(50, True, id="50 by 50: each with each"), pytest.param(51, False, id="51 by 51")],
+)
+def test_texts_of_one_word_are_compared_letter_by_letter_up_to_max_text_pairs(
+    count: int, paired: bool
+) -> None:
+    """Up to MAX_TEXT_PAIRS pairs each text is compared with each; past it, texts without a
+    space in common nominate no pair, even edited in one place."""
+    assert (count * count <= MAX_TEXT_PAIRS) is paired
+    old = [f"ประชุมคณะทำงานครั้งที่{n}" for n in range(count)]
+    new = [text.replace("ประชุม", "ประชุมหารือ") for text in old]
+
+    pairs = pair([text_item(t) for t in old], [text_item(t) for t in new])
+
+    assert pairs == ({i: i for i in range(count)} if paired else {})
