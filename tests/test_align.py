@@ -53,6 +53,18 @@ def test_within_budget_the_alignment_is_difflibs(a: str, b: str) -> None:
     assert matched >= sum(block.size for block in expected)
 
 
+def test_a_long_text_of_few_letters_keeps_its_common_stretch() -> None:
+    # Past 200 letters difflib would by default ignore letters this frequent, and find nothing
+    # of the 300 in common between the two edits.
+    a, b = "ก" + "ขค" * 150 + "ง", "จ" + "ขค" * 150 + "ฉ"
+
+    assert align(a, b) == [
+        ("replace", 0, 1, 0, 1),
+        ("equal", 1, 301, 1, 301),
+        ("replace", 301, 302, 301, 302),
+    ]
+
+
 def test_past_its_budget_alignment_gives_up_before_the_work() -> None:
     a, b = "ab" * 50, "ba" * 50
     assert align(a, b, budget=10) is None
