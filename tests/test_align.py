@@ -69,6 +69,8 @@ def test_past_its_budget_alignment_gives_up_before_the_work() -> None:
     a, b = "ab" * 50, "ba" * 50
     assert align(a, b, budget=10) is None
     assert align(a, b, budget=10**6) is not None
+    # Letters that the other text lacks cost their visit too: the budget never grows.
+    assert align("ก" * 100, "ข" * 100, budget=50) is None
 
 
 def test_the_common_start_and_end_cost_nothing() -> None:
