@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import random
 from collections.abc import Sequence
 
@@ -52,10 +53,24 @@ def test_within_budget_the_alignment_is_difflibs(a: str, b: str) -> None:
     assert matched >= sum(block.size for block in expected)
 
 
+def test_a_long_text_of_few_letters_keeps_its_common_stretch() -> None:
+    # Past 200 letters difflib would by default ignore letters this frequent, and find nothing
+    # of the 300 in common between the two edits.
+    a, b = "ก" + "ขค" * 150 + "ง", "จ" + "ขค" * 150 + "ฉ"
+
+    assert align(a, b) == [
+        ("replace", 0, 1, 0, 1),
+        ("equal", 1, 301, 1, 301),
+        ("replace", 301, 302, 301, 302),
+    ]
+
+
 def test_past_its_budget_alignment_gives_up_before_the_work() -> None:
     a, b = "ab" * 50, "ba" * 50
     assert align(a, b, budget=10) is None
     assert align(a, b, budget=10**6) is not None
+    # Letters that the other text lacks cost their visit too: the budget never grows.
+    assert align("ก" * 100, "ข" * 100, budget=50) is None
 
 
 def test_the_common_start_and_end_cost_nothing() -> None:
@@ -93,6 +108,28 @@ def test_too_much_work_falls_back_to_phrases_then_to_one_replacement() -> None:
     assert not exact
     assert [tag for tag, *_ in opcodes] == ["replace", "equal"]  # the last space is common
     assert rebuilt(periodic_a, periodic_b, opcodes) == periodic_b
+    # The same when the texts differ in length: one replacement of each one's middle.
+    opcodes, exact = align_text(list(periodic_a), list(periodic_b[:-400]))
+    assert not exact
+    assert rebuilt(periodic_a, periodic_b[:-400], opcodes) == periodic_b[:-400]
+
+
+def test_past_its_budget_a_block_of_phrases_moved_is_found_phrase_by_phrase() -> None:
+    # 400 different phrases of two letters, two spaces apart: too many equal letters to align
+    # one by one, few enough equal phrases (and runs of spaces) to align those.
+    phrases = ["".join(letters) for letters in itertools.product("กข", repeat=11)][:400]
+    a = "  ".join(phrases)
+    b = "  ".join(phrases[40:] + phrases[:40])
+
+    opcodes, exact = align_text(list(a), list(b))
+
+    assert not exact
+    moved = len("  ".join(phrases[:40])) + 2  # the phrases moved, and the spaces after them
+    assert opcodes == [
+        ("delete", 0, moved, 0, 0),
+        ("equal", moved, len(a), 0, len(a) - moved),
+        ("insert", len(a), len(a), len(a) - moved, len(b)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -137,3 +174,21 @@ def test_many_texts_left_to_match_are_matched_by_their_words() -> None:
     new = [text.replace("ประชุม", "ประชุมหารือ") for text in reversed(old)]
     pairs = pair([text_item(t) for t in old], [text_item(t) for t in new])
     assert pairs == {i: count - 1 - i for i in range(count)}
+
+
+@pytest.mark.parametrize(
+    ("count", "paired"),
+    [pytest.param(50, True, id="50 by 50: each with each"), pytest.param(51, False, id="51 by 51")],
+)
+def test_texts_of_one_word_are_compared_letter_by_letter_up_to_max_text_pairs(
+    count: int, paired: bool
+) -> None:
+    """Up to MAX_TEXT_PAIRS pairs each text is compared with each; past it, texts without a
+    space in common nominate no pair, even edited in one place."""
+    assert (count * count <= MAX_TEXT_PAIRS) is paired
+    old = [f"ประชุมคณะทำงานครั้งที่{n}" for n in range(count)]
+    new = [text.replace("ประชุม", "ประชุมหารือ") for text in old]
+
+    pairs = pair([text_item(t) for t in old], [text_item(t) for t in new])
+
+    assert pairs == ({i: i for i in range(count)} if paired else {})

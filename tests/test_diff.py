@@ -152,6 +152,11 @@ def extend_years(d: Data) -> None:
             id="paragraph inserted",
         ),
         pytest.param(
+            lambda d: d["rationale"].reverse(),
+            [("moved", ("หลักการเหตุผล", "ย่อหน้าที่ ๒"), ("หลักการเหตุผล", "ย่อหน้าที่ ๑"))],
+            id="paragraphs swapped",
+        ),
+        pytest.param(
             lambda d: d.update(title="แผนป้องกันการทุจริต"),
             [("changed", ("ชื่อแผน",), ("ชื่อแผน",))],
             id="title, with the subject that follows it",
@@ -187,6 +192,76 @@ def test_each_edit_is_reported_once_at_its_place(
     changes = diff_plans(old, new)
 
     assert [(c.kind.value, c.old_place, c.new_place) for c in changes] == expected
+
+
+@pytest.mark.parametrize(
+    ("edit", "place", "path", "old", "new"),
+    [
+        pytest.param(
+            lambda d: d["announcement"].update(subject="แผนป้องกันการทุจริต"),
+            "เรื่อง",
+            ("subject",),
+            "เรื่อง แผนการเสริมสร้างวินัยคุณธรรมจริยธรรมและการป้องกันการทุจริต",
+            "เรื่อง แผนป้องกันการทุจริต",
+            id="a subject written apart from the title",
+        ),
+        pytest.param(
+            lambda d: d["announcement"].update(body=["ข้อความประกาศใหม่"]),
+            "ย่อหน้าที่ ๑",
+            ("body", 0),
+            "ข้อความประกาศ",
+            "ข้อความประกาศใหม่",
+            id="a paragraph of the body",
+        ),
+        pytest.param(
+            lambda d: d["announcement"].update(date="2565-10-02"),
+            "วันที่ประกาศ",
+            ("date",),
+            "ประกาศ ณ วันที่ ๑ เดือน ตุลาคม พ.ศ. ๒๕๖๕",
+            "ประกาศ ณ วันที่ ๒ เดือน ตุลาคม พ.ศ. ๒๕๖๕",
+            id="the date, written out in Thai",
+        ),
+        pytest.param(
+            lambda d: d["announcement"]["signatory"].update(name="นางสาวทดสอบ ใจงาม"),
+            "ผู้ลงนาม",
+            ("signatory", "name"),
+            "(นายทดสอบ ใจดี)",
+            "(นางสาวทดสอบ ใจงาม)",
+            id="the signatory, in brackets as signed",
+        ),
+        pytest.param(
+            lambda d: d["announcement"]["signatory"].update(position="ปลัดองค์การบริหารส่วนตำบล"),
+            "ตำแหน่งผู้ลงนาม",
+            ("signatory", "position"),
+            "นายกองค์การบริหารส่วนตำบลทดสอบ",
+            "ปลัดองค์การบริหารส่วนตำบล",
+            id="a position written instead of the executive's",
+        ),
+    ],
+)
+def test_each_part_of_the_announcement_is_compared_as_the_announcement_shows_it(
+    edit: Callable[[Data], object], place: str, path: tuple[str | int, ...], old: str, new: str
+) -> None:
+    def amend(d: Data) -> None:
+        edit(d)
+        d["amendment"] = {"number": 1, "reason": "ทบทวนแผน"}
+
+    (change,) = diff_plans(plan(base()), edited(amend))
+
+    assert change.kind == ChangeKind.CHANGED
+    assert change.old_place == change.new_place == ("ประกาศ", place)
+    assert change.old_path == change.new_path == ("announcement", *path)
+    assert (change.old, change.new, change.reason) == (old, new, "ทบทวนแผน")
+
+
+def test_a_change_to_a_field_of_the_whole_plan_carries_the_amendments_reason() -> None:
+    def edit(d: Data) -> None:
+        d.update(title="แผนป้องกันการทุจริต")
+        d["amendment"] = {"number": 1, "reason": "ทบทวนแผน"}
+
+    (change,) = diff_plans(plan(base()), edited(edit))
+
+    assert (change.new_place, change.reason) == (("ชื่อแผน",), "ทบทวนแผน")
 
 
 def to_thai_digits(d: Data) -> None:
@@ -334,6 +409,13 @@ def test_an_added_measure_brings_its_whole_text() -> None:
     assert change.segments == (Segment("insert", change.new),)
 
 
+def test_a_removed_step_takes_its_whole_text_with_it() -> None:
+    (change,) = diff_plans(plan(base()), edited(remove_step))
+
+    assert (change.old, change.new) == ("วางแผนการตรวจสอบ", None)
+    assert change.segments == (Segment("delete", "วางแผนการตรวจสอบ"),)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
@@ -369,6 +451,50 @@ def test_an_added_measure_brings_its_whole_text() -> None:
             "กฃคฅจ",
             [("equal", "ก"), ("delete", "ขคง"), ("insert", "ฃคฅ"), ("equal", "จ")],
             id="a short equal run between edits joins them",
+        ),
+        pytest.param(
+            "กขคงจฉช",
+            "กฃคงจฅช",
+            [
+                ("equal", "ก"),
+                ("delete", "ข"),
+                ("insert", "ฃ"),
+                ("equal", "คงจ"),
+                ("delete", "ฉ"),
+                ("insert", "ฅ"),
+                ("equal", "ช"),
+            ],
+            id="an equal run of three clusters between edits stays apart",
+        ),
+        pytest.param(
+            "ร้อยละ 15",
+            "ร้อยละ 5",
+            [("equal", "ร้อยละ "), ("delete", "15"), ("insert", "5")],
+            id="a number that loses its first digit changes whole",
+        ),
+        pytest.param(
+            "ปีละ 12 ครั้ง",
+            "ปีละ 1ครั้ง",
+            [("equal", "ปีละ "), ("delete", "12 "), ("insert", "1"), ("equal", "ครั้ง")],
+            id="a number that loses its last digit and the space after it",
+        ),
+        pytest.param(
+            "ปีละ 1ครั้ง",
+            "ปีละ 12 ครั้ง",
+            [("equal", "ปีละ "), ("delete", "1"), ("insert", "12 "), ("equal", "ครั้ง")],
+            id="a number that gains a digit and a space after it",
+        ),
+        pytest.param(
+            "แบบ กข12",
+            "แบบ 2",
+            [("equal", "แบบ "), ("delete", "กข12"), ("insert", "2")],
+            id="letters and digits deleted before the last digit of a number",
+        ),
+        pytest.param(
+            "แบบ 2",
+            "แบบ กข12",
+            [("equal", "แบบ "), ("delete", "2"), ("insert", "กข12")],
+            id="letters and digits inserted before a number",
         ),
     ],
 )

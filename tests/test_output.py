@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from anticorrupt_plan.core.errors import OutputError
 from anticorrupt_plan.core.output import (
+    CHUNK,
     TEMPORARY_MARK,
     ZIP_TIMESTAMP,
     deterministic_zip,
@@ -51,6 +53,25 @@ def test_failed_write_keeps_the_previous_file(
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
 
+def test_a_failed_write_whose_temporary_file_cannot_be_removed_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+
+    def failing_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing_disk)
+    monkeypatch.setattr(Path, "unlink", failing_disk)
+
+    with pytest.raises(OutputError) as raised:
+        write_atomic(target, b"new")
+
+    assert str(raised.value) == f"{target}: cannot write: Input/output error"
+    assert target.read_bytes() == b"old"
+
+
 def test_an_interrupted_write_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -69,6 +90,31 @@ def test_an_interrupted_write_leaves_no_temporary_file(
     assert target.read_bytes() == b"old"
 
 
+def read_only_from_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file system turns read-only once the temporary files are written: as a disk
+    remounted read-only after an error, nothing can be renamed or removed any more."""
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(Path, "unlink", refuse)
+
+
+def test_a_file_system_turned_read_only_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+    read_only_from_now(monkeypatch)
+
+    with pytest.raises(OutputError) as raised:
+        write_atomic(target, b"new")
+
+    assert str(raised.value) == f"{target}: cannot write: Read-only file system"
+    assert target.read_bytes() == b"old"
+
+
 def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
     old_mask = os.umask(0o022)
@@ -83,8 +129,32 @@ def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
 def test_a_directory_in_the_way_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "plan.md").mkdir()
 
-    with pytest.raises(OutputError, match="is a directory"):
+    with pytest.raises(OutputError) as raised:
         write_atomic(tmp_path / "plan.md", b"x")
+
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'plan.md'}: is a directory; cannot write a document there"
+    )
+
+
+def test_a_failed_rename_keeps_the_previous_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"old")
+
+    def read_only(self: Path, target: Path) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "replace", read_only)
+
+    with pytest.raises(OutputError) as raised:
+        write_atomic(target, b"new")
+
+    assert str(raised.value) == f"{target}: cannot write: Read-only file system"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
 
 def test_missing_parent_is_an_error_not_a_traceback(tmp_path: Path) -> None:
@@ -97,8 +167,18 @@ def test_ensure_directory_creates_parents_and_refuses_a_file(tmp_path: Path) -> 
     (tmp_path / "file").write_text("x")
 
     assert (tmp_path / "a" / "b").is_dir()
-    with pytest.raises(OutputError, match="exists and is not a folder"):
+    with pytest.raises(OutputError) as raised:
         ensure_directory(tmp_path / "file")
+    assert str(raised.value) == f"{tmp_path / 'file'}: exists and is not a folder"
+
+
+def test_ensure_directory_under_a_file_says_why_it_cannot_create_it(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+
+    with pytest.raises(OutputError) as raised:
+        ensure_directory(tmp_path / "file" / "out")
+
+    assert str(raised.value) == f"{tmp_path / 'file' / 'out'}: cannot create: Not a directory"
 
 
 def test_stale_outputs_names_missing_and_changed_files(tmp_path: Path) -> None:
@@ -114,6 +194,18 @@ def test_stale_outputs_names_missing_and_changed_files(tmp_path: Path) -> None:
     )
 
     assert stale == [(tmp_path / "changed.md", "out of date"), (tmp_path / "missing.md", "missing")]
+
+
+def test_stale_outputs_names_an_output_it_cannot_read_and_why(tmp_path: Path) -> None:
+    (tmp_path / "plan.docx").mkdir()
+    (tmp_path / "plan.md").write_bytes(b"old")
+
+    stale = stale_outputs({tmp_path / "plan.md": b"new", tmp_path / "plan.docx": b"new"})
+
+    assert stale == [
+        (tmp_path / "plan.docx", "unreadable (Is a directory)"),
+        (tmp_path / "plan.md", "out of date"),
+    ]
 
 
 ENTRIES = {"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<Types/>"}
@@ -135,7 +227,9 @@ def test_the_order_entries_are_given_in_does_not_matter() -> None:
 
 
 def test_an_entry_given_in_pieces_is_the_same_bytes_as_the_pieces_joined() -> None:
-    text = "".join(f"<w:p><w:r><w:t>แถว {n}</w:t></w:r></w:p>" for n in range(20000)).encode()
+    # Over two chunks' worth, so that it is written in several chunks and a last part.
+    text = "".join(f"<w:p><w:r><w:t>แถว {n}</w:t></w:r></w:p>" for n in range(50000)).encode()
+    assert len(text) > 2 * CHUNK
     pieces = [text[start : start + 7919] for start in range(0, len(text), 7919)]
 
     assert deterministic_zip({"a.xml": b"a", "word/document.xml": pieces}) == deterministic_zip(
@@ -240,6 +334,54 @@ def test_a_rename_that_fails_midway_names_what_was_replaced(
     assert contents(tmp_path) == {"plan.md": b"new markdown", "plan.docx": b"old docx"}
 
 
+THREE = {"plan.md": b"new markdown", "plan.docx": b"new docx", "plan.pdf": b"new pdf"}
+
+
+@pytest.mark.parametrize(
+    ("failing", "replaced", "left"),
+    [
+        ("plan.md", "nothing replaced", ["plan.docx", "plan.pdf"]),
+        ("plan.docx", "already replaced by this build: {out}/plan.md", ["plan.pdf"]),
+        ("plan.pdf", "already replaced by this build: {out}/plan.md, {out}/plan.docx", []),
+    ],
+)
+def test_a_failed_rename_names_what_was_replaced_and_what_was_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, replaced: str, left: list[str]
+) -> None:
+    rename = Path.replace
+
+    def fail_for_one(self: Path, target: Path) -> Path:
+        if Path(target).name == failing:
+            raise OSError(5, "Input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "replace", fail_for_one)
+
+    with pytest.raises(OutputError) as raised:
+        write_together(tmp_path, THREE)
+
+    expected = f"{tmp_path / failing}: cannot write: Input/output error; {replaced}"
+    if left:
+        expected += "; left as they were: " + ", ".join(str(tmp_path / name) for name in left)
+    assert str(raised.value) == expected.format(out=tmp_path)
+
+
+def test_a_file_system_turned_read_only_before_the_renames_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = previous_build(tmp_path)
+    read_only_from_now(monkeypatch)
+
+    with pytest.raises(OutputError) as raised:
+        write_together(tmp_path, DOCUMENTS)
+
+    assert str(raised.value) == (
+        f"{tmp_path / 'plan.md'}: cannot write: Read-only file system; nothing replaced; "
+        f"left as they were: {tmp_path / 'plan.docx'}"
+    )
+    assert {name: contents(tmp_path)[name] for name in old} == old
+
+
 def test_a_directory_in_the_way_stops_the_build_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
@@ -277,6 +419,64 @@ def test_temporary_files_a_killed_build_left_are_removed_by_the_next(tmp_path: P
     write_together(tmp_path, DOCUMENTS)
 
     assert sorted(contents(tmp_path)) == sorted([*kept, "plan.md", "plan.docx"])
+
+
+def test_a_leftover_temporary_file_that_cannot_be_removed_does_not_stop_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a shared folder with the sticky bit, where another user's files stay.
+    (tmp_path / ".plan.md.plan-tmp-k2j4_x9a").write_bytes(b"another user's")
+
+    def not_ours(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "unlink", not_ours)
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == {**DOCUMENTS, ".plan.md.plan-tmp-k2j4_x9a": b"another user's"}
+
+
+def test_a_link_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_bytes(b"notes")
+    (tmp_path / ".plan.md.plan-tmp-k2j4_x9a").symlink_to(tmp_path / "notes.md")
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert (tmp_path / ".plan.md.plan-tmp-k2j4_x9a").is_symlink()
+
+
+def test_a_folder_that_cannot_be_searched_for_old_temporary_files_still_gets_the_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous_build(tmp_path)
+
+    def unlistable(path: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "scandir", unlistable)
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == DOCUMENTS
+
+
+def test_a_file_system_that_cannot_sync_a_folder_still_gets_the_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous_build(tmp_path)
+    sync = os.fsync
+
+    def files_only(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(22, "Invalid argument")
+        sync(fd)
+
+    monkeypatch.setattr(os, "fsync", files_only)
+
+    write_together(tmp_path, DOCUMENTS)
+
+    assert contents(tmp_path) == DOCUMENTS
 
 
 def test_temporary_files_are_named_after_their_document(
