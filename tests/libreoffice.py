@@ -215,7 +215,7 @@ def rows_of_words(words: list[Word], *, tolerance: float = 4.0) -> list[list[Wor
     return [sorted(row, key=lambda w: w.left) for row in rows]
 
 
-# --- what a careful layout never does (the acceptance checks of issue 11) ----------------------
+# --- what a careful layout never does (the acceptance checks on rendered pages) ------------
 
 TOP_MARGIN = 71.0  # 2.5 cm: above it, the page header (the page number)
 

@@ -1,4 +1,4 @@
-"""The acceptance checks of issue 11 on the rendered pages, with TH Sarabun's metric twin:
+"""The acceptance checks on the rendered pages, with TH Sarabun's metric twin:
 no page whose only content is a heading, no page holding a repeated header and fewer than
 three lines of a row, no year range or organization name split across lines, every table
 inside the text width, and the page count.
@@ -156,8 +156,8 @@ def test_every_table_is_inside_the_text_width(rendered: dict[str, Rendered], nam
     assert outside_text_area(found.pdf, left=LEFT_MARGIN, right=RIGHT_MARGIN) == []
 
 
-# What a careful layout of the seed reaches with TH Sarabun's metrics (the issue: about 10 to
-# 11 pages). Both the writer before issue 11's layout and this one take 12 in LibreOffice with
+# What a careful layout of the seed reaches with TH Sarabun's metrics (about 10 to 11 pages).
+# Both the writer before layout from measured text and this one take 12 in LibreOffice with
 # the twin: 4 portrait pages, and a matrix whose text, set in 16 pt, fills 6.5 landscape pages
 # (3,050 pt of headings, header rows and rows on 467 pt pages). Seven pages would leave less
 # than two lines to spare at each page's foot, where a row kept whole, or a heading kept with

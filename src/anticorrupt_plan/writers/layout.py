@@ -484,7 +484,7 @@ def _grow(
 # --- pages -------------------------------------------------------------------------------------
 
 # A piece of a row on a page, at the foot of one or carried over to the next, is at least
-# this many lines (the acceptance checks of issue 11: three), with this many more to spare
+# this many lines (the acceptance checks on rendered pages: three), with this many more to spare
 # for what the expected heights get wrong.
 FEWEST_LINES = 3.0
 SPARE_LINES = 2.0
