@@ -121,6 +121,16 @@ def test_empty_value_for_an_optional_text_says_the_key_may_go() -> None:
     ]
 
 
+def test_a_choice_in_a_list_is_told_the_choices() -> None:
+    report = (ROOT / "examples" / "reports" / "2563-annual.yaml").read_text(encoding="utf-8")
+    text = report.replace("front: [memo, cover]", "front: [memo, leaflet]", 1)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, 'front:')}:15: front[1]: must be one of 'memo', 'cover' or "
+        "'announcement'; found 'leaflet'"
+    ]
+
+
 def test_control_character_is_located_and_named() -> None:
     data = minimal_plan()
     data["goals"][0]["measures"][0]["rows"][0]["steps"][1] = "ขั้น\x0bที่สอง"
