@@ -592,6 +592,7 @@ def test_an_unusable_emblem_is_a_located_error_and_nothing_is_written(
         == plan.read_text(encoding="utf-8").splitlines().index("  emblem: garuda.png") + 1
     )
     assert message in problem.message
+    assert "garuda.png" in problem.message  # the file the plan names
     assert not out.exists()
 
 

@@ -277,6 +277,33 @@ def unclosed(where: str) -> str:
             "write a space after ':' (key: value)",
             id="no-space-after-the-colon",
         ),
+        pytest.param(
+            "a:\n  b x\n\n  c: 1\n",
+            "p.yaml:2:3",
+            NO_COLON,
+            id="key-without-its-colon-then-a-blank-line",
+        ),
+        pytest.param(
+            "a:\n  # note\n  b: c: d\n", "p.yaml:3:7", COLON, id="colon-after-a-comment-line"
+        ),
+        pytest.param(
+            "a:\n  b:\n  c: d: e\n",
+            "p.yaml:3:7",
+            COLON,
+            id="colon-after-a-key-that-opens-a-mapping",
+        ),
+        pytest.param(
+            "a:\n  b:\t\n  c: d: e\n",
+            "p.yaml:3:7",
+            COLON,
+            id="colon-after-a-key-that-opens-a-mapping-then-a-tab",
+        ),
+        pytest.param(
+            "a: [1, 2",
+            "p.yaml:1:9",
+            "did not find expected ',' or ']' (while parsing a flow sequence)",
+            id="unclosed-bracket-at-the-end-without-a-newline",
+        ),
         pytest.param("a: text\n  more: x\n", "p.yaml:2:7", COLON, id="colon-in-text-after-a-key"),
         pytest.param("a: 1\n b: 2\n", "p.yaml:2:3", COLON, id="colon-after-indentation"),
         pytest.param("a: 1\nb: c: d", "p.yaml:2:5", COLON, id="colon-mid-last-line-no-newline"),

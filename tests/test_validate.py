@@ -121,6 +121,16 @@ def test_empty_value_for_an_optional_text_says_the_key_may_go() -> None:
     ]
 
 
+def test_a_choice_in_a_list_is_told_the_choices() -> None:
+    report = (ROOT / "examples" / "reports" / "2563-annual.yaml").read_text(encoding="utf-8")
+    text = report.replace("front: [memo, cover]", "front: [memo, leaflet]", 1)
+
+    assert problems_of(text) == [
+        f"plan.yaml:{line_of(text, 'front:')}:15: front[1]: must be one of 'memo', 'cover' or "
+        "'announcement'; found 'leaflet'"
+    ]
+
+
 def test_control_character_is_located_and_named() -> None:
     data = minimal_plan()
     data["goals"][0]["measures"][0]["rows"][0]["steps"][1] = "ขั้น\x0bที่สอง"
@@ -605,6 +615,70 @@ def rename(parent: dict[str, Any], old: str, new: str) -> None:
             id="a-mapping-for-text",
         ),
         pytest.param(
+            lambda d: d.update(title={"ดัชนี": None}),
+            [
+                "plan.yaml:11:3: title: expected text, found a mapping ('ดัชนี': ...): text that "
+                "holds ': ' must be put in quotes, e.g. \"ดัชนี: \""
+            ],
+            id="a-key-without-a-value-for-text",
+        ),
+        pytest.param(
+            lambda d: d.update(title={"a": "b", "c": "d"}),
+            ["plan.yaml:11:3: title: expected text, found a mapping"],
+            id="a-mapping-of-two-keys-for-text",
+        ),
+        pytest.param(
+            lambda d: d.update(title=["x"]),
+            ["plan.yaml:11:1: title: expected text, found a list"],
+            id="a-list-of-one-item-for-text",
+        ),
+        pytest.param(
+            lambda d: d.update(layout={"font_size": "15.3"}),
+            ["plan.yaml:47:14: layout.font_size: must be a multiple of 0.5; found '15.3'"],
+            id="a-size-between-the-steps",
+        ),
+        pytest.param(
+            lambda d: d.update(layout={"margins": {"left": "6"}}),
+            ["plan.yaml:48:11: layout.margins.left: must be at most 5; found '6'"],
+            id="a-number-above-its-maximum",
+        ),
+        pytest.param(
+            lambda d: d.update(layout={"margins": {"right": "-1"}}),
+            ["plan.yaml:48:12: layout.margins.right: must be at least 0; found '-1'"],
+            id="a-number-below-its-minimum",
+        ),
+        pytest.param(
+            lambda d: d.update(layout={"margins": {"top": "wide"}}),
+            ["plan.yaml:48:10: layout.margins.top: expected a number such as 2.5, found 'wide'"],
+            id="a-word-for-a-number",
+        ),
+        pytest.param(
+            lambda d: d.update(layout={"margins": {"top": ["1"]}}),
+            ["plan.yaml:49:5: layout.margins.top: expected a number such as 2.5, found a list"],
+            id="a-list-for-a-number",
+        ),
+        pytest.param(
+            lambda d: d["goals"][0]["measures"][0].update(id="a" * 65),
+            ["plan.yaml:46:9: goals[0].measures[0].id: is longer than 64 characters"],
+            id="an-id-too-long",
+        ),
+        pytest.param(
+            lambda d: d.update(
+                checks={"accept": [{"rule": "double-space", "path": "x", "reason": "y"}]}
+            ),
+            [
+                "plan.yaml:48:11: checks.accept[0].rule: 'double-space' is not a rule id: rule ids "
+                "are written in capitals, e.g. DOUBLE-SPACE ('plan check --list-rules' lists "
+                "them)",
+            ],
+            id="a-rule-id-in-small-letters",
+        ),
+        pytest.param(
+            lambda d: d.update(checks={"accept": [{"rule": "A", "path": "", "reason": "y"}]}),
+            ["plan.yaml:49:11: checks.accept[0].path: must not be empty"],
+            id="an-empty-path-to-accept",
+        ),
+        pytest.param(
             lambda d: d.update(organization=None),
             [
                 "plan.yaml:2:15: organization: expected a mapping of keys and values, "
@@ -705,6 +779,11 @@ def test_schema_problems_are_worded_and_located(change: Any, expected: list[str]
             "district, province",
             id="a-thai-key-near-no-term",
         ),
+        pytest.param(
+            lambda d: d.update(ยุทธ="x"),
+            "ยุทธ: unknown key 'ยุทธ'; did you mean 'national_strategy'?",
+            id="the-first-four-letters-of-a-thai-term",
+        ),
     ],
 )
 def test_unknown_keys_get_the_nearest_field_wherever_they_are(change: Any, expected: str) -> None:
@@ -780,6 +859,25 @@ def test_the_size_limit(
         assert str(raised.value) == f"plan.yaml: {refusal}"
     else:  # read, and found to hold nothing
         assert "the file is empty" in str(raised.value)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_read_no_further_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from anticorrupt_plan.app import validate
+
+    monkeypatch.setattr(validate, "MAX_PLAN_BYTES", 1024 * 1024)
+
+    with pytest.raises(PlanFileError) as raised:
+        read_plan(Path("/dev/zero"), display_name="zeros")
+
+    assert str(raised.value) == "zeros: is more than 1 MB; a plan file is at most 1 MB"
+
+
+def test_a_file_that_holds_a_list_is_told_what_a_plan_is() -> None:
+    assert problems_of("- a\n- b\n") == [
+        "plan.yaml:1:1: (plan): a plan is a mapping of keys (schema_version, organization, "
+        "fiscal_years, ...); this file holds a list"
+    ]
 
 
 UTF16 = "is UTF-16 text; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
