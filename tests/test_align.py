@@ -91,6 +91,34 @@ def test_an_ordinary_long_paragraph_is_aligned_letter_by_letter() -> None:
     assert rebuilt(clusters(seed), clusters(edited), opcodes) == edited
 
 
+def test_a_long_paragraph_edited_far_apart_is_aligned_letter_by_letter() -> None:
+    # 2,200 letters each, edited in the first and the last phrase: the middle left to align
+    # is nearly all of it, and takes more work than the floor alone, within the default
+    # budget of the floor plus 50 a letter of both texts.
+    seed = "การส่งเสริมคุณธรรมและความโปร่งใส ในการปฏิบัติราชการ ของบุคลากร " * 40
+    last = seed.rfind("บุคลากร")
+    edited = seed[:last].replace("บุคลากร", "พนักงาน", 1) + "พนักงาน" + seed[last + 7 :]
+    a, b = clusters(seed), clusters(edited)
+
+    opcodes = align(a, b)
+
+    assert len(a) == len(b) == 2200
+    assert opcodes is not None
+    # Letter by letter: all but the two words' 14 letters at most are found equal.
+    assert sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal") >= 2200 - 14
+    assert rebuilt(a, b, opcodes) == edited
+
+
+def test_an_alignment_that_takes_exactly_its_budget_is_within_it() -> None:
+    # Each search for the longest match visits the letters of its stretch of a and their
+    # occurrences in b: กขค (3 letters, ข once in b), then ก and ค on either side (1 each).
+    a, b = "กขค", "งขจ"
+    expected = [("replace", 0, 1, 0, 1), ("equal", 1, 2, 1, 2), ("replace", 2, 3, 2, 3)]
+
+    assert align(a, b, budget=6) == expected
+    assert align(a, b, budget=5) is None
+
+
 def test_too_much_work_falls_back_to_phrases_then_to_one_replacement() -> None:
     random.seed(3)
     words = ["ก" * random.randint(1, 4) + "ข" * random.randint(0, 3) for _ in range(2000)]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from anticorrupt_plan.core.textscan import Clustered, differences, near_matches, year_mentions
+from anticorrupt_plan.core.textscan import (
+    Clustered,
+    differences,
+    near_matches,
+    near_matches_each,
+    year_mentions,
+)
 
 KIND = "องค์การบริหารส่วนตำบล"
 NAME = "ทุ่งทอง"
@@ -34,12 +40,32 @@ def found(text: str, pattern: str, max_edits: float) -> list[tuple[str, float]]:
             "ทุ่งทองทุ้งทอง", NAME, 1, [("ทุ่งทอง", 0), ("ทุ้งทอง", 0.5)], id="exact-beside-near-miss"
         ),
         pytest.param("ทุ่ง ทอง", NAME, 1, [("ทุ่ง ทอง", 1)], id="space-inside"),
+        # The name's letters are all there, but a stray tone mark sits on its last letter: the
+        # text holds the name's characters, not its clusters, so this is no exact occurrence.
+        pytest.param(
+            "ตำบลทุ่งทอง้จึงได้", NAME, 1, [("ทุ่งทอง้", 0.5)], id="stray-tone-on-the-last-letter"
+        ),
+        # A name typed without its first letter starts with that letter's marks, which in the
+        # text sit on the letter before: its characters occur there, but not as its clusters.
+        pytest.param("ตำบลทุ่งทอง", "ุ่งทอง", 1, [("ทุ่งทอง", 1)], id="name-without-its-first-letter"),
+        # The piece นน of นนทบุรี stands twice in นนน, overlapping; the match holds the second.
+        pytest.param(
+            "คนนนทะบุรีร่วมงาน", "นนทบุรี", 1, [("นนทะบุรี", 1)], id="overlapping-pieces-vowel-added"
+        ),
         pytest.param("ทั้งสองฝ่าย", NAME, 1, [], id="ordinary-word-two-edits-away"),
         pytest.param(
             "องค์กรบริหารส่วนตำบลทุ่งทอง", KIND, 2, [("องค์กรบริหารส่วนตำบล", 1)], id="kind-organ"
         ),
         pytest.param(
             "นายกองการ บริหารส่วนตำบล", KIND, 2, [("องการ บริหารส่วนตำบล", 2)], id="kind-two-edits"
+        ),
+        # Dropping the first cluster costs a whole edit at the very start of the text too.
+        pytest.param(
+            "งค์การบริหารส่วนตำบลทุ่งทอง",
+            KIND,
+            2,
+            [("งค์การบริหารส่วนตำบล", 1)],
+            id="kind-first-letter-dropped-at-the-start",
         ),
         pytest.param("ขององค์กรปกครองส่วนท้องถิ่น", KIND, 2, [], id="local-government-is-correct"),
         pytest.param("ทำให้องค์กรเป็นที่ยอมรับ", KIND, 2, [], id="standalone-organ-is-correct"),
@@ -60,6 +86,18 @@ def test_near_matches(
     text: str, pattern: str, max_edits: float, expected: list[tuple[str, float]]
 ) -> None:
     assert found(text, pattern, max_edits) == expected
+
+
+def test_near_matches_each_finds_the_texts_that_hold_a_match() -> None:
+    # ทุ่งทอน holds only the name's first piece (ทง), at the very start of its text.
+    texts = ["ทุ่งทอนจัดประชุมประจำเดือน", "ประชุมคณะทำงาน", "ทุ่งทอนร่วมกับอำเภอ"]
+
+    result = near_matches_each([Clustered(t) for t in texts], Clustered(NAME), max_edits=1)
+
+    assert {
+        index: [(texts[index][m.start : m.end], m.edits) for m in matches]
+        for index, matches in result.items()
+    } == {0: [("ทุ่งทอน", 1)], 2: [("ทุ่งทอน", 1)]}
 
 
 def test_near_matches_in_long_text_find_each_occurrence() -> None:
