@@ -301,7 +301,8 @@ def large(work: Path) -> list[Row]:
 
 
 def action(work: Path) -> list[Row]:
-    """Generated action plans: 1,000 projects, then 10 times as many."""
+    """Generated action plans: 1,000 projects, then 5 times as many (10,000 projects, with
+    their pages in ส่วนที่ ๓, hold more values than a plan file may)."""
 
     def files(projects: int) -> tuple[Path, Path]:
         data = generate_action(projects)
@@ -311,22 +312,22 @@ def action(work: Path) -> list[Row]:
         return old, new
 
     at_1000 = in_turn(sized_commands(*files(1000), work / "a1000"), LARGE_RUNS, work)
-    at_10000 = in_turn(sized_commands(*files(10_000), work / "a10000"), HUGE_RUNS, work)
+    at_5000 = in_turn(sized_commands(*files(5_000), work / "a5000"), HUGE_RUNS, work)
     rows = [
         Row(f"`plan {name}` action plan, 1,000 projects", shown(median(s)), megabytes(s))
         for name, s in at_1000.items()
     ]
-    for name, samples in at_10000.items():
+    for name, samples in at_5000.items():
         growth = median(samples) / median(at_1000[name])
         rows.append(
             Row(
-                f"`plan {name}` action plan, 10,000 projects",
+                f"`plan {name}` action plan, 5,000 projects",
                 shown(median(samples)),
                 megabytes(samples),
                 "1,000 projects",
                 f"{growth:.1f}x",
-                "≤ 11x",
-                growth <= 11,
+                "≤ 5.5x",
+                growth <= 5.5,
             )
         )
     return rows
