@@ -30,6 +30,7 @@ from anticorrupt_plan.kinds.ethics.model import Plan
 from anticorrupt_plan.kinds.ethics.present import PlanView, present
 
 from .conftest import MINIMAL, PLAN_PATH, dump, minimal_plan
+from .test_page_layout import five_years_long
 
 A4 = (21.0, 29.7)
 FONT = "TH SarabunIT๙"
@@ -154,23 +155,90 @@ def test_the_matrix_has_a_header_block_per_goal_and_a_table_per_measure(
     assert len(document.tables) == sum(len(goal.measures) for goal in plan.goals)
 
 
-def test_each_table_row_holds_the_row_of_its_measure(document: Document, plan: Plan) -> None:
+def open_at_the_top(cell: Any) -> bool:
+    """Whether ``cell`` is drawn without a rule above it (it goes on from the cell above)."""
+    borders = cell._tc.tcPr.find(qn("w:tcBorders"))
+    top = borders.find(qn("w:top")) if borders is not None else None
+    return top is not None and top.get(qn("w:val")) == "nil"
+
+
+def opens_a_row(row: Any) -> bool:
+    """Whether ``row`` is the second part of a row written as two."""
+    return all(open_at_the_top(cell) for cell in row.cells)
+
+
+def rows_as_read(table: Any) -> list[list[list[Paragraph]]]:
+    """Each row of ``table`` as the paragraphs of its cells; a row written as two, where a
+    page breaks it (the second part drawn without a rule above), read as one."""
+    rows: list[list[list[Paragraph]]] = []
+    for row in table.rows:
+        cells = [list(cell.paragraphs) for cell in row.cells]
+        if rows and opens_a_row(row):
+            rows[-1] = [
+                above + [p for p in more if p.text]
+                for above, more in zip(rows[-1], cells, strict=True)
+            ]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def cell_texts(paragraphs: list[Paragraph]) -> list[str]:
+    """A cell's paragraphs as texts, a paragraph that a row written as two parts carries
+    on in its second part (a list item's rest starts with a tab) joined to its start."""
+    found: list[str] = []
+    for text in texts(paragraphs):
+        if found and text.startswith("\t"):
+            found[-1] += " " + text[1:]
+        else:
+            found.append(text)
+    return found
+
+
+def assert_rows_hold_their_measures(document: Document, plan: Plan) -> None:
     rows = [row for goal in plan.goals for measure in goal.measures for row in measure.rows]
-    body_rows = [row for table in document.tables for row in table.rows[2:]]
+    body_rows = [row for table in document.tables for row in rows_as_read(table)[2:]]
 
     assert len(body_rows) == len(rows)
-    for table_row, row in zip(body_rows, rows, strict=True):
-        cells = table_row.cells
-        assert [plain(cell.text) for cell in cells[:-1]] == [
+    for cells, row in zip(body_rows, rows, strict=True):
+        assert [" ".join(texts(cell)) for cell in cells[:-1]] == [
             thai(row.objective),
             thai(row.indicator),
             *(thai(row.targets[year]) for year in plan.fiscal_years.years),
             thai(row.project),
         ]
         # One paragraph per step, its number hanging before the text.
-        assert texts(cells[-1].paragraphs) == [
+        assert cell_texts(cells[-1]) == [
             f"{thai(str(n))}.\t{thai(step)}" for n, step in enumerate(row.steps, start=1)
         ]
+
+
+def test_each_table_row_holds_the_row_of_its_measure(document: Document, plan: Plan) -> None:
+    assert_rows_hold_their_measures(document, plan)
+
+
+def test_rows_written_as_two_parts_lose_no_text(tmp_path: Path) -> None:
+    # Five years and long texts: rows a page must break, cut inside their paragraphs.
+    long_plan = tmp_path / "five.yaml"
+    long_plan.write_text(five_years_long(PLAN_PATH.read_text(encoding="utf-8")), encoding="utf-8")
+    valid = read_plan(long_plan)
+    document = open_docx(render(valid, formats=["docx"])["docx"])
+    parts = [row for table in document.tables for row in table.rows if opens_a_row(row)]
+
+    assert parts  # the test is about something
+    assert_rows_hold_their_measures(document, valid.plan)
+
+
+def test_a_row_a_page_breaks_is_written_as_two_that_read_as_one(document: Document) -> None:
+    # The seed's third goal's first measure: its row must break across pages, and would
+    # leave too little of it on the next page, so its last steps are a row of their own.
+    parts = [row for table in document.tables for row in table.rows if opens_a_row(row)]
+
+    assert len(parts) == 1
+    (part,) = parts
+    assert part._tr.trPr.find(qn("w:cantSplit")) is not None  # the rest is kept whole
+    assert [plain(cell.text) for cell in part.cells[:-1]] == [""] * (len(part.cells) - 1)
+    assert texts(part.cells[-1].paragraphs)[0].startswith("๔.\t")
 
 
 def test_a_goals_block_is_kept_with_its_first_measures_table(document: Document) -> None:

@@ -14,6 +14,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from hypothesis import given
 from hypothesis import strategies as st
@@ -312,20 +313,54 @@ def test_breaks_tabs_links_and_merged_cells_read_as_python_docx_reads_them(
     assert docx_text(path).splitlines()[0:2] == ["ก\tขค", "งจลิงก์"]
 
 
+def test_a_row_without_a_rule_above_reads_with_the_row_before_it(tmp_path: Path) -> None:
+    def cell(text: str, *, open_top: bool = False, span: int = 1) -> str:
+        borders = '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>' if open_top else ""
+        properties = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" if text else "<w:p/>"
+        return f"<w:tc><w:tcPr>{properties}{borders}</w:tcPr>{paragraph}</w:tc>"
+
+    rows = [
+        cell("ก") + cell("ข"),
+        cell("ค", open_top=True) + cell("", open_top=True),  # goes on from the row above
+        cell("ง", open_top=True, span=2),  # open, but not cell for cell: a row of its own
+        cell("จ") + cell("ฉ", open_top=True),  # one cell with a rule: a row of its own
+    ]
+    table = "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+    path = with_document_xml(tmp_path / "parts.docx", body(table))
+
+    assert docx_text(path) == python_docx_text(path) == "ก<br>ค | ข\nง\nจ | ฉ\n"
+
+
 def python_docx_text(path: Path) -> str:
-    """The text as the earlier textconv read it through python-docx: the reference."""
+    """The text as the earlier textconv read it through python-docx: the reference; and a
+    row drawn without a rule above, cell for cell under the row before it, read with it."""
+
+    def open_at_the_top(cell: Any) -> bool:
+        borders = cell._tc.tcPr.find(qn("w:tcBorders"))
+        top = borders.find(qn("w:top")) if borders is not None else None
+        return top is not None and top.get(qn("w:val")) == "nil"
 
     def blocks(items: Any) -> Iterator[str]:
         for block in items:
             if isinstance(block, Paragraph):
                 yield block.text
             else:
+                lines: list[list[str]] = []
                 for row in block.rows:
                     cells: list[Any] = []
                     for cell in row.cells:
                         if not cells or cell is not cells[-1]:
                             cells.append(cell)
-                    yield " | ".join("<br>".join(blocks(c.iter_inner_content())) for c in cells)
+                    line = ["<br>".join(blocks(c.iter_inner_content())) for c in cells]
+                    if lines and len(line) == len(lines[-1]) and all(map(open_at_the_top, cells)):
+                        lines[-1] = [
+                            "<br>".join(text for text in pair if text)
+                            for pair in zip(lines[-1], line, strict=True)
+                        ]
+                    else:
+                        lines.append(line)
+                yield from (" | ".join(line) for line in lines)
 
     return "".join(f"{line}\n" for line in blocks(docx.Document(str(path)).iter_inner_content()))
 

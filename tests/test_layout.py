@@ -301,6 +301,39 @@ def test_a_heading_and_its_table_start_a_page_when_the_first_row_must_break_belo
     assert placed.new_page
 
 
+def test_a_row_that_must_break_with_a_scrap_on_a_page_is_written_as_two() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(6 * LINE, lines=6, keep_next=True, page_break_before=False)
+
+    # The heading, the header and 16 lines are taller than a page even at its top; the page
+    # would break the row with 2 of its lines on the next page.
+    placed = flow.table(2 * LINE, [row(16)])
+
+    assert placed.keep == [False]
+    assert placed.parts == [pytest.approx((16 - FEWEST_LINES - 1) * LINE)]
+    assert flow.y == pytest.approx((2 + FEWEST_LINES + 1) * LINE)  # the header and the rest
+
+
+def test_a_row_that_must_break_with_enough_on_each_page_is_left_to_the_page() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(6 * LINE, lines=6, keep_next=True, page_break_before=False)
+
+    placed = flow.table(2 * LINE, [row(30)])
+
+    assert placed.keep == [False]
+    assert placed.parts == [None]
+
+
+def test_a_row_that_must_break_with_too_little_room_left_is_left_to_the_page() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(17 * LINE, lines=17, keep_next=False, page_break_before=False)
+
+    # One line of room below the first row's: no first part can be written there.
+    placed = flow.table(2 * LINE, [row(2), row(25)])
+
+    assert placed.parts == [None, None]
+
+
 def test_a_short_paragraph_that_does_not_fit_moves_with_what_it_keeps_with() -> None:
     flow = Flow(PAGE)
     flow.paragraph(19 * LINE, lines=19, keep_next=False, page_break_before=False)

@@ -442,11 +442,18 @@ _VERTICAL = {"middle": "center", "bottom": "bottom"}
 
 
 def table_cell(
-    width: int, paragraphs: str, *, span: int = 1, merge: str | None = None, valign: str = "top"
+    width: int,
+    paragraphs: str,
+    *,
+    span: int = 1,
+    merge: str | None = None,
+    valign: str = "top",
+    open_edge: str | None = None,
 ) -> str:
     """A cell ``width`` twips wide spanning ``span`` grid columns. ``merge`` is ``restart``
     for the top of a cell that spans rows, ``continue`` for the places below it; ``valign``
-    (top, middle, bottom) where its text stands in a taller row."""
+    (top, middle, bottom) where its text stands in a taller row; ``open_edge`` (top,
+    bottom) the edge drawn without a rule, where the cell goes on in the next row."""
     properties = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
@@ -454,6 +461,8 @@ def table_cell(
         properties += '<w:vMerge w:val="restart"/>'
     elif merge == "continue":
         properties += "<w:vMerge/>"
+    if open_edge in ("top", "bottom"):
+        properties += f'<w:tcBorders><w:{open_edge} w:val="nil"/></w:tcBorders>'
     if valign in _VERTICAL:
         properties += f'<w:vAlign w:val="{_VERTICAL[valign]}"/>'
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraphs or '<w:p/>'}</w:tc>"

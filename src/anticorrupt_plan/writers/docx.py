@@ -57,6 +57,7 @@ from anticorrupt_plan.document.tree import (
 )
 from anticorrupt_plan.writers import _oxml
 from anticorrupt_plan.writers._measure import (
+    TWIPS_PER_POINT,
     Measures,
     Placed,
     Prepared,
@@ -66,6 +67,7 @@ from anticorrupt_plan.writers._measure import (
     prepare,
     table_layout,
 )
+from anticorrupt_plan.writers._split import split_row
 from anticorrupt_plan.writers._word import (
     PAGE_HEADER,
     apply_layout,
@@ -242,14 +244,27 @@ class _Writer:
                     prepared, widths[id(block)], self._measures(block), page_pt=page_pt, shape=shape
                 )
                 keep = [row.row.header for row in found.rows]
+                parts: list[float | None] = [None] * len(found.rows)
                 if flow is not None:
                     placed = flow.table(found.header_pt, [row.fit() for row in found.body])
                     kept = iter(placed.keep)
                     keep = [row.row.header or next(kept) for row in found.rows]
+                    if placed.parts is not None:
+                        body_parts = iter(placed.parts)
+                        parts = [None if row.row.header else next(body_parts) for row in found.rows]
                     if chain and placed.new_page:
                         self.body.break_page_before(chain[0])
+                rest_pt = page_pt - found.header_surely_pt
                 self.body.add_table(
-                    self._table(prepared, widths[id(block)], found.rows, keep, shape=shape)
+                    self._table(
+                        prepared,
+                        widths[id(block)],
+                        found.rows,
+                        keep,
+                        shape=shape,
+                        parts=parts,
+                        rest_pt=rest_pt,
+                    )
                 )
                 last, chain = None, []
                 continue
@@ -420,12 +435,16 @@ class _Writer:
         keep: Sequence[bool],
         *,
         shape: int,
+        parts: Sequence[float | None],
+        rest_pt: float,
     ) -> str:
-        """The table's XML. Tables of one shape share their header rows, written once."""
+        """The table's XML. Tables of one shape share their header rows, written once. A
+        row with a part to write on the page where it starts is written as two rows
+        (``_split``) where it can be."""
         rows = []
         tree = table.table
-        for index, (row, placed, decided, whole) in enumerate(
-            zip(tree.rows, table.places, layouts, keep, strict=True)
+        for index, (row, placed, decided, whole, part) in enumerate(
+            zip(tree.rows, table.places, layouts, keep, parts, strict=True)
         ):
             if row.header and table.apart:
                 key = (shape, index, tuple(widths), whole, decided.loose)
@@ -433,8 +452,23 @@ class _Writer:
                 if found is None:
                     found = self.header_rows[key] = self._row(row, placed, widths, decided, whole)
                 rows.append(found)
-            else:
+                continue
+            halves = None
+            if part is not None and not decided.loose:
+                widths_pt = [width / TWIPS_PER_POINT for width in widths]
+                measures = self._measures(tree)
+                halves = split_row(row, placed, widths_pt, measures, first_pt=part, rest_pt=rest_pt)
+            if halves is None:
                 rows.append(self._row(row, placed, widths, decided, whole))
+            else:
+                # The first part may break, should it come out taller than expected; the
+                # rest is kept whole, so that enough of the row stands on the next page.
+                for half, edge, whole in zip(halves, ("bottom", "top"), (False, True), strict=True):
+                    places = [
+                        place._replace(cell=cell)
+                        for place, cell in zip(placed, half.cells, strict=True)
+                    ]
+                    rows.append(self._row(half, places, widths, decided, whole, open_edge=edge))
         return _oxml.table(self._id(tree.style), widths, "".join(rows))
 
     def _row(
@@ -444,7 +478,11 @@ class _Writer:
         widths: Sequence[int],
         decided: RowLayout,
         whole: bool,
+        *,
+        open_edge: str | None = None,
     ) -> str:
+        """A row's XML; ``open_edge``: the edge of its cells drawn without a rule, where a
+        row written as two meets its other part."""
         cells = []
         header = row.header
         loose = decided.loose
@@ -462,7 +500,14 @@ class _Writer:
             )
             merge = "restart" if cell.rowspan > 1 else None
             cells.append(
-                _oxml.table_cell(width, paragraphs, span=span, merge=merge, valign=cell.valign)
+                _oxml.table_cell(
+                    width,
+                    paragraphs,
+                    span=span,
+                    merge=merge,
+                    valign=cell.valign,
+                    open_edge=open_edge,
+                )
             )
         return _oxml.table_row("".join(cells), header=header, cant_split=whole)
 

@@ -308,6 +308,7 @@ class _Cell(_Container):
     offset: int = 0  # the first grid column it covers
     span: int = 1
     merge: str | None = None  # "restart" or "continue" when merged with the cells above
+    open_top: bool = False  # drawn without a rule above: it goes on from the cell above
 
 
 @dataclass
@@ -323,6 +324,7 @@ class _Table:
     # Each cell of the previous row by its first grid column, with the text a cell merged
     # down from it shows.
     above: dict[int, str] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the previous row's cells
 
 
 class _Frame:
@@ -409,7 +411,12 @@ class _Reader(_Handler):
                 item.span = max(1, _number(attributes.get(f"{_W} val"), default=1))
             elif local == "vMerge":
                 item.merge = attributes.get(f"{_W} val", "continue")
+            elif local == "tcBorders":
+                return _Frame("tcBorders", item)
             return _IGNORED
+        if kind == "tcBorders" and local == "top":
+            assert isinstance(item, _Cell)
+            item.open_top = attributes.get(f"{_W} val") in ("nil", "none")
         return _IGNORED
 
     def text(self, data: str) -> None:
@@ -449,10 +456,21 @@ class _Reader(_Handler):
                 text = LINE_BREAK.join(cell.blocks)
             shown_here[cell.offset] = text
             texts.append(text)
-        table.above = shown_here
+        spans = [(cell.offset, cell.span) for cell in row.cells]
         # Counted before it is joined: merged cells can repeat a long text many times.
         self._count(sum(len(text) for text in texts) + len(CELL_SEPARATOR) * len(texts))
-        table.lines.append(CELL_SEPARATOR.join(texts))
+        if table.lines and spans == table.spans and all(cell.open_top for cell in row.cells):
+            # A row drawn without a rule above, cell for cell under the row before it, goes
+            # on from it (this tool writes a row a page breaks so): one row, as it reads.
+            texts = [
+                LINE_BREAK.join(text for text in (table.above[offset], more) if text)
+                for (offset, _), more in zip(spans, texts, strict=True)
+            ]
+            shown_here = {offset: text for (offset, _), text in zip(spans, texts, strict=True)}
+            table.lines[-1] = CELL_SEPARATOR.join(texts)
+        else:
+            table.lines.append(CELL_SEPARATOR.join(texts))
+        table.above, table.spans = shown_here, spans
 
     def _add(self, container: _Container, lines: list[str]) -> None:
         if container is self.body:

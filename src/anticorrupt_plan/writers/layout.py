@@ -32,6 +32,9 @@ lines plus the cell padding, at most (``core.metrics.lines_needed``) or as expec
 pages with their expected heights, to decide which rows are kept whole: a row that fits
 where it stands is, one that does not breaks across the page only when enough of it
 stands on each page, else it moves to the next page whole with the heading kept with it.
+A row that must break (taller than a page with what stands with it) and would leave too
+little of it on one page is written as two rows, parted where the flow says
+(``writers/_split.py``).
 """
 
 from __future__ import annotations
@@ -543,10 +546,11 @@ class Flow:
 
     def table(self, header_pt: float, rows: Sequence[RowFit]) -> Placement:
         """Place a table with header rows ``header_pt`` tall and ``rows``: whether to keep
-        each row whole, and how to place the paragraphs kept with the table. The header
-        rows stand with the first row, and with those paragraphs; they stand again at the
-        top of each page the table runs onto."""
+        each row whole, where to write a row as two, and how to place the paragraphs kept
+        with the table. The header rows stand with the first row, and with those
+        paragraphs; they stand again at the top of each page the table runs onto."""
         decided = []
+        parts: list[float | None] = []
         heading = self.kept
         new_page = False
         for index, row in enumerate(rows):
@@ -556,6 +560,7 @@ class Flow:
             least = (FEWEST_LINES + SPARE_LINES) * row.line_pt
             fits_a_page = before + row.surely_pt <= self.page
             room = self.page - self.y - top
+            part = None
             if row.keep is not None:
                 keep = row.keep
             elif row.expected_pt + SPARE_LINES * row.line_pt <= room:
@@ -566,10 +571,14 @@ class Flow:
                     new_page = True  # the heading and the table start the next page
                     self.y = heading
                     room = self.page - self.y - top
+                part = self._part_here(row, room, header_pt)
             else:  # broken here when enough of it stands on each page
                 keep = room < least or row.expected_pt - room < least
             decided.append(keep)
-            if row.expected_pt <= room:
+            parts.append(part)
+            if part is not None:  # its first part here, the rest on the next page
+                self.y = header_pt + row.expected_pt - part
+            elif row.expected_pt <= room:
                 self.y += top + row.expected_pt
             elif keep:
                 self.y = before + row.expected_pt  # on the next page, whole
@@ -578,7 +587,26 @@ class Flow:
                 page = self.page - header_pt
                 self.y = header_pt + (rest % page if page > 0 else rest)
         self.kept = 0.0
-        return Placement(decided, new_page)
+        return Placement(decided, new_page, parts)
+
+    def _part_here(self, row: RowFit, room: float, header_pt: float) -> float | None:
+        """For a row that must break, with ``room`` left on this page: the height of the
+        part to write here as a row of its own when the page would break the row with too
+        little of it on either side (a renderer breaks a row where the page fills, and
+        LibreOffice keeps no widow or orphan lines in a table cell); else None. The part here fills
+        the room as expected and may still break (should it be taller than expected, its
+        last lines go before the rest); the rest, kept whole, is a line more than
+        :data:`FEWEST_LINES` as expected (it is measured as its text is parted, where the
+        height of what stands before it is not) and fits below the header rows on the
+        next page."""
+        line = row.line_pt
+        least = (FEWEST_LINES + SPARE_LINES) * line
+        if room >= least and row.expected_pt - room >= least:
+            return None  # enough of it stands on each page as it breaks
+        here = min(room, row.expected_pt - (FEWEST_LINES + 1) * line)
+        if here < FEWEST_LINES * line or row.expected_pt - here > self.page - header_pt:
+            return None
+        return here
 
 
 @dataclass(frozen=True)
@@ -589,3 +617,6 @@ class Placement:
 
     keep: list[bool]
     new_page: bool = False
+    # For each row, the height of its part to write on the page where it starts, as a row
+    # of its own (the rest as another on the next page); None: written as one row.
+    parts: list[float | None] | None = None
