@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -443,11 +444,28 @@ def test_check_of_a_batch_names_the_stale_documents_and_counts_the_plans(
 
     assert result.exit_code == Exit.FAILED_OR_CHANGED
     assert result.stdout == f"{plans_folder / 'a.yaml'}: documents in {out / 'a'} are up to date\n"
+    update = shlex.join(["plan", "build", str(plans_folder), "--out", str(out), "--format", "md"])
     assert result.stderr.splitlines()[-2:] == [
-        f"{out / 'c' / 'c.md'}: out of date; run 'plan build' to update it",
+        f"{out / 'c' / 'c.md'}: out of date; run '{update}' to update it",
         "1 of 2 plans have documents to update",
     ]
     assert (out / "c" / "c.md").read_text(encoding="utf-8") == "edited by hand\n"
+
+
+def test_the_command_check_names_updates_what_it_found(tmp_path: Path) -> None:
+    out = tmp_path / "เอกสาร ใหม่"  # a folder name that must be quoted
+    runner.invoke(app, ["build", str(PLAN_PATH), "-o", str(out)])
+    (out / "plan.md").write_text("edited by hand\n", encoding="utf-8")
+    check = ["build", str(PLAN_PATH), "-o", str(out), "--check"]
+
+    stale = runner.invoke(app, check)
+    update = stale.stderr.partition("; run '")[2].rpartition("' to update it")[0]
+    words = shlex.split(update)
+    updated = runner.invoke(app, words[1:])
+
+    assert words[:2] == ["plan", "build"]
+    assert updated.exit_code == Exit.OK
+    assert runner.invoke(app, check).exit_code == Exit.OK
 
 
 def test_validate_counts_in_the_singular_too(write_plan) -> None:  # type: ignore[no-untyped-def]

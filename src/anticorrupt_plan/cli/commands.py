@@ -7,8 +7,10 @@ Exit status: 0 success, 1 the plan has problems (or ``--check`` found stale outp
 from __future__ import annotations
 
 import gc
+import shlex
 import signal
 import sys
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -224,78 +226,84 @@ def build(
         ),
     ] = False,
 ) -> None:
-    from anticorrupt_plan.app.render import PdfOptions
+    from anticorrupt_plan.app.render import DEFAULT_FORMATS, PdfOptions
 
     formats = _formats(format)
     pdf = PdfOptions(pdfa=pdfa, allow_substitute_font=allow_substitute_font)
     paths = plans or [Path(DEFAULT_PLAN)]
+    # What updates the documents that --check finds out of date: this command without it.
+    words = ["plan", "build", *map(str, plans or [])]
+    words += ["--out", str(out)] if out != Path("out") else []
+    words += ["--format", format] if set(formats) != set(DEFAULT_FORMATS) else []
+    words += ["--templates", str(templates)] if templates is not None else []
+    words += ["--pdfa"] if pdfa else []
+    words += ["--allow-substitute-font"] if allow_substitute_font else []
+    options = _Build(
+        out_dir=out, formats=formats, check=check, templates=templates, pdf=pdf, update=words
+    )
     if len(paths) == 1 and not paths[0].is_dir():
-        _build_one(
-            paths[0], out_dir=out, formats=formats, check=check, templates=templates, pdf=pdf
-        )
+        _build_one(paths[0], options)
     else:
-        _build_many(paths, out_dir=out, formats=formats, check=check, templates=templates, pdf=pdf)
+        _build_many(paths, options)
 
 
-def _build_one(
-    plan: Path,
-    *,
-    out_dir: Path,
-    formats: list[str],
-    check: bool,
-    templates: Path | None,
-    pdf: PdfOptions,
-) -> None:
+@dataclass(frozen=True)
+class _Build:
+    """What ``plan build`` was asked to do; ``update``: the command that updates what
+    ``--check`` finds out of date."""
+
+    out_dir: Path
+    formats: list[str]
+    check: bool
+    templates: Path | None
+    pdf: PdfOptions
+    update: list[str]
+
+
+def _build_one(plan: Path, options: _Build) -> None:
     from anticorrupt_plan.app.build import build as build_plan
 
     try:
         result = build_plan(
             plan,
-            out_dir=out_dir,
-            formats=formats,
-            check=check,
-            templates=templates,
-            pdf=pdf,
+            out_dir=options.out_dir,
+            formats=options.formats,
+            check=options.check,
+            templates=options.templates,
+            pdf=options.pdf,
             with_checks=True,
         )
     except PlanError as error:
-        _fail(error, writes=not check)
-    _report(plan, result, check=check)
+        _fail(error, writes=not options.check)
+    _report(plan, result, options)
     if result.stale:
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
-def _build_many(
-    paths: list[Path],
-    *,
-    out_dir: Path,
-    formats: list[str],
-    check: bool,
-    templates: Path | None,
-    pdf: PdfOptions,
-) -> None:
+def _build_many(paths: list[Path], options: _Build) -> None:
     from anticorrupt_plan.app.build import BuildResult, batch_folders, build_batch
     from anticorrupt_plan.cli.progress import progress_bar
 
     try:
-        folders = batch_folders(paths, out_dir=out_dir)
+        folders = batch_folders(paths, out_dir=options.out_dir)
     except PlanError as error:  # a folder without plans, or two plans of the same name
         _fail(error)
+    check = options.check
     label = tr("checking") if check else tr("building")
     with progress_bar(len(folders), label=label, stream=sys.stderr) as advance:
 
         def done(plan: Path, outcome: BuildResult | PlanError) -> None:
             if isinstance(outcome, BuildResult):
-                _report(plan, outcome, check=check)
+                _report(plan, outcome, options)
             advance()
 
         result = build_batch(
             folders,
-            formats=formats,
+            formats=options.formats,
             check=check,
-            templates=templates,
+            templates=options.templates,
             on_done=done,
-            pdf=pdf,
+            pdf=options.pdf,
             with_checks=True,
         )
     for failure in result.failed.values():  # all together at the end, where they are seen
@@ -326,7 +334,7 @@ def _build_many(
         raise typer.Exit(Exit.FAILED_OR_CHANGED)
 
 
-def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
+def _report(plan: Path, result: BuildResult, options: _Build) -> None:
     """Print what a build of ``plan`` found and did, or with ``--check``, what is stale."""
     from anticorrupt_plan.app.checks import summary
 
@@ -348,12 +356,18 @@ def _report(plan: Path, result: BuildResult, *, check: bool) -> None:
             summary=summary(report),
         )
         print(shown(advice), file=sys.stderr)
-    if not check:
+    if not options.check:
         for path in result.written:
             print(shown(tr("wrote {path}", path=path)))
         return
+    update = shlex.join(options.update)
     for path, reason in result.stale:
-        stale = tr("{path}: {reason}; run 'plan build' to update it", path=path, reason=reason)
+        stale = tr(
+            "{path}: {reason}; run '{command}' to update it",
+            path=path,
+            reason=reason,
+            command=update,
+        )
         print(shown(stale), file=sys.stderr)
     if not result.stale:
         fresh = tr("{plan}: documents in {out} are up to date", plan=plan, out=result.out_dir)
