@@ -246,10 +246,33 @@ def test_organization_parts_are_written_without_the_word_the_documents_add(
 
 def test_organization_kind_must_be_a_known_kind() -> None:
     data = minimal_plan()
-    data["organization"]["kind"] = "อบต."
+    data["organization"]["kind"] = "องค์การบริหาร"
 
     [problem] = problems_of(dump(data))
     assert "organization.kind: must be one of 'องค์การบริหารส่วนตำบล', 'เทศบาลตำบล'" in problem
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("อบต.", "องค์การบริหารส่วนตำบล"),
+        ("อบต", "องค์การบริหารส่วนตำบล"),
+        ("อ.บ.ต.", "องค์การบริหารส่วนตำบล"),
+        ("ทต.", "เทศบาลตำบล"),
+        ("ทม.", "เทศบาลเมือง"),
+        ("ทน.", "เทศบาลนคร"),
+        ("อบจ.", "องค์การบริหารส่วนจังหวัด"),
+    ],
+)
+def test_an_abbreviated_organization_kind_is_told_its_full_name(written: str, kind: str) -> None:
+    data = minimal_plan()
+    data["organization"]["kind"] = written
+
+    [problem] = problems_of(dump(data))
+    assert problem.endswith(
+        f"organization.kind: {written!r} is short for {kind!r}: write it in full, as the "
+        "documents print it"
+    )
 
 
 @pytest.mark.parametrize(
@@ -431,7 +454,7 @@ def test_an_anchor_does_not_hide_the_problems_of_the_value_it_names() -> None:
     problems = problems_of(text)
 
     assert any("anchors and aliases" in p for p in problems)
-    assert any("organization.kind: must be one of" in p for p in problems)
+    assert any("organization.kind: 'อบต.' is short for" in p for p in problems)
 
 
 def test_a_second_document_does_not_move_the_first_ones_positions() -> None:

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from anticorrupt_plan.app.validate import parse_plan
 from anticorrupt_plan.common.organization import (
+    ABBREVIATIONS,
     MAX_FISCAL_YEARS,
     Organization,
     OrganizationKind,
@@ -45,14 +46,6 @@ KINDS = ("ethics", "action")
 GIT_FILES = {".gitattributes": "gitattributes", ".pre-commit-config.yaml": "pre-commit-config.yaml"}
 CI_FILES = {"github": ".github/workflows/plan.yml", "gitlab": ".gitlab-ci.yml"}
 CI_SOURCES = {"github": "github-actions.yml", "gitlab": "gitlab-ci.yml"}
-# What a clerk may type for each kind of organization, besides its full name.
-ORGANIZATION_ABBREVIATIONS = {
-    "อบต": OrganizationKind.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION,
-    "ทต": OrganizationKind.SUBDISTRICT_MUNICIPALITY,
-    "ทม": OrganizationKind.TOWN_MUNICIPALITY,
-    "ทน": OrganizationKind.CITY_MUNICIPALITY,
-    "อบจ": OrganizationKind.PROVINCIAL_ADMINISTRATIVE_ORGANIZATION,
-}
 # The option that gives each answer, as the plan's validation names it.
 _OPTIONS = {
     "organization.kind": "--org-kind",
@@ -161,7 +154,7 @@ def _check_answers(new: NewPlan) -> None:
             tr("--kind {found}: not a kind of plan; choose ethics or action", found=new.kind)
         )
     if new.organization_kind not in set(OrganizationKind):
-        kinds = ", ".join(f"{kind} ({short})" for short, kind in ORGANIZATION_ABBREVIATIONS.items())
+        kinds = ", ".join(f"{kind} ({short})" for short, kind in ABBREVIATIONS.items())
         problems.append(
             tr(
                 "--org-kind {found}: not a kind of organization; choose one of {kinds}",

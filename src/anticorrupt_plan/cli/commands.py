@@ -812,7 +812,8 @@ def init(
         CiHost, typer.Option("--ci", help=mark("With --git: the CI file's host."))
     ] = CiHost.GITHUB,
 ) -> None:
-    from anticorrupt_plan.app.init import ORGANIZATION_ABBREVIATIONS, NewPlan, init_plan
+    from anticorrupt_plan.app.init import NewPlan, init_plan
+    from anticorrupt_plan.common.organization import abbreviated_kind
 
     ask = _interactive()
     answers = {
@@ -838,9 +839,7 @@ def init(
         org_kind = typer.prompt(
             tr("Kind of organization (อบต, ทต, ทม, ทน, อบจ or the full name)"), default="อบต"
         )
-    organization_kind = str(
-        ORGANIZATION_ABBREVIATIONS.get(org_kind.strip().rstrip("."), org_kind.strip())
-    )
+    organization_kind = str(abbreviated_kind(org_kind.strip()) or org_kind.strip())
     if name is None:
         name = typer.prompt(tr("Name of the organization, without its kind"))
     if district is None and ask and not organization_kind.endswith("จังหวัด"):

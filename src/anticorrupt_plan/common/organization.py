@@ -36,8 +36,37 @@ class OrganizationKind(StrEnum):
     PROVINCIAL_ADMINISTRATIVE_ORGANIZATION = "องค์การบริหารส่วนจังหวัด"
 
 
+ABBREVIATED_KIND = user_error(
+    "abbreviated_kind",
+    mark("{found} is short for {kind}: write it in full, as the documents print it"),
+)
+# How clerks shorten the kinds (written with or without their dots).
+ABBREVIATIONS = {
+    "อบต": OrganizationKind.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION,
+    "ทต": OrganizationKind.SUBDISTRICT_MUNICIPALITY,
+    "ทม": OrganizationKind.TOWN_MUNICIPALITY,
+    "ทน": OrganizationKind.CITY_MUNICIPALITY,
+    "อบจ": OrganizationKind.PROVINCIAL_ADMINISTRATIVE_ORGANIZATION,
+}
+
+
+def abbreviated_kind(text: str) -> OrganizationKind | None:
+    """The kind ``text`` abbreviates (อบต, อบต., อ.บ.ต.), if any."""
+    return ABBREVIATIONS.get(text.replace(".", "").replace(" ", ""))
+
+
+def _kind_in_full(value: object) -> object:
+    """The kind as written, told its full name when it is one of its abbreviations."""
+    value = strip_text(value)
+    if isinstance(value, str):
+        full = abbreviated_kind(value)
+        if full is not None:
+            raise ABBREVIATED_KIND(found=repr(value), kind=repr(full.value))
+    return value
+
+
 class Organization(StrictModel):
-    kind: Annotated[OrganizationKind, BeforeValidator(strip_text)] = Field(
+    kind: Annotated[OrganizationKind, BeforeValidator(_kind_in_full)] = Field(
         description="ประเภทขององค์กรปกครองส่วนท้องถิ่น (kind of local administrative "
         "organization), e.g. องค์การบริหารส่วนตำบล"
     )
