@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from anticorrupt_plan.cli.commands import Exit, app
+from anticorrupt_plan.cli.commands import Exit, app, lang_first
+
+from .conftest import PLAN_PATH
 
 runner = CliRunner()
 PLAN = Path(sys.executable).with_name("plan")
@@ -60,6 +62,37 @@ def test_the_locale_chooses_thai_help_in_the_installed_command() -> None:
 
     assert result.returncode == Exit.OK
     assert "แปลงแผนป้องกันการทุจริต" in result.stdout
+
+
+def test_the_language_may_also_follow_the_command(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(PLAN_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+
+    after = plan("validate", str(plan_file), "--lang", "th", PLAN_LANG="en")
+    joined = plan("validate", "--lang=th", str(plan_file), PLAN_LANG="en")
+
+    assert after.returncode == joined.returncode == Exit.OK
+    assert (
+        after.stdout
+        == joined.stdout
+        == f"{plan_file}: ถูกต้อง (เป้าประสงค์หลัก 3 ข้อ มาตรการ 8 มาตรการ)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "read"),
+    [
+        (["build", "--lang", "th", "-o", "x"], ["--lang", "th", "build", "-o", "x"]),
+        (["--lang", "en", "check"], ["--lang", "en", "check"]),
+        (["diff", "a", "--lang=th"], ["--lang=th", "diff", "a"]),
+        (["build", "--", "--lang", "th"], ["build", "--", "--lang", "th"]),  # arguments
+        (["build", "--lang"], ["build", "--lang"]),  # left for the usage error
+    ],
+)
+def test_lang_is_read_before_the_command_wherever_it_is_written(
+    argv: list[str], read: list[str]
+) -> None:
+    assert lang_first(argv) == read
 
 
 def test_an_unknown_language_is_a_usage_error() -> None:

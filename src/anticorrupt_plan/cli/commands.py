@@ -130,8 +130,8 @@ def _root(
             metavar="th|en",
             show_default=False,
             help=mark(
-                "The language of messages: th or en (by default PLAN_LANG, else th when "
-                "LC_ALL, LC_MESSAGES or LANG starts with th)."
+                "The language of messages: th or en, before the command or after it (by "
+                "default PLAN_LANG, else th when LC_ALL, LC_MESSAGES or LANG starts with th)."
             ),
         ),
     ] = None,
@@ -895,6 +895,25 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def lang_first(argv: list[str]) -> list[str]:
+    """``argv`` with a ``--lang`` written after the command moved before it, where the
+    ``plan`` command reads it: ``plan build --lang th`` as ``plan --lang th build``. Not
+    past a ``--``, after which every word is an argument."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    moved: list[str] = []
+    kept: list[str] = []
+    index = 0
+    while index < end:
+        word = argv[index]
+        if word == "--lang" and index + 1 < end:
+            moved += argv[index : index + 2]
+            index += 2
+            continue
+        (moved if word.startswith("--lang=") else kept).append(word)
+        index += 1
+    return moved + kept + argv[end:]
+
+
 def main() -> None:
     """Entry point of the ``plan`` console script."""
     # A plan becomes a large tree of small objects that all live until the program ends.
@@ -905,7 +924,7 @@ def main() -> None:
     # so that no temporary file is left and no document is half replaced.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        app()
+        app(args=lang_first(sys.argv[1:]))
     except Exception as error:  # a bug: say so in one line rather than with a traceback
         described = tr(
             "plan: internal error: {kind}: {error}", kind=type(error).__name__, error=error
