@@ -216,6 +216,29 @@ def test_an_explicit_nothing_yet_is_a_report(folder: Path, status: str) -> None:
     assert result.exit_code == Exit.OK, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("ดำเนินการเสร็จแล้ว", "ดำเนินการแล้วเสร็จ"),
+        ("ดำเนินการแล้ว", "ดำเนินการแล้วเสร็จ"),
+        ("กำลังดำเนินการ", "อยู่ระหว่างดำเนินการ"),
+        ("อยู่ระหว่างการดำเนินการ", "อยู่ระหว่างดำเนินการ"),
+        ("ไม่สามารถดำเนินการ", "ไม่สามารถดำเนินการได้"),
+        ("ยังไม่ดำเนินการ", "ยังไม่ได้ดำเนินการ"),
+        ("done", "ดำเนินการแล้วเสร็จ"),
+    ],
+)
+def test_a_status_worded_another_common_way_is_that_status(
+    folder: Path, written: str, status: str
+) -> None:
+    data = report_data()
+    data["items"][4]["status"] = written  # 2.2, which has its reason
+
+    report = validate.read_plan(write(folder, data)).plan
+
+    assert report.progress.items[4].status == status
+
+
 def test_a_blank_status_is_silence_not_a_report(folder: Path) -> None:
     report = write(folder, dump(report_data()).replace("status: not_due", "status:"))
 

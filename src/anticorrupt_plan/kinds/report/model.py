@@ -89,13 +89,22 @@ STATUS_WORDS = {
     Status.NOT_DUE: "ยังไม่ถึงกำหนดดำเนินการ",
     Status.NOT_REPORTED: "รอรายงานผล",
 }
-# What a clerk may write for each status besides its own word.
+# What a clerk may write for each status besides its own word: its name in English, and
+# the other ways reports word it.
 _STATUS_INPUT = {
     "done": Status.DONE,
+    "ดำเนินการเสร็จแล้ว": Status.DONE,
+    "ดำเนินการเสร็จสิ้น": Status.DONE,
+    "ดำเนินการแล้ว": Status.DONE,
     "in_progress": Status.IN_PROGRESS,
+    "กำลังดำเนินการ": Status.IN_PROGRESS,
+    "อยู่ระหว่างการดำเนินการ": Status.IN_PROGRESS,
     "cannot": Status.CANNOT,
+    "ไม่สามารถดำเนินการ": Status.CANNOT,
+    "ดำเนินการไม่ได้": Status.CANNOT,
     "not_started": Status.NOT_STARTED,
     "ยังไม่ดำเนินการ": Status.NOT_STARTED,
+    "ยังไม่เริ่มดำเนินการ": Status.NOT_STARTED,
     "ยังไม่ถึงกำหนด": Status.NOT_DUE,
     "ยังไม่ถึงกำหนดดำเนินการ": Status.NOT_DUE,
     "รอรายงานผล": Status.NOT_REPORTED,
