@@ -286,9 +286,3 @@ def _chunks(pieces: Sequence[bytes]) -> Iterator[bytes]:
             gathered, size = [], 0
     if gathered:
         yield b"".join(gathered)
-
-
-def rezip(data: bytes) -> bytes:
-    """The zip archive ``data`` rewritten by :func:`deterministic_zip`."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return deterministic_zip({name: archive.read(name) for name in archive.namelist()})
