@@ -3,10 +3,13 @@ checked by parsing the Markdown and the DOCX's text, not by asking the code that
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 
 from anticorrupt_plan.app.checks import run_checks
@@ -170,6 +173,28 @@ def test_every_total_in_the_docx_is_the_sum_of_its_rows(tmp_path: Path) -> None:
     grand = next(line for line in lines if line.startswith("รวมทั้งสิ้น | จำนวน"))
     amounts = [number(cell) for cell in grand.split(" | ")[2:6]]
     assert amounts == [sum(column) for column in zip(*totals, strict=True)]
+
+
+def test_mission_rows_and_each_dimensions_last_project_keep_with_the_next_row() -> None:
+    _, documents = build(ragged())
+    document = docx.Document(io.BytesIO(documents["docx"]))
+
+    def kept_with_next(row: Any) -> bool:
+        paragraphs = [p for tc in row._tr.tc_lst for p in tc.iter(qn("w:p"))]
+        return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
+
+    for table in document.tables:
+        if not table.rows[0].cells[0].text.startswith("ภารกิจตามมิติ"):
+            continue
+        body = list(table.rows[2:])
+        projects = [i for i, row in enumerate(body) if row.cells[1].text and not row.cells[0].text]
+        for index, row in enumerate(body):
+            mission = row.cells[0].text != "" and row.cells[1].text == ""
+            last_project = index == projects[-1]
+            # A mission's heading with what it heads, the last project with the total; the
+            # last table's total with the grand total below it.
+            after = body[index + 1].cells[0].text if index + 1 < len(body) else ""
+            assert kept_with_next(row) == (mission or last_project or after == "รวมทั้งสิ้น")
 
 
 @pytest.mark.parametrize(

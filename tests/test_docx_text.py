@@ -14,7 +14,6 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +22,7 @@ from typer.testing import CliRunner
 from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.common.display import plain
 from anticorrupt_plan.core.errors import NotDocxError
+from anticorrupt_plan.writers import docx as docx_writer
 from anticorrupt_plan.writers import docx_text as docx_text_module
 from anticorrupt_plan.writers.docx_text import docx_text
 
@@ -271,14 +271,31 @@ def test_a_document_type_declaration_is_refused(tmp_path: Path, declaration: str
     )
 
 
+def build_docx(out: Path, *, split: bool = True) -> Path:
+    """The seed's DOCX built into ``out``; without ``split``, no row written as two."""
+    with pytest.MonkeyPatch.context() as patch:
+        if not split:
+            patch.setattr(docx_writer, "split_row", lambda *args, **kwargs: None)
+        result = CliRunner().invoke(app, ["build", str(PLAN_PATH), "-o", str(out), "-f", "docx"])
+    assert result.exit_code == Exit.OK
+    return out / "plan.docx"
+
+
 def test_the_text_is_what_python_docx_reads_for_a_built_plan(tmp_path: Path) -> None:
-    runner_result = CliRunner().invoke(
-        app, ["build", str(PLAN_PATH), "-o", str(tmp_path), "-f", "docx"]
-    )
-    assert runner_result.exit_code == Exit.OK
+    path = build_docx(tmp_path, split=False)
 
     # Read plain: the joiners that hold names on one line are not text.
-    assert docx_text(tmp_path / "plan.docx") == plain(python_docx_text(tmp_path / "plan.docx"))
+    assert docx_text(path) == plain(python_docx_text(path))
+
+
+def test_a_row_written_as_two_reads_as_the_row_written_as_one(tmp_path: Path) -> None:
+    # The seed has one (its third goal's first measure, parted between two steps).
+    split = build_docx(tmp_path / "split")
+    whole = build_docx(tmp_path / "whole", split=False)
+    with zipfile.ZipFile(split) as archive:
+        assert b'<w:top w:val="nil"/>' in archive.read("word/document.xml")
+
+    assert docx_text(split) == docx_text(whole)
 
 
 def test_breaks_tabs_links_and_merged_cells_read_as_python_docx_reads_them(
@@ -313,54 +330,81 @@ def test_breaks_tabs_links_and_merged_cells_read_as_python_docx_reads_them(
     assert docx_text(path).splitlines()[0:2] == ["ก\tขค", "งจลิงก์"]
 
 
-def test_a_row_without_a_rule_above_reads_with_the_row_before_it(tmp_path: Path) -> None:
-    def cell(text: str, *, open_top: bool = False, span: int = 1) -> str:
-        borders = '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>' if open_top else ""
-        properties = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-        paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" if text else "<w:p/>"
-        return f"<w:tc><w:tcPr>{properties}{borders}</w:tcPr>{paragraph}</w:tc>"
+def row_xml(*cells: str, cant_split: bool = False) -> str:
+    flags = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
+    return f"<w:tr>{flags}{''.join(cells)}</w:tr>"
 
-    rows = [
-        cell("ก") + cell("ข"),
-        cell("ค", open_top=True) + cell("", open_top=True),  # goes on from the row above
-        cell("ง", open_top=True, span=2),  # open, but not cell for cell: a row of its own
-        cell("จ") + cell("ฉ", open_top=True),  # one cell with a rule: a row of its own
-    ]
-    table = "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+
+def cell_xml(text: str, *open_edges: str, span: int = 1, properties: bool = True) -> str:
+    borders = "".join(f'<w:{edge} w:val="nil"/>' for edge in open_edges)
+    inside = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    inside += f"<w:tcBorders>{borders}</w:tcBorders>" if borders else ""
+    paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" if text else "<w:p/>"
+    return f"<w:tc>{f'<w:tcPr>{inside}</w:tcPr>' if properties else ''}{paragraph}</w:tc>"
+
+
+@pytest.mark.parametrize(
+    ("rows", "read"),
+    [
+        (  # the writer's two parts: the first may break and is open below, the rest not
+            [
+                row_xml(cell_xml("ก", "bottom"), cell_xml("ข", "bottom")),
+                row_xml(cell_xml("ค", "top"), cell_xml("", "top"), cant_split=True),
+            ],
+            "ก<br>ค | ข\n",
+        ),
+        (  # a table drawn without rules, as Word writes one: its rows stay rows
+            [
+                row_xml(*(cell_xml(t, "top", "left", "bottom", "right") for t in "กข")),
+                row_xml(*(cell_xml(t, "top", "left", "bottom", "right") for t in "คง")),
+            ],
+            "ก | ข\nค | ง\n",
+        ),
+        (  # open, but not kept whole, or not cell for cell: rows of their own
+            [
+                row_xml(cell_xml("ก", "bottom"), cell_xml("ข", "bottom")),
+                row_xml(cell_xml("ค", "top", "bottom"), cell_xml("ง", "top", "bottom")),
+                row_xml(cell_xml("จ", "top", span=2), cant_split=True),
+            ],
+            "ก | ข\nค | ง\nจ\n",
+        ),
+        (  # never a third part: the rest is kept whole, and the first part may not be
+            [
+                row_xml(cell_xml("ก", "bottom")),
+                row_xml(cell_xml("ข", "top", "bottom"), cant_split=True),
+                row_xml(cell_xml("ค", "top"), cant_split=True),
+            ],
+            "ก<br>ข\nค\n",
+        ),
+        (  # cells without properties
+            [row_xml(cell_xml("ก", properties=False)), row_xml(cell_xml("ข", properties=False))],
+            "ก\nข\n",
+        ),
+    ],
+)
+def test_a_row_written_as_two_is_read_as_one_and_no_other(
+    tmp_path: Path, rows: list[str], read: str
+) -> None:
+    table = "<w:tbl>" + "".join(rows) + "</w:tbl>"
     path = with_document_xml(tmp_path / "parts.docx", body(table))
 
-    assert docx_text(path) == python_docx_text(path) == "ก<br>ค | ข\nง\nจ | ฉ\n"
+    assert docx_text(path) == read
 
 
 def python_docx_text(path: Path) -> str:
-    """The text as the earlier textconv read it through python-docx: the reference; and a
-    row drawn without a rule above, cell for cell under the row before it, read with it."""
-
-    def open_at_the_top(cell: Any) -> bool:
-        borders = cell._tc.tcPr.find(qn("w:tcBorders"))
-        top = borders.find(qn("w:top")) if borders is not None else None
-        return top is not None and top.get(qn("w:val")) == "nil"
+    """The text as the earlier textconv read it through python-docx: the reference."""
 
     def blocks(items: Any) -> Iterator[str]:
         for block in items:
             if isinstance(block, Paragraph):
                 yield block.text
             else:
-                lines: list[list[str]] = []
                 for row in block.rows:
                     cells: list[Any] = []
                     for cell in row.cells:
                         if not cells or cell is not cells[-1]:
                             cells.append(cell)
-                    line = ["<br>".join(blocks(c.iter_inner_content())) for c in cells]
-                    if lines and len(line) == len(lines[-1]) and all(map(open_at_the_top, cells)):
-                        lines[-1] = [
-                            "<br>".join(text for text in pair if text)
-                            for pair in zip(lines[-1], line, strict=True)
-                        ]
-                    else:
-                        lines.append(line)
-                yield from (" | ".join(line) for line in lines)
+                    yield " | ".join("<br>".join(blocks(c.iter_inner_content())) for c in cells)
 
     return "".join(f"{line}\n" for line in blocks(docx.Document(str(path)).iter_inner_content()))
 

@@ -304,14 +304,54 @@ def test_a_heading_and_its_table_start_a_page_when_the_first_row_must_break_belo
 def test_a_row_that_must_break_with_a_scrap_on_a_page_is_written_as_two() -> None:
     flow = Flow(PAGE)
     flow.paragraph(6 * LINE, lines=6, keep_next=True, page_break_before=False)
+    asked = []
+
+    def split(index: int, first_pt: float) -> float | None:
+        asked.append((index, first_pt))
+        return 5 * LINE  # the rest, as it was parted
 
     # The heading, the header and 16 lines are taller than a page even at its top; the page
     # would break the row with 2 of its lines on the next page.
-    placed = flow.table(2 * LINE, [row(16)])
+    placed = flow.table(2 * LINE, [row(16)], split=split)
 
+    assert asked == [(0, pytest.approx((16 - FEWEST_LINES - 1) * LINE))]
     assert placed.keep == [False]
     assert placed.parts == [pytest.approx((16 - FEWEST_LINES - 1) * LINE)]
-    assert flow.y == pytest.approx((2 + FEWEST_LINES + 1) * LINE)  # the header and the rest
+    assert flow.y == pytest.approx(7 * LINE)  # the header and the rest on the next page
+
+
+def test_a_row_kept_with_the_next_moves_with_it_to_the_next_page() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(15 * LINE, lines=15, keep_next=False, page_break_before=False)
+    heading = RowFit(LINE, LINE, LINE, keep=True, with_next=True)
+
+    placed = flow.table(2 * LINE, [row(1), heading, row(4)])
+
+    # The group's heading row fits at the foot of the page, its first row does not: both
+    # stand on the next page, below the header rows.
+    assert placed.keep == [True, True, True]
+    assert flow.y == pytest.approx((2 + 1 + 4) * LINE)
+
+
+def test_a_row_the_writer_cannot_part_breaks_where_the_page_fills() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(6 * LINE, lines=6, keep_next=True, page_break_before=False)
+
+    placed = flow.table(2 * LINE, [row(16)], split=lambda index, first_pt: None)
+
+    assert placed.parts == [None]
+    assert flow.y == pytest.approx(4 * LINE)  # the header and the 2 lines left over
+
+
+def test_a_row_parted_where_both_parts_are_expected_to_fit_stays_on_the_page() -> None:
+    flow = Flow(PAGE)
+    flow.paragraph(6 * LINE, lines=6, keep_next=True, page_break_before=False)
+
+    # 14 lines fit as expected in the 14 left, but not with the lines kept spare.
+    placed = flow.table(2 * LINE, [row(14, surely=16)], split=lambda index, first_pt: 4 * LINE)
+
+    assert placed.parts == [pytest.approx((14 - FEWEST_LINES - 1) * LINE)]
+    assert flow.y == pytest.approx(PAGE)
 
 
 def test_a_row_that_must_break_with_enough_on_each_page_is_left_to_the_page() -> None:

@@ -108,7 +108,8 @@ def test_a_table_with_spans_and_cells_of_several_paragraphs() -> None:
         '<table><col min="3.3cm"/><col min="1cm" group="years"/><col width="20%" group="years"/>'
         '<tr header="yes" keep="always"><th rowspan="2">ก</th><th colspan="2">ปี</th></tr>'
         '<tr header="yes"><th valign="bottom">๑</th><th>๒</th></tr>'
-        '<tr keep="never"><td>ข</td><td style="Table Step"><p>๑.<tab/>ค</p><p>๒.<tab/>ง</p></td>'
+        '<tr keep="never" keep-with-next="yes"><td>ข</td>'
+        '<td style="Table Step"><p>๑.<tab/>ค</p><p>๒.<tab/>ง</p></td>'
         '<td valign="middle"></td></tr></table>'
     )
 
@@ -118,8 +119,8 @@ def test_a_table_with_spans_and_cells_of_several_paragraphs() -> None:
         Column(min_cm=1.0, group="years"),
         Column(width=0.2, group="years"),
     )
-    assert [(row.header, row.keep) for row in table.rows] == [
-        (True, "always"), (True, "fit"), (False, "never")
+    assert [(row.header, row.keep, row.keep_with_next) for row in table.rows] == [
+        (True, "always", False), (True, "fit", False), (False, "never", True)
     ]  # fmt: skip
     assert table.rows[0].cells[0] == Cell(
         (Paragraph((Text("ก"),), style="Table Heading"),), rowspan=2, valign="middle"

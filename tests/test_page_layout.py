@@ -103,8 +103,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, twin_fonts: Path) -> dict
     }
 
 
-def _every_row_free(flow: Flow, header_pt: float, rows: Sequence[RowFit]) -> Placement:
-    """``Flow.table`` with every row free to break: LibreOffice fills each page to its foot."""
+def _every_row_free(
+    flow: Flow, header_pt: float, rows: Sequence[RowFit], split: object = None
+) -> Placement:
+    """``Flow.table`` with every row free to break, none written as two: LibreOffice fills
+    each page to its foot."""
     placed = _FLOW_TABLE(flow, header_pt, rows)
     return Placement([False] * len(placed.keep), placed.new_page)
 

@@ -16,7 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from anticorrupt_plan.app import registry, validate
@@ -121,6 +123,31 @@ def test_build_writes_the_documents_and_the_charts_beside_the_markdown(folder: P
     markdown = (out / "2563-annual.md").read_text(encoding="utf-8")
     assert "](2563-annual.status-chart.png)" in markdown
     assert "](2563-annual.budget-chart.png)" in markdown
+
+
+def test_a_groups_heading_row_and_its_last_row_keep_with_the_next_row(folder: Path) -> None:
+    report = write(folder, report_data())
+    runner.invoke(app, ["build", str(report), "--out", str(folder / "out"), "-f", "docx"])
+    document = docx.Document(str(folder / "out" / "2563-annual.docx"))
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text == "ที่"][:1]
+
+    def kept_with_next(row: Any) -> bool:
+        paragraphs = [p for tc in row._tr.tc_lst for p in tc.iter(qn("w:p"))]
+        return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
+
+    texts = [row.cells[0].text or row.cells[1].text for row in table.rows if kept_with_next(row)]
+    kept = [" ".join(text.split()[:2]) if "หลักที่" in text else text for text in texts]
+    # Each goal's heading row with its first item, its last item with its total, and the
+    # last total with the grand total: none of them alone at the foot of a page.
+    assert kept == [
+        "เป้าประสงค์หลักที่ ๑",
+        "๑.๓",
+        "เป้าประสงค์หลักที่ ๒",
+        "๒.๓",
+        "เป้าประสงค์หลักที่ ๓",
+        "๓.๒",
+        "รวมเป้าประสงค์หลักที่ ๓",
+    ]
 
 
 def test_amounts_are_read_alike_however_they_are_typed(folder: Path) -> None:

@@ -9,7 +9,7 @@ The vocabulary is small and closed (the README's "Templates" section lists it)::
         <lines><line>inline</line>...</lines>     <list bullet="yes"><item>inline</item>...</list>
         <rule/>   <image ref="emblem" height="3cm" alt="..."/>
         <table><col min="3.3cm" group="years" width="20%"/>...
-          <tr header="yes" keep="fit|always|never">
+          <tr header="yes" keep="fit|always|never" keep-with-next="yes">
             <th|td colspan rowspan valign="top|middle|bottom" repeat="yes">inline or <p>s</th></tr>
         </table>
       </section>
@@ -81,7 +81,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "image": frozenset({"ref", "height", "alt", "style"}),
     "table": frozenset({"style"}),
     "col": frozenset({"min", "group", "width"}),
-    "tr": frozenset({"header", "keep"}),
+    "tr": frozenset({"header", "keep", "keep-with-next"}),
     "th": frozenset({"colspan", "rowspan", "style", "valign", "repeat"}),
     "td": frozenset({"colspan", "rowspan", "style", "valign", "repeat"}),
     **{f"h{level}": _PARAGRAPH | {"id"} for level in range(1, 7)},
@@ -433,6 +433,7 @@ class _Reader:
         if header and after_body:
             raise MarkupError(tr("header rows come before the other rows"), line=self.line(element))
         keep = self._choice(element, "keep", ("fit", "always", "never"), "fit")
+        with_next = self._flag(element, "keep-with-next")
         cells = []
         for child in self._elements(element):
             cell = self._cells.get(_written(child)) if not len(child) else None
@@ -443,10 +444,12 @@ class _Reader:
                 cell = self._cell(child)
             cells.append(cell)
         keep_row: KeepRow = "always" if keep == "always" else "never" if keep == "never" else "fit"
-        key = (header, keep_row, *map(id, cells))
+        key = (header, keep_row, with_next, *map(id, cells))
         found = self._rows.get(key)
         if found is None:
-            found = self._rows[key] = Row(cells=tuple(cells), header=header, keep=keep_row)
+            found = self._rows[key] = Row(
+                cells=tuple(cells), header=header, keep=keep_row, keep_with_next=with_next
+            )
         return found
 
     def _cell(self, element: ElementTree.Element) -> Cell:

@@ -132,12 +132,14 @@ class Row:
     """A table row. Header rows come first and repeat on every page the table runs onto.
 
     ``keep``: ``always`` never breaks across pages, ``never`` may always break, ``fit`` is
-    kept whole when it fits on a page below the header rows.
+    kept whole when it fits on a page below the header rows. ``keep_with_next``: on the
+    page of the row after it (a group's heading row with the group's first row).
     """
 
     cells: tuple[Cell, ...]
     header: bool = False
     keep: KeepRow = "fit"
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -323,8 +323,11 @@ class RowLayout:
 
     def fit(self) -> layout.RowFit:
         """The row for ``layout.Flow``: kept whole, free to break, or for it to decide."""
-        keep = None if self.row.keep == "fit" else self.row.keep == "always"
-        return layout.RowFit(self.expected_pt, self.surely_pt, self.line_pt, keep)
+        row = self.row
+        keep = None if row.keep == "fit" else row.keep == "always"
+        return layout.RowFit(
+            self.expected_pt, self.surely_pt, self.line_pt, keep, with_next=row.keep_with_next
+        )
 
 
 @dataclass(frozen=True)

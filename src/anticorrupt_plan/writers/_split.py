@@ -8,8 +8,8 @@ The two parts have no rule between them, so that they read as one row wherever t
 Each cell's paragraphs go to the first part while they fit as expected (the first part may
 still break, should it come out taller: its last lines then go before the second part).
 The paragraph that does not fit is cut after the last space (or zero-width space) that
-leaves its first lines within the room, with at least :data:`FEWEST_LINES` lines on each
-side (widow and orphan control); else it goes whole to the second part, with the
+leaves its first lines within the room, with at least :data:`FEWEST_PARAGRAPH_LINES` lines on
+each side (widow and orphan control); else it goes whole to the second part, with the
 paragraphs after it. The rest of a list item (its label in a hanging indent, before a tab)
 starts with a tab, so that it stands under the item's text.
 """
@@ -17,14 +17,24 @@ starts with a tab, so that it stands under the item's text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from anticorrupt_plan.core.metrics import BREAK_AFTER
 from anticorrupt_plan.document.tree import Cell, Inline, Paragraph, Row, Tab, Text, inline_text
 from anticorrupt_plan.writers._measure import Measured, Measures, Placed
 
 # A paragraph cut in two keeps at least this many lines on each side.
-FEWEST_LINES = 2
+FEWEST_PARAGRAPH_LINES = 2
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A row written as two: its ``first`` part, the ``rest``, and the rest's height as
+    expected."""
+
+    first: Row
+    rest: Row
+    rest_pt: float
 
 
 def split_row(
@@ -35,18 +45,19 @@ def split_row(
     *,
     first_pt: float,
     rest_pt: float,
-) -> tuple[Row, Row] | None:
+) -> Parts | None:
     """``row`` as two rows: the first ``first_pt`` tall as expected, the second at most
-    ``rest_pt``. None where it cannot be cut so: a cell spans rows or is spanned into from
-    above, a cell's text would start in the second part (its first paragraph does not fit
-    the first and has no space to cut it at: Thai words run on without spaces, and only a
-    dictionary knows where one ends), the second part would not fit, or it would be
-    empty."""
+    ``rest_pt`` (kept with the row after it if ``row`` is). None where it cannot be cut
+    so: a cell spans rows or is spanned into from above, a cell's text would start in the
+    second part (its first paragraph does not fit the first and has no space to cut it at:
+    Thai words run on without spaces, and only a dictionary knows where one ends), the
+    second part would not fit, or it would be empty."""
     metrics = measures.table_metrics
     outside = metrics.padding_y_pt + metrics.border_pt
     room = first_pt - outside
     heads: list[Cell] = []
     tails: list[Cell] = []
+    expected = 0.0  # the rest's tallest cell as expected
     for place in placed:
         cell = place.cell
         if cell is None or cell.rowspan > 1:
@@ -58,14 +69,18 @@ def split_row(
             return None  # a cell would start on the next page, or the rest not fit there
         heads.append(replace(cell, paragraphs=head))
         tails.append(replace(cell, paragraphs=tail))
+        expected = max(expected, _height(tail, width, measures, expected=True))
     if not any(cell.paragraphs for cell in tails):
         return None
-    return replace(row, cells=tuple(heads)), replace(row, cells=tuple(tails))
+    first = replace(row, cells=tuple(heads), keep_with_next=False)
+    return Parts(first, replace(row, cells=tuple(tails)), expected + outside)
 
 
-def _height(paragraphs: Sequence[Paragraph], width_pt: float, measures: Measures) -> float:
-    """How tall ``paragraphs`` are at most."""
-    return sum(measures.paragraph(p).height(width_pt) for p in paragraphs)
+def _height(
+    paragraphs: Sequence[Paragraph], width_pt: float, measures: Measures, *, expected: bool = False
+) -> float:
+    """How tall ``paragraphs`` are at most, or as expected."""
+    return sum(measures.paragraph(p).height(width_pt, expected=expected) for p in paragraphs)
 
 
 def _cut_cell(
@@ -93,8 +108,9 @@ def _cut_paragraph(
     paragraph: Paragraph, measured: Measured, width_pt: float, lines: int, measures: Measures
 ) -> tuple[Paragraph, Paragraph] | None:
     """``paragraph`` cut after a break opportunity so that its head takes ``lines`` lines
-    as expected and each side at least :data:`FEWEST_LINES`; None if it cannot be."""
-    if lines < FEWEST_LINES or measured.lines(width_pt, expected=True) - lines < FEWEST_LINES:
+    as expected and each side at least :data:`FEWEST_PARAGRAPH_LINES`; None if it cannot be."""
+    fewest = FEWEST_PARAGRAPH_LINES
+    if lines < fewest or measured.lines(width_pt, expected=True) - lines < fewest:
         return None
     text = inline_text(paragraph.inlines)
     hanging = measures.format_of(paragraph.style).first_line_pt < 0
@@ -115,9 +131,10 @@ def _cut_paragraph(
         return None
     head = _part(paragraph, 0, best)
     rest = _part(paragraph, best, len(text))
+    rest = replace(rest, page_break_before=False)
     if label:
         rest = replace(rest, inlines=(Tab(), *rest.inlines))
-    if measures.paragraph(rest).lines(width_pt, expected=True) < FEWEST_LINES:
+    if measures.paragraph(rest).lines(width_pt, expected=True) < FEWEST_PARAGRAPH_LINES:
         return None
     return head, rest
 

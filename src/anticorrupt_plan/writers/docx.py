@@ -62,12 +62,13 @@ from anticorrupt_plan.writers._measure import (
     Placed,
     Prepared,
     RowLayout,
+    TableLayout,
     column_widths,
     header_text,
     prepare,
     table_layout,
 )
-from anticorrupt_plan.writers._split import split_row
+from anticorrupt_plan.writers._split import Parts, split_row
 from anticorrupt_plan.writers._word import (
     PAGE_HEADER,
     apply_layout,
@@ -244,26 +245,21 @@ class _Writer:
                     prepared, widths[id(block)], self._measures(block), page_pt=page_pt, shape=shape
                 )
                 keep = [row.row.header for row in found.rows]
-                parts: list[float | None] = [None] * len(found.rows)
+                halves: dict[int, Parts] = {}  # the rows written as two, by their place
                 if flow is not None:
-                    placed = flow.table(found.header_pt, [row.fit() for row in found.body])
+                    split = self._splitter(
+                        prepared, widths[id(block)], found, page_pt=page_pt, into=halves
+                    )
+                    placed = flow.table(
+                        found.header_pt, [row.fit() for row in found.body], split=split
+                    )
                     kept = iter(placed.keep)
                     keep = [row.row.header or next(kept) for row in found.rows]
-                    if placed.parts is not None:
-                        body_parts = iter(placed.parts)
-                        parts = [None if row.row.header else next(body_parts) for row in found.rows]
                     if chain and placed.new_page:
                         self.body.break_page_before(chain[0])
-                rest_pt = page_pt - found.header_surely_pt
                 self.body.add_table(
                     self._table(
-                        prepared,
-                        widths[id(block)],
-                        found.rows,
-                        keep,
-                        shape=shape,
-                        parts=parts,
-                        rest_pt=rest_pt,
+                        prepared, widths[id(block)], found.rows, keep, shape=shape, halves=halves
                     )
                 )
                 last, chain = None, []
@@ -286,6 +282,40 @@ class _Writer:
                 self._follow(flow, block, width_pt)
         self.paragraphs.forget()
         return last
+
+    def _splitter(
+        self,
+        table: Prepared,
+        widths: list[int],
+        found: TableLayout,
+        *,
+        page_pt: float,
+        into: dict[int, Parts],
+    ) -> Callable[[int, float], float | None]:
+        """What ``layout.Flow`` calls to write a body row of ``table`` as two (``_split``):
+        the parts go ``into`` the dictionary, by the row's place in the table."""
+        widths_pt = [width / TWIPS_PER_POINT for width in widths]
+        rest_pt = page_pt - found.header_surely_pt
+        measures = self._measures(table.table)
+
+        def split(index: int, first_pt: float) -> float | None:
+            place = table.body[index]
+            if found.rows[place].loose:
+                return None  # measured as it is written: joined names broken
+            parts = split_row(
+                table.table.rows[place],
+                table.places[place],
+                widths_pt,
+                measures,
+                first_pt=first_pt,
+                rest_pt=rest_pt,
+            )
+            if parts is None:
+                return None
+            into[place] = parts
+            return parts.rest_pt
+
+        return split
 
     def _follow(self, flow: Flow, block: Block, width_pt: float) -> None:
         """Place ``block``'s paragraphs in ``flow``, as tall as they are expected to be."""
@@ -367,12 +397,18 @@ class _Writer:
         return [_oxml.paragraph(self._id(block.style), "")]
 
     def _paragraph(
-        self, paragraph: Paragraph, *, header: bool = False, loose: bool = False, marker: str = ""
+        self,
+        paragraph: Paragraph,
+        *,
+        header: bool = False,
+        loose: bool = False,
+        marker: str = "",
+        keep_next: bool = False,
     ) -> str:
         return _oxml.paragraph(
             self._id(paragraph.style),
             marker + self._runs(paragraph.inlines, header=header, loose=loose),
-            keep_next=paragraph.keep_with_next,
+            keep_next=keep_next or paragraph.keep_with_next,
             page_break_before=paragraph.page_break_before,
         )
 
@@ -435,16 +471,14 @@ class _Writer:
         keep: Sequence[bool],
         *,
         shape: int,
-        parts: Sequence[float | None],
-        rest_pt: float,
+        halves: Mapping[int, Parts],
     ) -> str:
-        """The table's XML. Tables of one shape share their header rows, written once. A
-        row with a part to write on the page where it starts is written as two rows
-        (``_split``) where it can be."""
+        """The table's XML. Tables of one shape share their header rows, written once. The
+        rows in ``halves`` are written as their two parts."""
         rows = []
         tree = table.table
-        for index, (row, placed, decided, whole, part) in enumerate(
-            zip(tree.rows, table.places, layouts, keep, parts, strict=True)
+        for index, (row, placed, decided, whole) in enumerate(
+            zip(tree.rows, table.places, layouts, keep, strict=True)
         ):
             if row.header and table.apart:
                 key = (shape, index, tuple(widths), whole, decided.loose)
@@ -453,17 +487,14 @@ class _Writer:
                     found = self.header_rows[key] = self._row(row, placed, widths, decided, whole)
                 rows.append(found)
                 continue
-            halves = None
-            if part is not None and not decided.loose:
-                widths_pt = [width / TWIPS_PER_POINT for width in widths]
-                measures = self._measures(tree)
-                halves = split_row(row, placed, widths_pt, measures, first_pt=part, rest_pt=rest_pt)
-            if halves is None:
+            parts = halves.get(index)
+            if parts is None:
                 rows.append(self._row(row, placed, widths, decided, whole))
             else:
                 # The first part may break, should it come out taller than expected; the
                 # rest is kept whole, so that enough of the row stands on the next page.
-                for half, edge, whole in zip(halves, ("bottom", "top"), (False, True), strict=True):
+                pairs = ((parts.first, "bottom", False), (parts.rest, "top", True))
+                for half, edge, whole in pairs:
                     places = [
                         place._replace(cell=cell)
                         for place, cell in zip(placed, half.cells, strict=True)
@@ -486,17 +517,25 @@ class _Writer:
         cells = []
         header = row.header
         loose = decided.loose
+        # Word and LibreOffice keep a row on the page of the next when its paragraphs keep
+        # with the next, empty cells' too.
+        with_next = row.keep_with_next
+        empty = _oxml.paragraph(None, "", keep_next=True) if with_next else ""
         for place in placed:
             span = place.span
             column = place.column
             width = widths[column] if span == 1 else sum(widths[column : column + span])
             cell = place.cell
             if cell is None:
-                cells.append(_oxml.table_cell(width, "", span=span, merge="continue"))
+                cells.append(_oxml.table_cell(width, empty, span=span, merge="continue"))
                 continue
             written_loose = column in loose
-            paragraphs = "".join(
-                self._paragraph(p, header=header, loose=written_loose) for p in cell.paragraphs
+            paragraphs = (
+                "".join(
+                    self._paragraph(p, header=header, loose=written_loose, keep_next=with_next)
+                    for p in cell.paragraphs
+                )
+                or empty
             )
             merge = "restart" if cell.rowspan > 1 else None
             cells.append(

@@ -4,7 +4,12 @@ Paragraphs come one per line; a table comes row by row, one line per row, its ce
 separated by `` | `` and the paragraphs inside a cell by ``<br>``, so that a change to one
 cell shows as a change to one line. The text is what python-docx reads (a paragraph's runs
 and hyperlinks, a tab as a tab, a line break as a newline; a cell merged down from the
-row above repeats that cell's text).
+row above repeats that cell's text), but for the second part of a row that the Word writer
+wrote as two where a page breaks it (``writers/_split.py``): a row kept whole whose cells
+are drawn without a rule above, cell for cell under a row that may break and whose cells
+are drawn without a rule below (both with rules at their sides, which a table drawn
+without rules lacks). It is read with the first part, so that where a page breaks a row
+does not show in a diff.
 
 A DOCX handed to git may come from anyone, and a small zip can expand enormously, so the
 package is read with limits: the entries it may hold, the size and compression ratio of each
@@ -308,13 +313,24 @@ class _Cell(_Container):
     offset: int = 0  # the first grid column it covers
     span: int = 1
     merge: str | None = None  # "restart" or "continue" when merged with the cells above
-    open_top: bool = False  # drawn without a rule above: it goes on from the cell above
+    open_edges: set[str] = field(default_factory=set)  # the edges drawn without a rule
 
 
 @dataclass
 class _Row:
     offset: int = 0  # the grid column the next cell starts at
     cells: list[_Cell] = field(default_factory=list)
+    cant_split: bool = False
+
+    def edges(self, *edges: str) -> bool:
+        """Whether every cell is drawn without a rule on ``edges`` and with one at its sides."""
+        return all(
+            cell.open_edges.issuperset(edges) and not cell.open_edges & _SIDES
+            for cell in self.cells
+        )
+
+
+_SIDES = frozenset({"left", "right", "start", "end"})
 
 
 @dataclass
@@ -324,7 +340,9 @@ class _Table:
     # Each cell of the previous row by its first grid column, with the text a cell merged
     # down from it shows.
     above: dict[int, str] = field(default_factory=dict)
-    spans: list[tuple[int, int]] = field(default_factory=list)  # the previous row's cells
+    # The previous row's cells, and whether the row after it may go on from it.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    goes_on: bool = False
 
 
 class _Frame:
@@ -401,9 +419,12 @@ class _Reader(_Handler):
             if local == "trPr":
                 return _Frame("trPr", row)
             return _IGNORED
-        if kind == "trPr" and local == "gridBefore":
+        if kind == "trPr":
             assert isinstance(item, _Row)
-            item.offset = _number(attributes.get(f"{_W} val"), default=0)
+            if local == "gridBefore":
+                item.offset = _number(attributes.get(f"{_W} val"), default=0)
+            elif local == "cantSplit":
+                item.cant_split = attributes.get(f"{_W} val", "true") not in ("false", "0")
             return _IGNORED
         if kind == "tcPr":
             assert isinstance(item, _Cell)
@@ -414,9 +435,9 @@ class _Reader(_Handler):
             elif local == "tcBorders":
                 return _Frame("tcBorders", item)
             return _IGNORED
-        if kind == "tcBorders" and local == "top":
+        if kind == "tcBorders" and attributes.get(f"{_W} val") == "nil":
             assert isinstance(item, _Cell)
-            item.open_top = attributes.get(f"{_W} val") in ("nil", "none")
+            item.open_edges.add(local)
         return _IGNORED
 
     def text(self, data: str) -> None:
@@ -459,17 +480,20 @@ class _Reader(_Handler):
         spans = [(cell.offset, cell.span) for cell in row.cells]
         # Counted before it is joined: merged cells can repeat a long text many times.
         self._count(sum(len(text) for text in texts) + len(CELL_SEPARATOR) * len(texts))
-        if table.lines and spans == table.spans and all(cell.open_top for cell in row.cells):
-            # A row drawn without a rule above, cell for cell under the row before it, goes
-            # on from it (this tool writes a row a page breaks so): one row, as it reads.
+        if table.goes_on and spans == table.spans and row.cant_split and row.edges("top"):
+            # The second part of a row that this tool's writer wrote as two where a page
+            # breaks it: one row, as it reads. Never more than two parts (the first part
+            # may break, the second may not), so never a row joined again and again.
             texts = [
                 LINE_BREAK.join(text for text in (table.above[offset], more) if text)
                 for (offset, _), more in zip(spans, texts, strict=True)
             ]
             shown_here = {offset: text for (offset, _), text in zip(spans, texts, strict=True)}
             table.lines[-1] = CELL_SEPARATOR.join(texts)
+            table.goes_on = False
         else:
             table.lines.append(CELL_SEPARATOR.join(texts))
+            table.goes_on = bool(row.cells) and not row.cant_split and row.edges("bottom")
         table.above, table.spans = shown_here, spans
 
     def _add(self, container: _Container, lines: list[str]) -> None:

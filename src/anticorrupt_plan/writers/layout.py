@@ -39,7 +39,7 @@ little of it on one page is written as two rows, parted where the flow says
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from anticorrupt_plan.core.metrics import (
@@ -499,13 +499,15 @@ UNBROKEN_LINES = 3
 @dataclass(frozen=True)
 class RowFit:
     """A body row's heights: as expected (``expected_pt``) and at most (``surely_pt``),
-    the height of one of its lines, and whether it must be kept whole (True), must be free
-    to break (False) or is left to the flow to decide (None)."""
+    the height of one of its lines, whether it must be kept whole (True), must be free
+    to break (False) or is left to the flow to decide (None), and whether it is kept on
+    the page of the row after it."""
 
     expected_pt: float
     surely_pt: float
     line_pt: float
     keep: bool | None = None
+    with_next: bool = False  # kept on the page of the row after it
 
 
 class Flow:
@@ -544,15 +546,25 @@ class Flow:
         self.y += height
         self.kept = self.kept + height if keep_next else 0.0
 
-    def table(self, header_pt: float, rows: Sequence[RowFit]) -> Placement:
+    def table(
+        self,
+        header_pt: float,
+        rows: Sequence[RowFit],
+        split: Callable[[int, float], float | None] | None = None,
+    ) -> Placement:
         """Place a table with header rows ``header_pt`` tall and ``rows``: whether to keep
-        each row whole, where to write a row as two, and how to place the paragraphs kept
+        each row whole, which rows to write as two, and how to place the paragraphs kept
         with the table. The header rows stand with the first row, and with those
-        paragraphs; they stand again at the top of each page the table runs onto."""
+        paragraphs; they stand again at the top of each page the table runs onto.
+
+        ``split(index, first_pt)`` writes the row at ``index`` as two, the first part
+        ``first_pt`` tall as expected, and gives the second part's expected height; or
+        declines, with None (the row then breaks where the page fills)."""
         decided = []
         parts: list[float | None] = []
         heading = self.kept
         new_page = False
+        carried = 0.0  # the rows just placed that keep with the next, and move with it
         for index, row in enumerate(rows):
             first = index == 0
             before = (heading if first else 0.0) + header_pt  # what moves with it
@@ -560,7 +572,8 @@ class Flow:
             least = (FEWEST_LINES + SPARE_LINES) * row.line_pt
             fits_a_page = before + row.surely_pt <= self.page
             room = self.page - self.y - top
-            part = None
+            part: float | None = None
+            rest_pt: float | None = None
             if row.keep is not None:
                 keep = row.keep
             elif row.expected_pt + SPARE_LINES * row.line_pt <= room:
@@ -572,20 +585,28 @@ class Flow:
                     self.y = heading
                     room = self.page - self.y - top
                 part = self._part_here(row, room, header_pt)
+                rest_pt = split(index, part) if part is not None and split is not None else None
+                if rest_pt is None:
+                    part = None
             else:  # broken here when enough of it stands on each page
                 keep = room < least or row.expected_pt - room < least
             decided.append(keep)
             parts.append(part)
-            if part is not None:  # its first part here, the rest on the next page
-                self.y = header_pt + row.expected_pt - part
-            elif row.expected_pt <= room:
+            if part is not None and row.expected_pt > room:  # the rest on the next page
+                self.y = header_pt + (rest_pt or 0.0)
+            elif row.expected_pt <= room:  # whole here, or both parts as expected
                 self.y += top + row.expected_pt
-            elif keep:
-                self.y = before + row.expected_pt  # on the next page, whole
+            elif keep:  # on the next page, whole, with the rows kept with it if they fit
+                moving = before + carried + row.expected_pt
+                self.y = moving if moving <= self.page else before + row.expected_pt
             else:
                 rest = row.expected_pt - max(room, 0.0)
                 page = self.page - header_pt
                 self.y = header_pt + (rest % page if page > 0 else rest)
+            if row.with_next:  # the heading too, when the rows kept with it reach the first
+                carried = (heading if first else 0.0) + carried + row.expected_pt
+            else:
+                carried = 0.0
         self.kept = 0.0
         return Placement(decided, new_page, parts)
 
@@ -593,12 +614,12 @@ class Flow:
         """For a row that must break, with ``room`` left on this page: the height of the
         part to write here as a row of its own when the page would break the row with too
         little of it on either side (a renderer breaks a row where the page fills, and
-        LibreOffice keeps no widow or orphan lines in a table cell); else None. The part here fills
-        the room as expected and may still break (should it be taller than expected, its
-        last lines go before the rest); the rest, kept whole, is a line more than
+        LibreOffice keeps no widow or orphan lines in a table cell); else None. The part
+        here is as tall as the room, or shorter, leaving the rest a line more than
         :data:`FEWEST_LINES` as expected (it is measured as its text is parted, where the
-        height of what stands before it is not) and fits below the header rows on the
-        next page."""
+        height of what stands before it is not), and it may still break should it come
+        out taller than expected (its last lines then go before the rest). The rest is
+        kept whole and must fit below the header rows on the next page."""
         line = row.line_pt
         least = (FEWEST_LINES + SPARE_LINES) * line
         if room >= least and row.expected_pt - room >= least:
@@ -617,6 +638,5 @@ class Placement:
 
     keep: list[bool]
     new_page: bool = False
-    # For each row, the height of its part to write on the page where it starts, as a row
-    # of its own (the rest as another on the next page); None: written as one row.
+    # For each row written as two, the first part's height as expected; None for the others.
     parts: list[float | None] | None = None
