@@ -519,7 +519,8 @@ class Flow:
     not fit may break across the page when enough of it stands on each side (see
     :data:`FEWEST_LINES`); else it is kept whole and moves to the next page, with the
     heading kept with its table when it is the table's first row. A row taller than a page
-    below the header rows must break. Paragraphs kept with the next move with it.
+    below the header rows must break, and is written as two rows where it would leave too
+    little of it on one page. Paragraphs and rows kept with the next move with it.
     """
 
     def __init__(self, page_pt: float) -> None:
