@@ -64,7 +64,7 @@ messages: $(TEST_INSTALLED)
 # fails on any survivor not recorded in tests/mutation-equivalents.md.
 # MODULE=core.thai runs one module; MUTATION_JOBS=2 runs two mutants at once.
 MUTATED_MODULES := core.loader core.scalars core.thai core.matching core.textscan app.validate \
-	core.output common.diffing app.checks common.text_rules
+	core.output common.diffing app.checks common.text_rules kinds.ethics.model
 MODULE ?= $(MUTATED_MODULES)
 MUTATION_JOBS ?= 1
 mutation: $(TEST_INSTALLED)

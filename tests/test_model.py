@@ -95,3 +95,43 @@ def test_a_goal_cannot_serve_a_national_strategy_the_plan_does_not_list() -> Non
         parse_plan(dump(data), file="plan.yaml")
 
     assert "goals[0].strategy_number: the national strategy lists 1 strategy" in str(raised.value)
+
+
+def problems_of(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(PlanInvalid) as raised:
+        parse_plan(dump(data), file="plan.yaml")
+    return str(raised.value).splitlines()
+
+
+def test_a_goal_may_serve_the_last_national_strategy_the_plan_lists() -> None:
+    data = minimal_plan()
+    data["national_strategy"]["strategies"] = ["ยุทธศาสตร์หนึ่ง", "ยุทธศาสตร์สอง"]
+    data["goals"][0]["strategy_number"] = 2
+
+    assert parse_plan(dump(data), file="plan.yaml").plan.goals[0].strategy_number == 2
+
+
+def test_a_strategy_number_past_the_list_is_told_how_many_there_are_at_its_value() -> None:
+    data = minimal_plan()
+    data["national_strategy"]["strategies"] = ["ยุทธศาสตร์หนึ่ง", "ยุทธศาสตร์สอง"]
+    data["goals"][0]["strategy_number"] = 3
+    text = dump(data)
+    line = text.splitlines().index("  strategy_number: 3") + 1
+
+    assert problems_of(data) == [
+        f"plan.yaml:{line}:20: goals[0].strategy_number: the national strategy lists 2 "
+        "strategies; there is no ยุทธศาสตร์ที่ 3"
+    ]
+
+
+def test_a_row_without_targets_for_several_years_lists_them_all() -> None:
+    data = minimal_plan()
+    data["fiscal_years"]["last"] = 2569
+    data["goals"][0]["measures"][0]["rows"][0]["targets"] = {2566: "ร้อยละ 80", 2567: "ร้อยละ 90"}
+
+    [problem] = problems_of(data)
+
+    assert problem.endswith(
+        "goals[0].measures[0].rows[0].targets: no target for fiscal year 2568, 2569; each year "
+        "2566-2569 needs one: add '2568: ...' under targets"
+    )
