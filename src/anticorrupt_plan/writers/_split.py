@@ -1,6 +1,6 @@
 """A table row written as two rows where a page must break it (``layout.Flow`` decides
-where): the first part as tall as what is left of the page, the rest, kept whole, on the
-next page. A renderer breaks a row where the page fills, and LibreOffice keeps no widow or
+where): the first part no taller than what is left of the page, the rest, kept whole, on
+the next page. A renderer breaks a row where the page fills, and LibreOffice keeps no widow or
 orphan lines in its cells, which can leave a line of it alone under the header rows
 repeated on the next page; written as two rows, the row breaks where the writer chose.
 The two parts have no rule between them, so that they read as one row wherever they fall.
