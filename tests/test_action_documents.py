@@ -189,11 +189,12 @@ def test_mission_rows_and_each_dimensions_last_project_keep_with_the_next_row() 
         body = list(table.rows[2:])
         projects = [i for i, row in enumerate(body) if row.cells[1].text and not row.cells[0].text]
         for index, row in enumerate(body):
-            mission = row.cells[0].text != "" and row.cells[1].text == ""
-            last_project = index == projects[-1]
-            # A mission's heading with what it heads, the last project with the total; the
+            before_project = index + 1 in projects  # a mission row, or a project
+            mission = row.cells[0].text != "" and not row.cells[1].text and before_project
+            # A mission's row with its first project, the last project with the total; the
             # last table's total with the grand total below it.
             after = body[index + 1].cells[0].text if index + 1 < len(body) else ""
+            last_project = index == projects[-1]
             assert kept_with_next(row) == (mission or last_project or after == "รวมทั้งสิ้น")
 
 
