@@ -86,7 +86,7 @@ def test_the_language_may_also_follow_the_command(tmp_path: Path) -> None:
         (["--lang", "en", "check"], ["--lang", "en", "check"]),
         (["diff", "a", "--lang=th"], ["--lang=th", "diff", "a"]),
         (["build", "--", "--lang", "th"], ["build", "--", "--lang", "th"]),  # arguments
-        (["build", "--lang"], ["build", "--lang"]),  # left for the usage error
+        (["build", "--lang"], ["--lang", "build"]),  # for the usage error to name it
     ],
 )
 def test_lang_is_read_before_the_command_wherever_it_is_written(

@@ -253,6 +253,10 @@ def test_an_explicit_nothing_yet_is_a_report(folder: Path, status: str) -> None:
         ("ไม่สามารถดำเนินการ", "ไม่สามารถดำเนินการได้"),
         ("ยังไม่ดำเนินการ", "ยังไม่ได้ดำเนินการ"),
         ("done", "ดำเนินการแล้วเสร็จ"),
+        ("Done", "ดำเนินการแล้วเสร็จ"),
+        ("เสร็จ", "ดำเนินการแล้วเสร็จ"),
+        ("แล้วเสร็จ", "ดำเนินการแล้วเสร็จ"),
+        ("อยู่ระหว่างดำเนินงาน", "อยู่ระหว่างดำเนินการ"),
     ],
 )
 def test_a_status_worded_another_common_way_is_that_status(
@@ -274,7 +278,8 @@ def test_a_blank_status_is_silence_not_a_report(folder: Path) -> None:
     line = line_of(report, "- id: '3.1'") + 1
     assert located(result.stderr, report) == [
         f"{line}:10: items[6].status: no status yet: write one of ดำเนินการแล้วเสร็จ, "
-        "อยู่ระหว่างดำเนินการ, ไม่สามารถดำเนินการได้, ยังไม่ได้ดำเนินการ, not_due, not_reported"
+        "อยู่ระหว่างดำเนินการ, ไม่สามารถดำเนินการได้, ยังไม่ได้ดำเนินการ, "
+        "not_due (ยังไม่ถึงกำหนดดำเนินการ), not_reported (รอรายงานผล)"
     ]
 
 
@@ -902,7 +907,8 @@ def test_a_blank_status_and_a_mistyped_amount_read_in_thai(folder: Path) -> None
         "ให้เขียนเป็นตัวเลข เช่น 50000 หรือ 50,000 (เลขไทยก็ได้) หรือเขียน ไม่ใช้งบประมาณ",
         f"{line_of(report, '- id: ' + repr('3.1')) + 1}:10: items[6].status: ยังไม่มีสถานะ "
         "ให้เขียนค่าใดค่าหนึ่งใน ดำเนินการแล้วเสร็จ, อยู่ระหว่างดำเนินการ, "
-        "ไม่สามารถดำเนินการได้, ยังไม่ได้ดำเนินการ, not_due, not_reported",
+        "ไม่สามารถดำเนินการได้, ยังไม่ได้ดำเนินการ, not_due (ยังไม่ถึงกำหนดดำเนินการ), "
+        "not_reported (รอรายงานผล)",
     ]
 
 

@@ -114,6 +114,7 @@ def _version(value: bool) -> None:
 def _language(value: str | None) -> None:
     if value is None:
         return
+    value = value.lower()  # TH, En
     if value not in LANGUAGES:
         raise typer.BadParameter(tr("choose one of {languages}", languages=", ".join(LANGUAGES)))
     choose_language(value)
@@ -905,8 +906,8 @@ def lang_first(argv: list[str]) -> list[str]:
     index = 0
     while index < end:
         word = argv[index]
-        if word == "--lang" and index + 1 < end:
-            moved += argv[index : index + 2]
+        if word == "--lang":  # with its value, or alone for the usage error to say so
+            moved += argv[index : min(index + 2, end)]
             index += 2
             continue
         (moved if word.startswith("--lang=") else kept).append(word)

@@ -96,9 +96,14 @@ _STATUS_INPUT = {
     "ดำเนินการเสร็จแล้ว": Status.DONE,
     "ดำเนินการเสร็จสิ้น": Status.DONE,
     "ดำเนินการแล้ว": Status.DONE,
+    "เสร็จ": Status.DONE,
+    "เสร็จแล้ว": Status.DONE,
+    "เสร็จสิ้น": Status.DONE,
+    "แล้วเสร็จ": Status.DONE,
     "in_progress": Status.IN_PROGRESS,
     "กำลังดำเนินการ": Status.IN_PROGRESS,
     "อยู่ระหว่างการดำเนินการ": Status.IN_PROGRESS,
+    "อยู่ระหว่างดำเนินงาน": Status.IN_PROGRESS,
     "cannot": Status.CANNOT,
     "ไม่สามารถดำเนินการ": Status.CANNOT,
     "ดำเนินการไม่ได้": Status.CANNOT,
@@ -110,7 +115,12 @@ _STATUS_INPUT = {
     "รอรายงานผล": Status.NOT_REPORTED,
     **{status.value: status for status in Status},
 }
-STATUS_CHOICES = ", ".join(status.value for status in Status)
+STATUS_CHOICES = ", ".join(
+    f"{status.value} ({STATUS_WORDS[status]})"
+    if status.value != STATUS_WORDS[status]
+    else status.value
+    for status in Status
+)
 
 STATUS_EMPTY = user_error("status_empty", mark("no status yet: write one of {choices}"))
 STATUS_CHOICE = user_error("status_choice", mark("{found} is not a status; write one of {choices}"))
@@ -125,8 +135,10 @@ def _status_input(value: Any) -> Any:
     if value is None:
         raise STATUS_EMPTY(choices=STATUS_CHOICES)
     text = compose_sara_am(value.strip()) if isinstance(value, str) else value
-    if isinstance(text, str) and text in _STATUS_INPUT:
-        return _STATUS_INPUT[text]
+    if isinstance(text, str):
+        found = _STATUS_INPUT.get(text) or _STATUS_INPUT.get(text.lower())  # Done, DONE
+        if found is not None:
+            return found
     raise STATUS_CHOICE(choices=STATUS_CHOICES)
 
 
