@@ -232,6 +232,27 @@ def test_a_year_that_is_not_a_number_is_asked_again_in_the_readers_language(
     assert (plan.fiscal_years.first, plan.fiscal_years.last) == (2566, 2566)
 
 
+def test_a_christian_era_year_or_years_out_of_order_are_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(commands, "_interactive", lambda: True)
+    monkeypatch.setenv("PLAN_LANG", "en")
+    # No district (Enter); first 2024, then 2566; last 2565, then 2567.
+    typed = "ethics\nอบต\nบ้านใหม่\n\nนครปฐม\n2024\n2566\n2565\n2567\nนางสมศรี ใจดี\n"
+
+    result = runner.invoke(app, ["init", str(tmp_path / "plan.yaml")], input=typed)
+    plan = read_plan(tmp_path / "plan.yaml").plan
+
+    assert result.exit_code == Exit.OK, result.stderr
+    assert result.stderr.splitlines() == [
+        "2024 looks like a Christian-Era year; plans use the Buddhist Era (C.E. + 543 = 2567): "
+        "write 2567",
+        "--last 2565 is before --first 2566",
+    ]
+    assert (plan.fiscal_years.first, plan.fiscal_years.last) == (2566, 2567)
+    assert plan.organization.district is None
+
+
 def test_the_staff_are_named_as_each_kind_of_organization_names_them() -> None:
     def text(kind: str) -> str:
         return skeleton(
@@ -259,3 +280,16 @@ def test_an_answer_of_several_lines_is_refused(tmp_path: Path) -> None:
 
     assert code == Exit.FAILED_OR_CHANGED
     assert "--executive: write it on one line" in stderr
+
+
+def test_questions_left_unanswered_end_in_the_readers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(commands, "_interactive", lambda: True)
+    monkeypatch.setenv("PLAN_LANG", "th")
+
+    result = runner.invoke(app, ["init", str(tmp_path / "plan.yaml")], input="ethics\n")
+
+    assert result.exit_code == 1
+    assert result.output.rstrip().endswith("ยกเลิกแล้ว")  # not Typer's "Aborted."
+    assert not (tmp_path / "plan.yaml").exists()

@@ -177,29 +177,41 @@ def _check_answers(new: NewPlan) -> None:
 
 
 def _year_problems(first: int, last: int) -> list[str]:
-    problems = []
-    for option, year in (("--first", first), ("--last", last)):
-        try:
-            check_be_year(year)
-        except PydanticCustomError as error:
-            message = tr(error.message_template, **(error.context or {}))
-            problems.append(f"{option} {year}: {message}")
+    problems = [
+        f"{option} {year}: {problem}"
+        for option, year in (("--first", first), ("--last", last))
+        if (problem := year_problem(year)) is not None
+    ]
     if problems:
         return problems
+    span = span_problem(first, last)
+    return [span] if span is not None else []
+
+
+def year_problem(year: int) -> str | None:
+    """What is wrong with ``year`` as a fiscal year (a Christian-Era year, one out of range),
+    in the reader's language; None when nothing is."""
+    try:
+        check_be_year(year)
+    except PydanticCustomError as error:
+        return tr(error.message_template, **(error.context or {}))
+    return None
+
+
+def span_problem(first: int, last: int) -> str | None:
+    """What is wrong with the years ``first`` to ``last`` as a plan's (their order, their
+    number); None when nothing is."""
     if last < first:
-        return [tr("--last {last} is before --first {first}", last=last, first=first)]
+        return tr("--last {last} is before --first {first}", last=last, first=first)
     if last - first + 1 > MAX_FISCAL_YEARS:
-        return [
-            tr(
-                "--first {first} --last {last}: {count} fiscal years; a plan covers at most "
-                "{limit}",
-                first=first,
-                last=last,
-                count=last - first + 1,
-                limit=MAX_FISCAL_YEARS,
-            )
-        ]
-    return []
+        return tr(
+            "--first {first} --last {last}: {count} fiscal years; a plan covers at most {limit}",
+            first=first,
+            last=last,
+            count=last - first + 1,
+            limit=MAX_FISCAL_YEARS,
+        )
+    return None
 
 
 def _context(new: NewPlan, organization: Organization | None, *, file: str) -> dict[str, Any]:

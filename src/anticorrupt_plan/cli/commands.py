@@ -10,6 +10,7 @@ import gc
 import shlex
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 import typer.core
 
-from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup, UsageError
+from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup, UsageError, rich_words
 from anticorrupt_plan.core.errors import (
     MAX_LISTED,
     PlanError,
@@ -699,16 +700,23 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask_year(question: str, *, default: int | None = None) -> int:
+def _ask_year(
+    question: str, problem: Callable[[int], str | None], *, default: int | None = None
+) -> int:
     """A year asked for on the terminal, and asked again until the answer is a whole number
-    (Thai digits too); what was wrong is said in the reader's language, which Typer's own
-    prompt does not."""
+    (Thai digits too) that has no ``problem`` (a Christian-Era year, one before the first);
+    what was wrong is said in the reader's language, which Typer's own prompt does not."""
     while True:
         answer = typer.prompt(question, default=None if default is None else str(default))
         try:
-            return int(answer.strip())
+            year = int(answer.strip())
         except ValueError:
             print(tr("{value} is not a whole number", value=repr(answer.strip())), file=sys.stderr)
+            continue
+        found = problem(year)
+        if found is None:
+            return year
+        print(shown(found), file=sys.stderr)
 
 
 class CiHost(StrEnum):
@@ -813,7 +821,7 @@ def init(
         CiHost, typer.Option("--ci", help=mark("With --git: the CI file's host."))
     ] = CiHost.GITHUB,
 ) -> None:
-    from anticorrupt_plan.app.init import NewPlan, init_plan
+    from anticorrupt_plan.app.init import NewPlan, init_plan, span_problem, year_problem
     from anticorrupt_plan.common.organization import abbreviated_kind
 
     ask = _interactive()
@@ -834,6 +842,8 @@ def init(
         raise UsageError(
             tr("not given, and there is no terminal to ask on: {options}", options=options)
         )
+    if missing:
+        rich_words()
     if kind is None:
         kind = typer.prompt(tr("Which plan: ethics or action?"), default="ethics")
     if org_kind is None:
@@ -844,13 +854,20 @@ def init(
     if name is None:
         name = typer.prompt(tr("Name of the organization, without its kind"))
     if district is None and ask and not organization_kind.endswith("จังหวัด"):
-        district = typer.prompt(tr("District, without อำเภอ"))
+        district = typer.prompt(
+            tr("District, without อำเภอ (Enter: none)"), default="", show_default=False
+        )
     if province is None:
         province = typer.prompt(tr("Province, without จังหวัด"))
     if first is None:
-        first = _ask_year(tr("First fiscal year (B.E.)"))
+        first = _ask_year(tr("First fiscal year (B.E.)"), year_problem)
     if last is None:
-        last = _ask_year(tr("Last fiscal year (B.E.)"), default=first)
+        years_from = first
+
+        def last_problem(year: int) -> str | None:
+            return year_problem(year) or span_problem(years_from, year)
+
+        last = _ask_year(tr("Last fiscal year (B.E.)"), last_problem, default=first)
     if executive is None:
         executive = typer.prompt(tr("The executive's name, with title (นาย, นาง, ...)"))
     new = NewPlan(

@@ -58,8 +58,10 @@ _CLICK_ERRORS: Any = sys.modules[typer.BadParameter.__module__]
 UsageError: type[Exception] = _CLICK_ERRORS.UsageError
 
 
-def _rich_words() -> None:
-    """Set typer.rich_utils' headings to the reader's language (it is imported only now)."""
+def rich_words() -> None:
+    """Set typer.rich_utils' headings to the reader's language (it is imported only now):
+    before help or an error is shown, and before questions (which an end of input
+    answers with Typer's "Aborted.")."""
     from typer import rich_utils
 
     for name, words in RICH_WORDS.items():
@@ -83,7 +85,7 @@ def _translated(obj: Any, attribute: str) -> Iterator[None]:
 @contextmanager
 def _help_translated(command: Any, ctx: Any) -> Iterator[None]:
     """The help of ``command``, its parameters and (for a group) its commands translated."""
-    _rich_words()
+    rich_words()
     with ExitStack() as stack:
         for attribute in ("help", "epilog", "short_help"):
             stack.enter_context(_translated(command, attribute))
@@ -101,7 +103,7 @@ def usage_error(error: Exception) -> Exception:
     fields; the same error when there is nothing of ours to say."""
     if type(error).__name__ == "NoArgsIsHelpError" or not isinstance(error, UsageError):
         return error
-    _rich_words()
+    rich_words()
     ctx = getattr(error, "ctx", None)
     if isinstance(error, _CLICK_ERRORS.NoSuchOption):
         message = tr("No such option: {option}", option=error.option_name)
