@@ -15,6 +15,7 @@ from anticorrupt_plan.core.errors import (
     PlanError,
     PlanFileError,
     PlanInvalid,
+    ShortHistoryError,
     UnknownRevisionError,
 )
 
@@ -88,10 +89,17 @@ def test_a_file_that_exists_is_read_as_it_is_now(repo: Repository) -> None:
     ("spec", "error", "message"),
     [
         pytest.param(
-            "HEAD~5",
+            "v9",
             UnknownRevisionError,
-            "HEAD~5: no such file, and 'HEAD~5' is not a revision of the git repository",
+            "v9: no such file, and 'v9' is not a revision of the git repository",
             id="unknown revision",
+        ),
+        pytest.param(
+            "HEAD~5",
+            ShortHistoryError,
+            "HEAD~5: no such file, and 'HEAD~5' goes back further than the history: HEAD has "
+            "2 commits",
+            id="further back than the history",
         ),
         pytest.param(
             "--output=x", UnknownRevisionError, "is not a revision", id="an option is no revision"

@@ -9,6 +9,7 @@ it, from the current folder.
 from __future__ import annotations
 
 import posixpath
+import re
 import subprocess
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from anticorrupt_plan.core.errors import (
     NotAGitRepositoryError,
     NotAtRevisionError,
     PlanFileError,
+    ShortHistoryError,
     UnknownRevisionError,
 )
 from anticorrupt_plan.core.i18n import tr
@@ -103,5 +105,12 @@ class _Git:
             "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"
         )
         if not known:
+            base = re.split(r"[~^]", revision, maxsplit=1)[0] or "HEAD"
+            if base != revision and not base.startswith("-"):  # HEAD~3 in a shorter history
+                count = self.output("rev-list", "--count", f"{base}^{{commit}}", "--")
+                if count and count.strip().isdigit():
+                    raise ShortHistoryError(
+                        spec=self.spec, revision=revision, base=base, commits=int(count)
+                    )
             top = (self.output("rev-parse", "--show-toplevel") or b"").decode().strip()
             raise UnknownRevisionError(spec=self.spec, revision=revision, repository=top)

@@ -355,6 +355,22 @@ class UnknownRevisionError(RevisionError):
         )
 
 
+class ShortHistoryError(RevisionError):
+    def __init__(self, *, spec: str, revision: str, base: str, commits: int) -> None:
+        super().__init__(
+            tr_n(
+                "{spec}: no such file, and {revision} goes back further than the history: "
+                "{base} has {count} commit",
+                "{spec}: no such file, and {revision} goes back further than the history: "
+                "{base} has {count} commits",
+                commits,
+                spec=spec,
+                revision=repr(revision),
+                base=base,
+            )
+        )
+
+
 class NotAtRevisionError(RevisionError):
     def __init__(self, *, spec: str, path: str, revision: str, found: str | None) -> None:
         if found:
