@@ -286,7 +286,10 @@ def test_no_changes_print_nothing_in_text(history: Repository) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        pytest.param(["HEAD~99"], "'HEAD~99' is not a revision", id="unknown revision"),
+        pytest.param(["v99"], "'v99' is not a revision", id="unknown revision"),
+        pytest.param(
+            ["HEAD~99"], "'HEAD~99' goes back further than the history", id="further back"
+        ),
         pytest.param(
             ["HEAD:nothing.yaml"], "nothing.yaml does not exist at revision HEAD", id="missing file"
         ),
