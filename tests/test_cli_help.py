@@ -95,6 +95,16 @@ def test_lang_is_read_before_the_command_wherever_it_is_written(
     assert lang_first(argv) == read
 
 
+@pytest.mark.parametrize("name", ["", *NAMES])
+def test_no_thai_help_is_cut_short_on_an_80_column_terminal(name: str) -> None:
+    # Thai runs words together, so a help text needs spaces between its phrases for Rich to
+    # wrap it; a phrase wider than its column is cut with an ellipsis.
+    result = plan(*name.split(), "--help", PLAN_LANG="th", COLUMNS="80")
+
+    assert result.returncode == Exit.OK
+    assert "…" not in result.stdout
+
+
 def test_an_unknown_language_is_a_usage_error() -> None:
     result = runner.invoke(app, ["--lang", "fr", "validate"])
 

@@ -83,6 +83,17 @@ def _translated(obj: Any, attribute: str) -> Iterator[None]:
 
 
 @contextmanager
+def _no_type_shown(param: Any) -> Iterator[None]:
+    """``param``'s help without Typer's type column (``<bool>`` for a flag, ``<list[Path]>``
+    for the plans): a Python type, which says nothing to a reader of the help."""
+    param.display_type_rich = lambda ctx: None
+    try:
+        yield
+    finally:
+        del param.display_type_rich
+
+
+@contextmanager
 def _help_translated(command: Any, ctx: Any) -> Iterator[None]:
     """The help of ``command``, its parameters and (for a group) its commands translated."""
     rich_words()
@@ -91,6 +102,8 @@ def _help_translated(command: Any, ctx: Any) -> Iterator[None]:
             stack.enter_context(_translated(command, attribute))
         for param in command.get_params(ctx):
             stack.enter_context(_translated(param, "help"))
+            if getattr(param, "is_flag", False) or isinstance(param, typer.core.TyperArgument):
+                stack.enter_context(_no_type_shown(param))
         for name in getattr(command, "commands", {}):
             sub = command.commands[name]
             for attribute in ("help", "short_help"):
