@@ -244,6 +244,18 @@ def test_organization_parts_are_written_without_the_word_the_documents_add(
     assert f"organization.{field}: {message}" in problem
 
 
+@pytest.mark.parametrize("year", [66, 9])
+def test_a_year_written_short_is_told_to_write_it_in_full(year: int) -> None:
+    data = minimal_plan()
+    data["fiscal_years"]["first"] = year
+
+    [problem] = problems_of(dump(data))
+    assert problem.endswith(
+        f"fiscal_years.first: {year} is not a whole year: write the Buddhist-Era year in full, "
+        f"e.g. {2500 + year}"
+    )
+
+
 def test_organization_kind_must_be_a_known_kind() -> None:
     data = minimal_plan()
     data["organization"]["kind"] = "องค์การบริหาร"

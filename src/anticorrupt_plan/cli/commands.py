@@ -676,7 +676,7 @@ def report_init(
     from anticorrupt_plan.kinds.report.model import Period
 
     if not year:
-        raise typer.BadParameter(tr("give the fiscal year, e.g. --year 2567"), param_hint="--year")
+        raise UsageError(tr("--year is missing: give the fiscal year, e.g. --year 2567"))
     chosen = Period(period.value)
     target = out or default_progress_path(plan, year=year, period=chosen)
     try:

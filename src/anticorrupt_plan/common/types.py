@@ -64,6 +64,10 @@ CHRISTIAN_ERA_YEAR = user_error(
         "(C.E. + 543 = {be}): write {be}"
     ),
 )
+SHORT_YEAR = user_error(
+    "short_year",
+    mark("{year} is not a whole year: write the Buddhist-Era year in full, e.g. {full}"),
+)
 BE_YEAR_RANGE = user_error(
     "be_year_range",
     mark("{year} is not a plausible Buddhist-Era year (expected {low}-{high})"),
@@ -143,6 +147,8 @@ def number_input(value: Any) -> Any:
 
 
 def check_be_year(value: int) -> int:
+    if 0 <= value < 100:  # 66 for 2566, as dates are often written
+        raise SHORT_YEAR(year=value, full=2500 + value)
     if 1800 <= value < FIRST_BE_YEAR:
         raise CHRISTIAN_ERA_YEAR(year=value, be=value + 543)
     if not FIRST_BE_YEAR <= value <= LAST_BE_YEAR:
