@@ -139,8 +139,10 @@ def test_nesting_beyond_the_limit_is_refused_not_recursed() -> None:
 
     problems = load(deep, file="p.yaml").problems
 
-    assert len(problems) == 1
-    assert "nested more than" in str(problems[0])
+    assert [str(p) for p in problems] == [
+        f"p.yaml:1:{3 + MAX_DEPTH + 1}: a{'[0]' * MAX_DEPTH}: nested more than {MAX_DEPTH} "
+        "levels deep; a plan never is"
+    ]
 
 
 def lists(depth: int) -> str:
@@ -233,6 +235,33 @@ def test_complex_and_empty_keys_are_refused() -> None:
         "p.yaml:1:3: (plan): a key must be plain text, not a list or mapping",
         "p.yaml:3:1: (plan): a key cannot be empty",
     ]
+
+
+def test_a_number_cut_at_its_comma_in_braces_is_reported_at_the_key_it_became() -> None:
+    document = load("budget: {2561: 50,000, 2562: 20000}\n", file="p.yaml")
+
+    assert document.data == {"budget": {"2561": "50", "2562": "20000"}}
+    assert [str(p) for p in document.problems] == [
+        "p.yaml:1:19: budget: in braces { } a comma separates entries, so '50,000' was read as "
+        "'50' and a key '000': write each entry on a line of its own ('2561: 50,000') or the "
+        "number without commas"
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("budget: {2561: 50000, 2562: }\n", id="a-year-left-empty-after-a-number"),
+        pytest.param("budget: {a: x, b: }\n", id="an-empty-value-after-a-word"),
+        pytest.param("budget: {2561: 50, 0000: }\n", id="four-digits-after-a-number"),
+        pytest.param("budget: {2561: 50, 000: 1}\n", id="three-digits-with-a-value"),
+    ],
+)
+def test_an_empty_value_in_braces_is_no_cut_number(source: str) -> None:
+    document = load(source, file="p.yaml")
+
+    assert document.problems == ()
+    assert len(document.data["budget"]) == 2
 
 
 TAB = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
@@ -352,6 +381,29 @@ def test_syntax_errors_are_located_and_worded_for_people(
     assert problem.message == f"YAML syntax: {message}"
 
 
+def test_the_parsers_usual_complaints_are_translated_and_the_rest_shown_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PLAN_LANG", "th")
+
+    def problem(source: str) -> str:
+        with pytest.raises(PlanInvalid) as raised:
+            load(source, file="p.yaml")
+        [found] = raised.value.problems
+        return str(found)
+
+    # The wording with a brace is looked up with the brace escaped, as the catalogue has it.
+    assert problem("a: {b: 1\n") == (
+        "p.yaml:2:1: ไวยากรณ์ YAML: ไม่พบ ',' หรือ '}' ที่ควรมี (ขณะอ่านชุดคีย์และค่าในวงเล็บปีกกา)"
+    )
+    assert problem("a: [1, 2\n") == (
+        "p.yaml:2:1: ไวยากรณ์ YAML: ไม่พบ ',' หรือ ']' ที่ควรมี (ขณะอ่านรายการในวงเล็บ [ ])"
+    )
+    assert problem("%YAML 1.1\n%YAML 1.1\n---\na: 1\n") == (
+        "p.yaml:2:1: ไวยากรณ์ YAML: found duplicate %YAML directive"
+    )
+
+
 def test_a_parser_complaint_of_another_kind_is_placed_at_the_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -463,6 +515,62 @@ def test_a_text_longer_than_the_limit_is_refused_at_its_line() -> None:
     assert refusal(f"{longest}ข: x\n").startswith("p.yaml:1:1: (plan): a text of 10,001")
 
 
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [
+        pytest.param("a:\n  ? [x, y, z]\n  : 1\n", "p.yaml:2:6", id="a-list-as-a-key"),
+        pytest.param("a:\n  ? &k [x, y, z]\n  : 1\n", "p.yaml:2:9", id="an-anchored-list-as-a-key"),
+    ],
+)
+def test_the_limit_on_values_reached_inside_a_refused_key_is_placed_at_its_mapping(
+    monkeypatch: pytest.MonkeyPatch, source: str, where: str
+) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", 4)  # two mappings, a key, the list as a key
+
+    assert refusal(source) == (
+        f"{where}: a: the file holds more than 4 values (keys, texts, lists and mappings); "
+        "a plan is far smaller (a 1,000-measure plan has about 29,000), so nothing more is read"
+    )
+
+
+def test_the_limit_on_values_reached_inside_a_collection_nested_too_deep_is_placed_at_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_DEPTH", 2)
+    monkeypatch.setattr(loader, "MAX_VALUES", 6)  # the mapping, a key, three lists, x
+
+    assert refusal("a: [[[x, y]]]\n") == (
+        "p.yaml:1:10: a[0][0]: the file holds more than 6 values (keys, texts, lists and "
+        "mappings); a plan is far smaller (a 1,000-measure plan has about 29,000), so nothing "
+        "more is read"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "limit", "refused"),
+    [
+        pytest.param(
+            "a: x\n---\nb\n",
+            3,
+            "p.yaml:3:1: (plan): the file holds more than 3 values",
+            id="one-value-too-many",
+        ),
+        pytest.param(
+            f"a: x\n--- {'ก' * 10_001}\n",
+            loader.MAX_VALUES,
+            "p.yaml:2:5: (plan): a text of 10,001 characters",
+            id="a-text-too-long",
+        ),
+    ],
+)
+def test_the_limits_hold_for_a_second_document_that_is_one_value(
+    monkeypatch: pytest.MonkeyPatch, source: str, limit: int, refused: str
+) -> None:
+    monkeypatch.setattr(loader, "MAX_VALUES", limit)
+
+    assert refusal(source).startswith(refused)
+
+
 def test_the_limit_that_stopped_reading_is_listed_after_a_thousand_other_problems(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -485,4 +593,25 @@ def test_more_characters_than_the_limit_in_all_texts_together_are_refused(
 
     message = refusal(source)
 
-    assert message.startswith("p.yaml:11:3: [10]: the file's keys and texts hold more than 1,000")
+    assert message == (
+        "p.yaml:11:3: [10]: the file's keys and texts hold more than 1,000 characters; a plan "
+        "is far shorter (a 1,000-measure plan has about 460,000), so nothing more is read"
+    )
+
+
+def test_texts_that_fill_the_limit_on_characters_exactly_are_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loader, "MAX_CHARACTERS", 1000)
+    source = "".join(f"- {'ก' * 98}{n:02}\n" for n in range(10))  # 100 characters each
+
+    assert len(load(source, file="p.yaml").data) == 10
+    assert refusal(source + "- x\n").startswith("p.yaml:11:3: [10]: the file's keys and texts")
+
+
+def test_the_first_thousand_problems_are_kept_and_the_rest_counted() -> None:
+    document = load("".join(f"k{n}: &a{n} x\n" for n in range(1200)), file="p.yaml")
+
+    assert len(document.problems) == 1000
+    assert str(document.problems[-1].location) == "p.yaml:1000:7"
+    assert document.more_problems == 200

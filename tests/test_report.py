@@ -150,6 +150,28 @@ def test_a_groups_heading_row_and_its_last_row_keep_with_the_next_row(folder: Pa
     ]
 
 
+def test_a_report_is_read_with_the_plan_it_names_and_a_plan_with_none(folder: Path) -> None:
+    report = validate.read_plan(write(folder, report_data()), display_name="reports/2563.yaml")
+    plan = validate.read_plan(folder / "plan.yaml")
+
+    [named] = report.references
+    assert (named.document.file, named.kind.name) == ("plan.yaml", "ethics")
+    assert report.plan.plan is named.plan
+    assert plan.references == ()
+
+
+def test_a_report_read_alone_is_known_by_its_kind_and_not_joined() -> None:
+    alone = validate.parse_plan(dump(report_data()), file="2563-annual.yaml")
+
+    assert (alone.kind.name, alone.document.file, alone.references) == (
+        "report",
+        "2563-annual.yaml",
+        (),
+    )
+    assert alone.plan.fiscal_year == 2563
+    assert alone.plan.plan == "../plan.yaml"
+
+
 def test_amounts_are_read_alike_however_they_are_typed(folder: Path) -> None:
     data = report_data()
     spellings = ["50000", "50,000", "๕๐,๐๐๐", "๕๐๐๐๐"]

@@ -547,6 +547,65 @@ def test_a_number_cut_at_its_comma_in_braces_is_one_clear_message() -> None:
     assert all("a comma separates entries, so '50,000' was read as '50'" in p for p in problems)
 
 
+KINDS = "write one of ethics, action, report"
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("ethic", f"'ethic' is not a kind of document; {KINDS}; did you mean 'ethics'?"),
+        ("aktion", f"'aktion' is not a kind of document; {KINDS}; did you mean 'action'?"),
+        ("plan", f"'plan' is not a kind of document; {KINDS}"),
+        ("{a: b}", f"a mapping is not a kind of document; {KINDS}"),
+    ],
+)
+def test_an_unknown_kind_is_named_with_the_kinds_there_are(kind: str, expected: str) -> None:
+    text = dump(minimal_plan()).replace("schema_version: 1\n", f"schema_version: 1\nkind: {kind}\n")
+
+    assert problems_of(text) == [f"plan.yaml:2:7: kind: {expected}"]
+
+
+def test_an_unknown_kind_is_listed_with_what_reading_the_file_found() -> None:
+    text = dump(minimal_plan()).replace("schema_version: 1\n", "schema_version: 1\nkind: &k plan\n")
+
+    assert problems_of(text) == [
+        f"plan.yaml:2:7: kind: 'plan' is not a kind of document; {KINDS}",
+        "plan.yaml:2:7: kind: YAML anchors and aliases (&name, *name) are not allowed in a plan; "
+        "write the value out in full",
+    ]
+
+
+def anchored_reasons(count: int, data: dict[str, Any] | None = None) -> str:
+    """A plan whose rationale has ``count`` paragraphs, each with an anchor (refused, kept)."""
+    data = data or minimal_plan()
+    data["rationale"] = [f"เหตุผลที่ {n}" for n in range(count)]
+    lines = dump(data).splitlines(keepends=True)
+    return "".join(line.replace("- เหตุผลที่", f"- &a{n} เหตุผลที่", 1) for n, line in enumerate(lines))
+
+
+def test_past_a_thousand_problems_in_a_plan_the_schema_accepts_the_rest_are_counted() -> None:
+    with pytest.raises(PlanInvalid) as raised:
+        parse_plan(anchored_reasons(1200), file="plan.yaml")
+
+    assert len(raised.value.problems) == 1000
+    assert raised.value.more == 200
+    assert str(raised.value).splitlines()[-1] == (
+        "plan.yaml: 200 more problems not listed; fix these first"
+    )
+
+
+def test_past_a_thousand_problems_found_while_reading_the_schemas_are_counted_not_located() -> None:
+    data = minimal_plan()
+    rename(data["organization"], "province", "provnce")  # above the rationale
+
+    with pytest.raises(PlanInvalid) as raised:
+        parse_plan(anchored_reasons(1001, data), file="plan.yaml")
+
+    problems = raised.value.problems
+    assert [str(p).split(": ")[1] for p in problems] == [f"rationale[{n}]" for n in range(1000)]
+    assert raised.value.more == 3  # an anchor, the key misspelt, the key it leaves missing
+
+
 # --- bounded work: locating problems costs the same for each, however many there are -------------
 
 
@@ -841,6 +900,20 @@ def test_an_alias_hides_only_the_emptiness_it_causes() -> None:
         "rationale[0]",  # the anchor
         "objectives.intro",  # a problem elsewhere is still reported
     ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a refused key is recorded as dropped at the place '?', which also hides the "
+    "problems of a key written '?' in the same mapping",
+)
+def test_a_refused_key_does_not_hide_a_key_written_as_a_question_mark() -> None:
+    text = dump(minimal_plan()) + "&a k: 1\n'?': x\n"
+
+    problems = problems_of(text)
+
+    assert [p.split(": ", 2)[1] for p in problems] == ["?", "?"]  # the anchor, then the key
+    assert "unknown key '?'" in problems[1]
 
 
 def test_an_unreadable_plan_file_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
