@@ -902,11 +902,6 @@ def test_an_alias_hides_only_the_emptiness_it_causes() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a refused key is recorded as dropped at the place '?', which also hides the "
-    "problems of a key written '?' in the same mapping",
-)
 def test_a_refused_key_does_not_hide_a_key_written_as_a_question_mark() -> None:
     text = dump(minimal_plan()) + "&a k: 1\n'?': x\n"
 

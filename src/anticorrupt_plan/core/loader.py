@@ -496,7 +496,6 @@ class _Builder:
                 return value
             message = tr("a key cannot be empty")
         elif isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            self.reading.dropped.append((*path, "?"))
             where = self._where(event)
             self._problem(partial(AliasError, location=where, path=(*path, "?"), replaced=True))
             if isinstance(event, yaml.CollectionStartEvent):
