@@ -269,6 +269,14 @@ COLON = "unexpected ':'; put text that contains ': ' in quotes, or check the ind
 NO_COLON = "this line has no ':' after its key; write the key, ':' and a space, then the value"
 
 
+def unaligned(found: int, above: int) -> str:
+    return (
+        f"this line is indented {found} and the key above it {above} (in spaces): the keys of "
+        "one group line up under each other, so indent them alike (a key under another is "
+        "indented more)"
+    )
+
+
 def unclosed(where: str) -> str:
     return (
         "this quote is not closed on its line, so what follows is read as part of the text "
@@ -288,6 +296,31 @@ def unclosed(where: str) -> str:
             id="unclosed-bracket",
         ),
         pytest.param("a: b: c\n", "p.yaml:1:5", COLON, id="colon"),
+        pytest.param(
+            "o:\n  kind: x\nname: y\n  province: z\n",
+            "p.yaml:3:1",
+            "this line is indented 0 (in spaces), less than the lines around it (2): the keys of "
+            "one group line up under each other",
+            id="a-key-indented-less-than-its-group",
+        ),
+        pytest.param(
+            "years:\n   first: 2566\n  last: 2568\n",
+            "p.yaml:3:3",
+            unaligned(2, 3),
+            id="a-key-indented-unlike-the-one-above",
+        ),
+        pytest.param(
+            "years:\n  first: 2566\n   last: 2568\n",
+            "p.yaml:3:4",
+            unaligned(3, 2),
+            id="a-key-indented-more-than-one-with-its-value",
+        ),
+        pytest.param(
+            "a:\n  - b: 1\n c: 2\n",
+            "p.yaml:3:2",
+            "did not find expected key (while parsing a block mapping)",
+            id="an-indentation-slip-after-a-list-item-is-left-to-pyyaml",
+        ),
         pytest.param(
             'o:\n  kind: x\n  name "ทุ่งทอง"\n  province: y\n',
             "p.yaml:3:3",
@@ -333,8 +366,19 @@ def unclosed(where: str) -> str:
             "did not find expected ',' or ']' (while parsing a flow sequence)",
             id="unclosed-bracket-at-the-end-without-a-newline",
         ),
-        pytest.param("a: text\n  more: x\n", "p.yaml:2:7", COLON, id="colon-in-text-after-a-key"),
-        pytest.param("a: 1\n b: 2\n", "p.yaml:2:3", COLON, id="colon-after-indentation"),
+        pytest.param(
+            "a: text\n  more: x\n",
+            "p.yaml:2:3",
+            unaligned(2, 0),
+            id="a-key-indented-under-a-key-with-its-value",
+        ),
+        pytest.param(
+            "a: 1\n b: 2\n",
+            "p.yaml:2:2",
+            unaligned(1, 0),
+            id="colon-after-indentation",
+        ),
+        pytest.param("a:\n  - b: 1\n    c: d: e\n", "p.yaml:3:9", COLON, id="colon-in-a-list-item"),
         pytest.param("a: 1\nb: c: d", "p.yaml:2:5", COLON, id="colon-mid-last-line-no-newline"),
         pytest.param('a: "open\n', "p.yaml:1:4", unclosed("the end of the file"), id="quote"),
         pytest.param(

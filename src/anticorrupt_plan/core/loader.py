@@ -195,6 +195,22 @@ _NO_COLON = mark(
     "this line has no ':' after its key; write the key, ':' and a space, then the value"
 )
 _NO_SPACE = mark("write a space after ':' (key: value)")
+_LESS_INDENTED = mark(
+    "this line is indented {found} (in spaces), less than the lines around it ({expected}): "
+    "the keys of one group line up under each other"
+)
+_UNALIGNED = mark(
+    "this line is indented {found} and the key above it {above} (in spaces): the keys of one "
+    "group line up under each other, so indent them alike (a key under another is indented "
+    "more)"
+)
+# PyYAML's complaints where a key stands at an indentation its group does not have.
+_INDENTATION_PROBLEMS = (
+    "did not find expected key",
+    "expected <block end>",
+    "mapping values are not allowed",
+)
+_KEY_LINE = re.compile(r"\s*[^\s#\-][^:]*:(\s|$)")  # "  name: value", not a list item
 
 
 def _missing_colon(
@@ -220,6 +236,32 @@ def _missing_colon(
     if previous.rstrip().endswith(":"):
         return None
     return (before[0], indent + 1), tr(_NO_COLON)
+
+
+def _indentation_slip(
+    error: yaml.MarkedYAMLError, lines: list[str], line: int
+) -> tuple[tuple[int, int], str] | None:
+    """The line whose indentation puts a key out of its group, where PyYAML complains that
+    it found no key: a line indented less than the keys around it (PyYAML stumbles on the
+    next one), or a key indented unlike the key above it."""
+    if not (error.problem or "").startswith(_INDENTATION_PROBLEMS) or line > len(lines):
+        return None
+    above = [  # the lines above, comments and blank lines left out
+        n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and lines[n - 1].strip()[0] != "#"
+    ][:2]
+    keys = [n for n in (line, *above) if _KEY_LINE.match(lines[n - 1])]
+    if len(keys) < 2 or keys[:2] != [line, above[0]]:
+        return None  # not a key under a key (a list item, text): PyYAML's words stand
+    here, before = _indent(lines[line - 1]), _indent(lines[above[0] - 1])
+    if here == before or (here > before and lines[above[0] - 1].rstrip().endswith(":")):
+        return None  # keys of one group, or the first key of the group the key above opens
+    if len(keys) == 3 and before < here == _indent(lines[above[1] - 1]):
+        return (above[0], before + 1), tr(_LESS_INDENTED, found=before, expected=here)
+    return (line, here + 1), tr(_UNALIGNED, found=here, above=before)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _pyyaml(problem: str) -> str:
@@ -251,7 +293,7 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> YamlSynt
                 line=line,
             )
         return YamlSyntaxError(location=Location(file, quote_line, quote_column), problem=problem)
-    slip = _missing_colon(error, lines, line)
+    slip = _missing_colon(error, lines, line) or _indentation_slip(error, lines, line)
     if slip is not None:
         (line, column), problem = slip
     elif "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
