@@ -297,6 +297,14 @@ def unclosed(where: str) -> str:
         ),
         pytest.param("a: b: c\n", "p.yaml:1:5", COLON, id="colon"),
         pytest.param(
+            "o:\n  kind: x\n\n  # a note\nname: y\n\n  province: z\n",
+            "p.yaml:5:1",
+            "this line is indented 0 (in spaces), less than the lines around it (2): the keys of "
+            "one group line up under each other",
+            id="a-key-indented-less-than-its-group-across-blank-and-comment-lines",
+        ),
+        pytest.param("a:  \n  c: d: e\n", "p.yaml:2:7", COLON, id="colon-in-a-groups-first-key"),
+        pytest.param(
             "o:\n  kind: x\nname: y\n  province: z\n",
             "p.yaml:3:1",
             "this line is indented 0 (in spaces), less than the lines around it (2): the keys of "

@@ -244,7 +244,7 @@ def _indentation_slip(
     """The line whose indentation puts a key out of its group, where PyYAML complains that
     it found no key: a line indented less than the keys around it (PyYAML stumbles on the
     next one), or a key indented unlike the key above it."""
-    if not (error.problem or "").startswith(_INDENTATION_PROBLEMS) or line > len(lines):
+    if not (error.problem or "").startswith(_INDENTATION_PROBLEMS):
         return None
     above = [  # the lines above, comments and blank lines left out
         n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and lines[n - 1].strip()[0] != "#"
