@@ -416,8 +416,38 @@ def test_the_plan_file_missing_is_located_at_the_plan_key(folder: Path) -> None:
     result = runner.invoke(app, ["validate", str(report)])
 
     assert located(result.stderr, report) == [
-        f"{line_of(report, 'plann')}:7: plan: {folder / 'plann.yaml'}: no such file"
+        f"{line_of(report, 'plann')}:7: plan: {folder / 'plann.yaml'}: no such file; the path "
+        f"is read from the folder of {report}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("named", "problem"),
+    [
+        ("..\\plan.yaml", "..\\plan.yaml: write '/' between folders, not '\\'"),
+        (
+            "../out/plan.md",
+            "{folder}/out/plan.md: is a document built from a plan; name the "
+            "plan file itself (.yaml)",
+        ),
+        (
+            "../plan.DOCX",
+            "{folder}/plan.DOCX: is a document built from a plan; name the plan "
+            "file itself (.yaml)",
+        ),
+    ],
+)
+def test_a_plan_named_as_windows_writes_paths_or_by_its_document_is_told_so(
+    folder: Path, named: str, problem: str
+) -> None:
+    data = report_data()
+    data["plan"] = named
+    report = write(folder, data)
+
+    result = runner.invoke(app, ["validate", str(report)])
+
+    [found] = located(result.stderr, report)
+    assert found.endswith(f"plan: {problem.format(folder=folder)}")
 
 
 def test_a_problem_in_the_plan_is_reported_at_the_plans_lines(folder: Path) -> None:

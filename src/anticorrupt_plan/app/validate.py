@@ -67,10 +67,24 @@ def files_beside(path: Path, display_name: str) -> ReadReference:
 
     def read(name: str) -> ValidPlan:
         shown = posixpath.normpath(str(Path(display_name).parent / name))
+        if "\\" in name:  # a Windows habit: the path is then one odd file name
+            raise PlanFileError(file=name, reason=tr("write '/' between folders, not '\\'"))
+        if Path(name).suffix.lower() in _DOCUMENTS:
+            reason = tr("is a document built from a plan; name the plan file itself (.yaml)")
+            raise PlanFileError(file=shown, reason=reason)
+        if not (path.parent / name).exists():
+            reason = tr(
+                "no such file; the path is read from the folder of {file}", file=display_name
+            )
+            raise PlanFileError(file=shown, reason=reason)
         text = read_text(path.parent / name, display_name=shown)
         return parse_plan(text, file=shown, read_reference=None)
 
     return read
+
+
+# What a build writes: named where a plan file belongs, it is told so.
+_DOCUMENTS = frozenset({".md", ".docx", ".pdf", ".json", ".png"})
 
 
 # A plan is tens of kilobytes, a province's consolidated plan a few megabytes and the
