@@ -174,16 +174,18 @@ def test_a_report_read_alone_is_known_by_its_kind_and_not_joined() -> None:
 
 def test_amounts_are_read_alike_however_they_are_typed(folder: Path) -> None:
     data = report_data()
-    spellings = ["50000", "50,000", "๕๐,๐๐๐", "๕๐๐๐๐"]
-    for item, spent in zip(data["items"][:4], spellings, strict=True):
+    spellings = ["50000", "50,000", "๕๐,๐๐๐", "๕๐๐๐๐", "50,000 บาท", "๕๐๐๐๐บาท"]
+    for item, spent in zip(data["items"][:6], spellings, strict=True):
         item["spent"] = spent
+    data["items"][4] = {**data["items"][4], "status": "ดำเนินการแล้วเสร็จ"}  # no reason needed
+    data["items"][5] = {**data["items"][5], "status": "ดำเนินการแล้วเสร็จ"}
     out = folder / "out"
 
     result = runner.invoke(app, ["build", str(write(folder, data)), "--out", str(out)])
 
     assert result.exit_code == Exit.OK, result.stderr
     rows = project_rows(markdown_rows((out / "2563-annual.md").read_text(encoding="utf-8")))
-    assert [row["spent"] for row in rows[:4]] == ["๕๐,๐๐๐"] * 4
+    assert [row["spent"] for row in rows[:6]] == ["๕๐,๐๐๐"] * 6
 
 
 # --- each validation rule, through the command ------------------------------------------------

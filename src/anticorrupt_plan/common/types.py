@@ -274,6 +274,7 @@ def one_key_per_year(value: Any, duplicate: UserError) -> Any:
 # --- money ---------------------------------------------------------------------------------------
 
 NO_BUDGET = "ไม่ใช้งบประมาณ"  # a project carried out without a budget
+BAHT_UNIT = "บาท"
 MAX_BAHT = 10**12
 # Whole baht as a clerk types them: 50000, or with a comma every three digits, 50,000.
 _BAHT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
@@ -285,6 +286,8 @@ def _parse_baht(value: Any) -> Any:
     text = compose_sara_am(arabic_digits(value).strip()) if isinstance(value, str) else None
     if text == NO_BUDGET:
         return NO_BUDGET
+    if text is not None and text.endswith(BAHT_UNIT):  # "12,500 บาท", as amounts are printed
+        text = text.removesuffix(BAHT_UNIT).rstrip()
     if text is not None and _BAHT.fullmatch(text):
         amount = int(text.replace(",", ""))
         if amount == 0:
@@ -298,7 +301,10 @@ def _parse_baht(value: Any) -> Any:
 BAHT_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 1},
-        {"type": "string", "pattern": r"^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*$|^[0-9๐-๙]+$"},
+        {
+            "type": "string",
+            "pattern": r"^([0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*|[0-9๐-๙]+)(\s*บาท)?$",
+        },
         {"const": NO_BUDGET},
     ],
     "examples": ["50,000", "ไม่ใช้งบประมาณ"],
@@ -307,7 +313,10 @@ Baht = Annotated[
     int | Literal["ไม่ใช้งบประมาณ"],
     BeforeValidator(_parse_baht),
     WithJsonSchema(BAHT_SCHEMA),
-    Field(description="งบประมาณ (บาท): whole baht, e.g. 50,000, or ไม่ใช้งบประมาณ"),
+    Field(
+        description="งบประมาณ (บาท): whole baht, e.g. 50,000 (บาท after it may be written), "
+        "or ไม่ใช้งบประมาณ"
+    ),
 ]
 
 
@@ -325,7 +334,10 @@ Spent = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": r"^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*$|^[0-9๐-๙]+$"},
+                {
+                    "type": "string",
+                    "pattern": r"^([0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*|[0-9๐-๙]+)(\s*บาท)?$",
+                },
                 {"const": NO_BUDGET},
             ],
             "examples": ["45,000", "0", "ไม่ใช้งบประมาณ"],
