@@ -423,6 +423,18 @@ def test_the_plan_file_missing_is_located_at_the_plan_key(folder: Path) -> None:
     ]
 
 
+def test_a_plan_that_cannot_be_read_is_named_as_the_report_names_it(folder: Path) -> None:
+    (folder / "plans.yaml").mkdir()
+    data = report_data()
+    data["plan"] = "../plans.yaml"
+    report = write(folder, data)
+
+    result = runner.invoke(app, ["validate", str(report)])
+
+    [found] = located(result.stderr, report)
+    assert found.endswith(f"plan: {folder / 'plans.yaml'}: is a directory, not a plan file")
+
+
 @pytest.mark.parametrize(
     ("named", "problem"),
     [
