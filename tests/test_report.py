@@ -188,6 +188,16 @@ def test_amounts_are_read_alike_however_they_are_typed(folder: Path) -> None:
     assert [row["spent"] for row in rows[:6]] == ["๕๐,๐๐๐"] * 6
 
 
+@pytest.mark.parametrize("written", ["0", "๐", "0 บาท", "๐บาท"])
+def test_nothing_disbursed_is_zero_however_it_is_typed(folder: Path, written: str) -> None:
+    data = report_data()
+    data["items"][2]["spent"] = written
+
+    report = validate.read_plan(write(folder, data)).plan
+
+    assert report.progress.items[2].spent == 0
+
+
 # --- each validation rule, through the command ------------------------------------------------
 
 

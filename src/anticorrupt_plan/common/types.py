@@ -278,16 +278,23 @@ BAHT_UNIT = "บาท"
 MAX_BAHT = 10**12
 # Whole baht as a clerk types them: 50000, or with a comma every three digits, 50,000.
 _BAHT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
+# The same in the JSON Schema, in either digits, with บาท after it or not.
+_BAHT_PATTERN = r"^([0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*|[0-9๐-๙]+)(\s*บาท)?$"
+
+
+def _amount_text(value: str) -> str:
+    """A typed amount in Arabic digits, without the บาท that may follow it (``12,500 บาท``,
+    as amounts are printed)."""
+    text = compose_sara_am(arabic_digits(value).strip())
+    return text.removesuffix(BAHT_UNIT).rstrip() if text.endswith(BAHT_UNIT) else text
 
 
 def _parse_baht(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = compose_sara_am(arabic_digits(value).strip()) if isinstance(value, str) else None
+    text = _amount_text(value) if isinstance(value, str) else None
     if text == NO_BUDGET:
         return NO_BUDGET
-    if text is not None and text.endswith(BAHT_UNIT):  # "12,500 บาท", as amounts are printed
-        text = text.removesuffix(BAHT_UNIT).rstrip()
     if text is not None and _BAHT.fullmatch(text):
         amount = int(text.replace(",", ""))
         if amount == 0:
@@ -301,10 +308,7 @@ def _parse_baht(value: Any) -> Any:
 BAHT_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 1},
-        {
-            "type": "string",
-            "pattern": r"^([0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*|[0-9๐-๙]+)(\s*บาท)?$",
-        },
+        {"type": "string", "pattern": _BAHT_PATTERN},
         {"const": NO_BUDGET},
     ],
     "examples": ["50,000", "ไม่ใช้งบประมาณ"],
@@ -322,7 +326,7 @@ Baht = Annotated[
 
 def _parse_spent(value: Any) -> Any:
     # Nothing disbursed yet is a fact a report states, unlike a budget of 0 baht in a plan.
-    if isinstance(value, str) and arabic_digits(value).strip() == "0":
+    if isinstance(value, str) and _amount_text(value) == "0":
         return 0
     return value if value == 0 and isinstance(value, int) else _parse_baht(value)
 
@@ -334,10 +338,7 @@ Spent = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0},
-                {
-                    "type": "string",
-                    "pattern": r"^([0-9๐-๙]{1,3}(,[0-9๐-๙]{3})*|[0-9๐-๙]+)(\s*บาท)?$",
-                },
+                {"type": "string", "pattern": _BAHT_PATTERN},
                 {"const": NO_BUDGET},
             ],
             "examples": ["45,000", "0", "ไม่ใช้งบประมาณ"],
