@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from anticorrupt_plan.app import DEFAULT_PLAN
 from anticorrupt_plan.app.render import render_comparison
 from anticorrupt_plan.app.revision import read_version
 from anticorrupt_plan.app.validate import ValidPlan, read_plan
@@ -50,7 +51,7 @@ def compare(
     if format is DiffFormat.DOCX and out is None:
         raise ValueError("the DOCX comparison is a file: give the path to write it to as out")
     if plan_file is None:
-        plan_file = Path(new) if new is not None and Path(new).is_file() else Path("plan.yaml")
+        plan_file = Path(new) if new is not None and Path(new).is_file() else Path(DEFAULT_PLAN)
     before = read_version(old, plan_file=plan_file)
     after = read_plan(plan_file) if new is None else read_version(new, plan_file=plan_file)
     if before.kind is not after.kind:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
+from anticorrupt_plan.app import DEFAULT_PLAN
 from anticorrupt_plan.app.validate import parse_plan
 from anticorrupt_plan.common.organization import (
     ABBREVIATIONS,
@@ -114,7 +115,7 @@ def init_plan(
     return written
 
 
-def skeleton(new: NewPlan, *, file: str = "plan.yaml", folder: Path | None = None) -> str:
+def skeleton(new: NewPlan, *, file: str = DEFAULT_PLAN, folder: Path | None = None) -> str:
     """The YAML of a new plan from ``new``, validated: it builds as it is."""
     _check_answers(new)
     try:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 import typer.core
 
+from anticorrupt_plan.app import DEFAULT_PLAN
 from anticorrupt_plan.cli.words import TranslatedCommand, TranslatedGroup, UsageError, rich_words
 from anticorrupt_plan.core.errors import (
     MAX_LISTED,
@@ -42,7 +43,7 @@ class Exit(IntEnum):
     INTERNAL = 3
 
 
-DEFAULT_PLAN = "plan.yaml"  # what a command reads when it is named no plan
+DEFAULT_OUT = Path("out")  # where plan build writes when named no folder
 HELP = mark(
     "Compile a Thai local organization's anti-corruption plans (plan.yaml) into their "
     "official documents."
@@ -191,7 +192,7 @@ def build(
     ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help=mark("Folder for the documents."))
-    ] = Path("out"),
+    ] = DEFAULT_OUT,
     format: Annotated[
         str,
         typer.Option(
@@ -235,7 +236,7 @@ def build(
     paths = plans or [Path(DEFAULT_PLAN)]
     # What updates the documents that --check finds out of date: this command without it.
     words = ["plan", "build", *map(str, plans or [])]
-    words += ["--out", str(out)] if out != Path("out") else []
+    words += ["--out", str(out)] if out != DEFAULT_OUT else []
     words += ["--format", format] if set(formats) != set(DEFAULT_FORMATS) else []
     words += ["--templates", str(templates)] if templates is not None else []
     words += ["--pdfa"] if pdfa else []
@@ -739,7 +740,7 @@ class CiHost(StrEnum):
 )
 def init(
     plan: Annotated[Path, typer.Argument(help=mark("The plan file to create."))] = Path(
-        "plan.yaml"
+        DEFAULT_PLAN
     ),
     kind: Annotated[
         str | None,
