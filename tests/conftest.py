@@ -216,3 +216,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     """``@pytest.mark.needs("soffice", ...)``: skip without those programs; fail in CI."""
     for marker in item.iter_markers("needs"):
         require(marker.args)
+
+
+def kept_with_next(row: Any) -> bool:
+    """Whether a python-docx table ``row`` is kept on the page of the next: every paragraph
+    of its cells keeps with the next, as Word and LibreOffice read it."""
+    from docx.oxml.ns import qn
+
+    paragraphs = [p for tc in row._tr.tc_lst for p in tc.iter(qn("w:p"))]
+    return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)

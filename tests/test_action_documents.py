@@ -9,7 +9,6 @@ from typing import Any
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 
 from anticorrupt_plan.app.checks import run_checks
@@ -18,7 +17,7 @@ from anticorrupt_plan.app.validate import ValidPlan, parse_plan
 from anticorrupt_plan.core.thai import arabic_digits
 from anticorrupt_plan.writers.docx_text import docx_text
 
-from .conftest import dump, minimal_action, project
+from .conftest import dump, kept_with_next, minimal_action, project
 
 
 def ragged() -> dict[str, Any]:
@@ -178,10 +177,6 @@ def test_every_total_in_the_docx_is_the_sum_of_its_rows(tmp_path: Path) -> None:
 def test_mission_rows_and_each_dimensions_last_project_keep_with_the_next_row() -> None:
     _, documents = build(ragged())
     document = docx.Document(io.BytesIO(documents["docx"]))
-
-    def kept_with_next(row: Any) -> bool:
-        paragraphs = [p for tc in row._tr.tc_lst for p in tc.iter(qn("w:p"))]
-        return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
 
     for table in document.tables:
         if not table.rows[0].cells[0].text.startswith("ภารกิจตามมิติ"):

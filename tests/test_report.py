@@ -18,14 +18,13 @@ from typing import Any
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from anticorrupt_plan.app import registry, validate
 from anticorrupt_plan.cli.commands import Exit, app
 from anticorrupt_plan.core.thai import arabic_digits
 
-from .conftest import PLAN_PATH, ROOT, dump
+from .conftest import PLAN_PATH, ROOT, dump, kept_with_next
 
 runner = CliRunner()
 EXAMPLES = ROOT / "examples" / "reports"
@@ -130,10 +129,6 @@ def test_a_groups_heading_row_and_its_last_row_keep_with_the_next_row(folder: Pa
     runner.invoke(app, ["build", str(report), "--out", str(folder / "out"), "-f", "docx"])
     document = docx.Document(str(folder / "out" / "2563-annual.docx"))
     [table] = [t for t in document.tables if t.rows[0].cells[0].text == "ที่"][:1]
-
-    def kept_with_next(row: Any) -> bool:
-        paragraphs = [p for tc in row._tr.tc_lst for p in tc.iter(qn("w:p"))]
-        return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
 
     texts = [row.cells[0].text or row.cells[1].text for row in table.rows if kept_with_next(row)]
     kept = [" ".join(text.split()[:2]) if "หลักที่" in text else text for text in texts]
